@@ -1,0 +1,109 @@
+import { useEffect } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { panelOpenKey } from '../../utils/storage-keys';
+import { pageChanged } from '../../utils/messages';
+import type { Pack } from '../../utils/schema/pack';
+import { RunbookList } from './RunbookList';
+import { RunbookView } from './RunbookView';
+import { adapter, adapterId, loadError, loading, openRunbook, packs, pageUrl, panelOpen, tabId } from './state';
+
+interface PanelInit {
+  tabId: number | null;
+  pageUrl: string | null;
+  packs: Pack[];
+}
+
+function originOf(url: string | null): string | null {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+async function init() {
+  adapterId.value = new URLSearchParams(location.hash.slice(1)).get('adapter');
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'panel:init' })) as PanelInit | undefined;
+    if (!reply) throw new Error('no reply');
+    packs.value = reply.packs;
+    tabId.value = reply.tabId;
+    pageUrl.value = reply.pageUrl;
+    const origin = originOf(reply.pageUrl);
+    if (origin) {
+      const key = panelOpenKey(origin);
+      panelOpen.value = (await browser.storage.local.get(key))[key] !== false;
+    }
+  } catch {
+    loadError.value = 'Trailguide could not load its runbooks. Reload the page; if this keeps happening, reinstall the extension.';
+  } finally {
+    loading.value = false;
+  }
+}
+
+function setOpen(open: boolean) {
+  const origin = originOf(pageUrl.value);
+  panelOpen.value = open;
+  if (origin) void browser.storage.local.set({ [panelOpenKey(origin)]: open });
+}
+
+export function PanelApp() {
+  useEffect(() => {
+    void init();
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const origin = originOf(pageUrl.value);
+      if (area === 'local' && origin && panelOpenKey(origin) in changes) {
+        panelOpen.value = changes[panelOpenKey(origin)]?.newValue !== false;
+      }
+    };
+    const onMessage = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) => {
+      const parsed = pageChanged.safeParse(raw);
+      if (!parsed.success || sender.id !== browser.runtime.id || sender.tab?.id !== tabId.value) return;
+      pageUrl.value = parsed.data.url;
+      adapterId.value = parsed.data.adapterId;
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => {
+      browser.storage.onChanged.removeListener(onStorage);
+      browser.runtime.onMessage.removeListener(onMessage);
+    };
+  }, []);
+
+  if (!panelOpen.value) {
+    return (
+      <button class="launcher" data-testid="panel-toggle" aria-expanded="false" title="Show Trailguide (Alt+Shift+Y)" onClick={() => setOpen(true)}>
+        <span class="launcher-mark" aria-hidden="true">T</span>
+        <span class="launcher-label">Trailguide</span>
+      </button>
+    );
+  }
+
+  return (
+    <div class="panel">
+      <header class="panel-header">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true">T</span>
+          <div>
+            <div class="brand-name">Trailguide</div>
+            <div class="brand-tool" data-testid="panel-tool">{adapter.value?.name ?? 'Audit log'}</div>
+          </div>
+        </div>
+        <button class="icon-button" data-testid="panel-toggle" aria-expanded="true" title="Hide Trailguide (Alt+Shift+Y)" aria-label="Hide Trailguide" onClick={() => setOpen(false)}>
+          <span aria-hidden="true">⟩</span>
+        </button>
+      </header>
+      <main class="panel-body">
+        {loading.value ? (
+          <p role="status" class="muted">Loading runbooks…</p>
+        ) : loadError.value ? (
+          <p role="alert" class="error">{loadError.value}</p>
+        ) : openRunbook.value ? (
+          <RunbookView runbook={openRunbook.value} />
+        ) : (
+          <RunbookList />
+        )}
+      </main>
+    </div>
+  );
+}

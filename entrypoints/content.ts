@@ -1,0 +1,106 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { candidatesFor, fingerprintMatches, type MatchEntry, type MatchTable } from '../utils/detect';
+import { BUILTIN_HOST_PATTERNS } from '../utils/hosts';
+import { createPanelHost, type PanelHost } from '../utils/panel-host';
+import { MATCH_TABLE_KEY, panelOpenKey } from '../utils/storage-keys';
+
+/**
+ * Runs on every page of the built-in consoles' hosts. It must stay tiny: a URL
+ * test first, then — only where an adapter's URL fits — a DOM fingerprint check.
+ * Everything else (fill, capture) is injected on demand, never here.
+ */
+export default defineContentScript({
+  matches: [...BUILTIN_HOST_PATTERNS],
+  runAt: 'document_idle',
+  main(ctx) {
+    const FINGERPRINT_WAIT_MS = 15_000;
+    let table: MatchTable | undefined;
+    let host: PanelHost | undefined;
+    let lastUrl = '';
+    let stopWaiting: (() => void) | undefined;
+    const openKey = panelOpenKey(location.origin);
+
+    async function loadTable(): Promise<MatchTable> {
+      const stored = (await browser.storage.local.get(MATCH_TABLE_KEY))[MATCH_TABLE_KEY] as MatchTable | undefined;
+      return stored ?? ((await browser.runtime.sendMessage({ type: 'detect:table' })) as MatchTable);
+    }
+
+    async function show(entry: MatchEntry) {
+      if (!host) {
+        const open = (await browser.storage.local.get(openKey))[openKey] !== false;
+        if (ctx.isInvalid) return;
+        host = host ?? createPanelHost(`${browser.runtime.getURL('/panel.html')}#adapter=${encodeURIComponent(entry.id)}`, open);
+      }
+      void browser.runtime
+        .sendMessage({ type: 'page:changed', url: location.href, adapterId: entry.id })
+        .catch(() => undefined);
+    }
+
+    function hide() {
+      host?.remove();
+      host = undefined;
+    }
+
+    function check() {
+      if (!table || ctx.isInvalid) return;
+      const url = location.href;
+      if (url === lastUrl) return;
+      lastUrl = url;
+      stopWaiting?.();
+      const candidates = candidatesFor(table, url);
+      if (candidates.length === 0) return hide();
+      const found = () => candidates.find((entry) => fingerprintMatches(entry, document));
+      const immediate = found();
+      if (immediate) return void show(immediate);
+      // Single-page consoles render after the URL changes: watch briefly, batched.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const observer = new MutationObserver(() => {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          const entry = found();
+          if (entry) {
+            stopWaiting?.();
+            void show(entry);
+          }
+        }, 50);
+      });
+      const giveUp = setTimeout(() => {
+        stopWaiting?.();
+        hide();
+      }, FINGERPRINT_WAIT_MS);
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      stopWaiting = () => {
+        observer.disconnect();
+        clearTimeout(giveUp);
+        if (timer) clearTimeout(timer);
+        stopWaiting = undefined;
+      };
+    }
+
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && openKey in changes && host) host.setOpen(changes[openKey]?.newValue !== false);
+    });
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'host:toggle' || !host) return;
+      void browser.storage.local.set({ [openKey]: !host.isOpen() });
+    });
+    // In-app navigation: the history API and hash changes do not reload the page.
+    ctx.addEventListener(window, 'wxt:locationchange', check);
+    ctx.addEventListener(window, 'popstate', check);
+    ctx.addEventListener(window, 'hashchange', check);
+    // The Navigation API (Chromium) reports pushState at once; WXT's watcher polls as a fallback.
+    const navigation = (window as { navigation?: EventTarget }).navigation;
+    navigation?.addEventListener('currententrychange', check);
+    ctx.onInvalidated(() => navigation?.removeEventListener('currententrychange', check));
+    ctx.onInvalidated(() => {
+      stopWaiting?.();
+      hide();
+    });
+
+    void loadTable().then((loaded) => {
+      table = loaded;
+      check();
+    });
+  },
+});

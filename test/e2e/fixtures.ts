@@ -1,0 +1,113 @@
+import { test as base, chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+// @ts-expect-error — the demo console is plain JavaScript without type declarations
+import { startDemoServer } from '../../demo/server.mjs';
+
+export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Flags that keep Chromium quiet on a closed network, plus loading our unpacked build. */
+export function chromiumArgs(extensionPath = EXTENSION_PATH): string[] {
+  return [
+    `--disable-extensions-except=${extensionPath}`,
+    `--load-extension=${extensionPath}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
+}
+
+export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME_PATH,
+    headless: true,
+    args: chromiumArgs(),
+    viewport: { width: 1280, height: 800 },
+  });
+}
+
+/** A plain local site that is not an audit log, plus a look-alike /audit page without the console's markup. */
+async function startUnrelatedSite(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    if (req.url?.startsWith('/audit')) {
+      res.end('<!doctype html><title>Audit</title><h1>Audit</h1><p>Quarterly financial audit schedule.</p>');
+    } else {
+      res.end('<!doctype html><title>Recipes</title><h1>Recipes</h1><p>Nothing to see here.</p>');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  page: Page;
+  extensionId: string;
+  serviceWorker: Worker;
+}
+interface WorkerFixtures {
+  demoUrl: string;
+  unrelatedUrl: string;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  demoUrl: [
+    async ({}, use) => {
+      const demo = await startDemoServer({ port: 0 });
+      await use(demo.url);
+      await demo.close();
+    },
+    { scope: 'worker' },
+  ],
+  unrelatedUrl: [
+    async ({}, use) => {
+      const site = await startUnrelatedSite();
+      await use(site.url);
+      await site.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'trailguide-e2e-'));
+    const context = await launchWithExtension(dir);
+    await use(context);
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  page: async ({ context, serviceWorker }, use) => {
+    void serviceWorker; // make sure the extension is up before the first page loads
+    const page = context.pages()[0] ?? (await context.newPage());
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** The panel's frame: an extension page, found by its URL as the test contract says. */
+export function panelFrames(page: Page): Frame[] {
+  return page.frames().filter((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html');
+}
+
+export async function panelFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => panelFrames(page).length, { message: 'the Trailguide panel should appear' }).toBe(1);
+  const frame = panelFrames(page)[0]!;
+  await frame.waitForLoadState('domcontentloaded');
+  return frame;
+}

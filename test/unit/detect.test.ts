@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { candidatesFor, fingerprintMatches, queryDeep, urlMatches, urlPatternToRegExp } from '../../utils/detect';
+import { buildMatchTable } from '../../utils/match';
+import { loadBuiltinPack } from '../../utils/pack/builtin';
+
+// @vitest-environment happy-dom
+
+describe('URL patterns', () => {
+  it('matches any host, port or path where the pattern says "*"', () => {
+    const re = urlPatternToRegExp('http://127.0.0.1:*/audit*');
+    expect(re.test('http://127.0.0.1:4173/audit')).toBe(true);
+    expect(re.test('http://127.0.0.1:4173/audit?actor=a%40b.example&page=2')).toBe(true);
+    expect(re.test('http://127.0.0.1:4173/users')).toBe(false);
+    expect(re.test('https://evil.example/?next=http://127.0.0.1:1/audit')).toBe(false);
+  });
+
+  it('treats regular-expression characters literally', () => {
+    expect(urlPatternToRegExp('https://a.b/x?y=1').test('https://aXb/x?y=1')).toBe(false);
+    expect(urlPatternToRegExp('https://a.b/x?y=1').test('https://a.b/x?y=1')).toBe(true);
+  });
+
+  it('lets exclude patterns win over include patterns', () => {
+    const entry = { include: ['https://github.com/*'], exclude: ['https://github.com/settings/*'] };
+    expect(urlMatches(entry, 'https://github.com/organizations/acme/settings/audit-log')).toBe(true);
+    expect(urlMatches(entry, 'https://github.com/settings/security-log')).toBe(false);
+  });
+});
+
+describe('DOM fingerprint', () => {
+  it('needs every "present" entry and no "absent" entry', () => {
+    document.body.innerHTML = '<section data-page="audit-log"><form role="search"></form></section>';
+    const entry = { present: [['[data-page="audit-log"]'], ['form[role="search"]']], absent: [['.login-form']] };
+    expect(fingerprintMatches(entry, document)).toBe(true);
+    document.body.insertAdjacentHTML('beforeend', '<div class="login-form"></div>');
+    expect(fingerprintMatches(entry, document)).toBe(false);
+  });
+
+  it('tries alternatives in order and survives invalid selectors from a pack', () => {
+    document.body.innerHTML = '<div id="x"></div>';
+    expect(fingerprintMatches({ present: [['::::bad', '#x']], absent: [] }, document)).toBe(true);
+    expect(queryDeep(document, '::::bad')).toBeNull();
+  });
+
+  it('steps into open shadow roots with " >>> "', () => {
+    document.body.innerHTML = '<app-shell></app-shell>';
+    const shadow = document.querySelector('app-shell')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<input name="q">';
+    expect(queryDeep(document, 'app-shell >>> input[name="q"]')).not.toBeNull();
+    expect(queryDeep(document, 'input[name="q"]')).toBeNull();
+  });
+});
+
+describe('the built-in match table', () => {
+  const table = buildMatchTable(loadBuiltinPack().adapters);
+
+  it('recognises the demo console audit log by URL, and nothing on its other pages', () => {
+    expect(candidatesFor(table, 'http://127.0.0.1:4173/audit').map((e) => e.id)).toContain('acme-demo');
+    expect(candidatesFor(table, 'http://localhost:9000/audit?q=x').map((e) => e.id)).toContain('acme-demo');
+    expect(candidatesFor(table, 'http://127.0.0.1:4173/users')).toHaveLength(0);
+    expect(candidatesFor(table, 'http://127.0.0.1:4173/settings')).toHaveLength(0);
+  });
+
+  it('holds only what detection needs (no glossary, no selectors for filling)', () => {
+    const json = JSON.stringify(table);
+    expect(json).not.toContain('glossary');
+    expect(json).not.toContain('fields');
+  });
+});

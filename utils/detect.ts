@@ -1,0 +1,82 @@
+/**
+ * Page recognition. This module is bundled into the content script that runs on
+ * every matched page, so it must stay tiny and import nothing (DESIGN.md §4).
+ */
+
+/** What the background publishes for content scripts: only what detection needs. */
+export interface MatchEntry {
+  id: string;
+  include: string[];
+  exclude: string[];
+  present: string[][];
+  absent: string[][];
+}
+export interface MatchTable {
+  version: number;
+  adapters: MatchEntry[];
+}
+
+const patternCache = new Map<string, RegExp>();
+
+/** "*" matches any run of characters; everything else is literal; the whole URL must match. */
+export function urlPatternToRegExp(pattern: string): RegExp {
+  let re = patternCache.get(pattern);
+  if (!re) {
+    const source = pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('.*');
+    re = new RegExp(`^${source}$`);
+    patternCache.set(pattern, re);
+  }
+  return re;
+}
+
+export function urlMatches(entry: Pick<MatchEntry, 'include' | 'exclude'>, url: string): boolean {
+  return (
+    entry.include.some((p) => urlPatternToRegExp(p).test(url)) &&
+    !entry.exclude.some((p) => urlPatternToRegExp(p).test(url))
+  );
+}
+
+/**
+ * Finds an element by the first working alternative. " >>> " steps into an
+ * open shadow root or a same-origin iframe.
+ */
+export function queryDeep(root: ParentNode, selector: string): Element | null {
+  const parts = selector.split(' >>> ');
+  let scope: ParentNode | null = root;
+  let found: Element | null = null;
+  for (const part of parts) {
+    if (!scope) return null;
+    try {
+      found = scope.querySelector(part);
+    } catch {
+      return null; // an invalid selector from a pack finds nothing rather than throwing
+    }
+    if (!found) return null;
+    scope = found.shadowRoot ?? (found instanceof HTMLIFrameElement ? safeFrameDocument(found) : found);
+  }
+  return found;
+}
+
+function safeFrameDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
+}
+
+export function anyPresent(root: ParentNode, alternatives: readonly string[]): boolean {
+  return alternatives.some((selector) => queryDeep(root, selector) !== null);
+}
+
+export function fingerprintMatches(entry: Pick<MatchEntry, 'present' | 'absent'>, root: ParentNode): boolean {
+  return entry.present.every((alts) => anyPresent(root, alts)) && !entry.absent.some((alts) => anyPresent(root, alts));
+}
+
+/** Adapters whose URL patterns fit; cheap, done before any DOM work. */
+export function candidatesFor(table: MatchTable, url: string): MatchEntry[] {
+  return table.adapters.filter((entry) => urlMatches(entry, url));
+}

@@ -1,0 +1,65 @@
+import DOMPurify from 'dompurify';
+import { Marked } from 'marked';
+
+/**
+ * The one place Markdown becomes HTML (DESIGN.md §3.3). Pack text is untrusted:
+ * marked renders it, DOMPurify keeps only harmless formatting, and links may only
+ * be https: or mailto:, opening in a new tab without a referrer or opener.
+ */
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const ALLOWED_TAGS = [
+  'a', 'b', 'blockquote', 'br', 'code', 'dd', 'del', 'details', 'dl', 'dt', 'em', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'hr', 'i', 'kbd', 'li', 'ol', 'p', 'pre', 's', 'strong', 'sub', 'summary', 'sup', 'table',
+  'tbody', 'td', 'th', 'thead', 'tr', 'ul',
+];
+const ALLOWED_ATTR = ['href', 'title', 'colspan', 'rowspan', 'align'];
+
+export function isSafeLink(href: string): boolean {
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' || url.protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+let hooked = false;
+function installHooks(purify: typeof DOMPurify): void {
+  if (hooked) return;
+  hooked = true;
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName === 'A') {
+      const href = node.getAttribute('href') ?? '';
+      if (!isSafeLink(href)) {
+        node.removeAttribute('href');
+      } else {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+    }
+  });
+}
+
+export function sanitizeHtml(html: string): string {
+  // Without a DOM DOMPurify returns its input unchanged; refuse rather than render raw HTML.
+  if (!DOMPurify.isSupported) throw new Error('Markdown can only be shown on an extension page.');
+  installHooks(DOMPurify);
+  return DOMPurify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOWED_URI_REGEXP: /^(?:https:|mailto:)/i,
+    KEEP_CONTENT: true,
+  });
+}
+
+export function renderMarkdown(source: string): string {
+  return sanitizeHtml(marked.parse(source, { async: false }));
+}
+
+/** Inline Markdown (no surrounding <p>), for labels and table cells. */
+export function renderInlineMarkdown(source: string): string {
+  return sanitizeHtml(marked.parseInline(source, { async: false }));
+}

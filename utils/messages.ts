@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Every message between the extension's parts, validated on arrival
+ * (DESIGN.md §3.5). A message that does not fit is dropped with an error reply.
+ */
+export const panelInitRequest = z.strictObject({ type: z.literal('panel:init') });
+export const matchTableRequest = z.strictObject({ type: z.literal('detect:table') });
+export const hostSetOpen = z.strictObject({ type: z.literal('host:set-open'), open: z.boolean() });
+export const hostToggle = z.strictObject({ type: z.literal('host:toggle') });
+export const pageChanged = z.strictObject({
+  type: z.literal('page:changed'),
+  url: z.string().max(8_000),
+  adapterId: z.string().max(80).nullable(),
+});
+
+export const backgroundRequest = z.discriminatedUnion('type', [panelInitRequest, matchTableRequest]);
+export type BackgroundRequest = z.infer<typeof backgroundRequest>;
+
+export const hostRequest = z.discriminatedUnion('type', [hostSetOpen, hostToggle]);
+export type HostRequest = z.infer<typeof hostRequest>;
+export type PageChanged = z.infer<typeof pageChanged>;
+
+/** Who sent a message, as the browser reports it. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+  frameId?: number;
+}
+
+export function isFromExtensionPage(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+export function isFromOwnContentScript(sender: SenderInfo, extensionId: string): boolean {
+  return sender.id === extensionId && typeof sender.tab?.id === 'number';
+}

@@ -1,0 +1,48 @@
+/**
+ * The panel's frame on the page: an extension-page iframe inside a closed shadow
+ * root, so the page's scripts can neither style nor read it (DESIGN.md §3.2).
+ * Collapsed, the same iframe shrinks to a small tab that holds the reopen button.
+ */
+export interface PanelHost {
+  setOpen(open: boolean): void;
+  isOpen(): boolean;
+  remove(): void;
+}
+
+const HOST_TAG = 'trailguide-panel';
+const STYLE = `
+:host { all: initial; }
+iframe {
+  position: fixed; z-index: 2147483647; border: 0; background: transparent;
+  color-scheme: normal; right: 0;
+}
+iframe.open { top: 0; width: 400px; max-width: 100vw; height: 100vh;
+  box-shadow: -6px 0 24px rgba(15, 23, 42, 0.18); }
+iframe.closed { top: calc(50vh - 70px); width: 44px; height: 140px;
+  box-shadow: -2px 2px 10px rgba(15, 23, 42, 0.2); border-radius: 8px 0 0 8px; }
+`;
+
+export function createPanelHost(src: string, initiallyOpen: boolean): PanelHost {
+  // Exactly one panel per tab, whatever happened before (e.g. an orphaned host).
+  for (const old of document.querySelectorAll(HOST_TAG)) old.remove();
+  const host = document.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  const frame = document.createElement('iframe');
+  frame.src = src;
+  frame.title = 'Trailguide';
+  frame.setAttribute('allow', 'clipboard-write');
+  let open = initiallyOpen;
+  frame.className = open ? 'open' : 'closed';
+  root.append(style, frame);
+  document.documentElement.append(host);
+  return {
+    setOpen(next) {
+      open = next;
+      frame.className = open ? 'open' : 'closed';
+    },
+    isOpen: () => open,
+    remove: () => host.remove(),
+  };
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { filterName, httpsUrl, isoDate, markdown, shortText, slug } from './common';
+
+/**
+ * Alternatives, tried in order; the first that finds an element wins and is reported.
+ * " >>> " steps into an element's open shadow root or a same-origin iframe's document.
+ */
+export const selectorList = z.array(z.string().trim().min(1).max(500)).min(1).max(10);
+export type SelectorList = z.infer<typeof selectorList>;
+
+/** How a date or other value is written into a URL or input. */
+export const valueFormat = z.enum(['plain', 'iso', 'date', 'datetimeLocal', 'epochMs', 'epochS']);
+export type ValueFormat = z.infer<typeof valueFormat>;
+
+export const urlFieldStrategy = z.strictObject({
+  /** Parameter that carries the value. Fields sharing a parameter are joined (see deepLink.separator). */
+  param: z.string().min(1).max(80),
+  /** The tool's own query syntax, e.g. "actor:{value}" or 'actor.alternateId eq "{value}"'. */
+  template: z.string().max(300).default('{value}'),
+  format: valueFormat.default('plain'),
+});
+
+export const DOM_INPUT_KINDS = ['text', 'select', 'combobox', 'datetime', 'date', 'codeEditor', 'checkbox'] as const;
+export const domFieldStrategy = z.strictObject({
+  selectors: selectorList,
+  kind: z.enum(DOM_INPUT_KINDS).default('text'),
+  format: valueFormat.default('plain'),
+  /** Combobox only: the options that appear once it is open, matched by data-value or text. */
+  option: selectorList.optional(),
+  /** Combobox only: a type-to-filter box inside the popup. */
+  filterInput: selectorList.optional(),
+});
+
+export const adapterField = z.strictObject({
+  label: shortText.optional(),
+  url: urlFieldStrategy.optional(),
+  dom: domFieldStrategy.optional(),
+});
+export type AdapterField = z.infer<typeof adapterField>;
+
+export const columnExtractor = z.strictObject({
+  selectors: selectorList,
+  /** Read this attribute instead of the text (e.g. "datetime" on <time>). */
+  attr: z.string().max(60).optional(),
+  /** A regular expression whose first group is kept. */
+  pattern: z.string().max(300).optional(),
+});
+
+export const adapterSchema = z.strictObject({
+  id: slug,
+  name: shortText,
+  vendor: shortText,
+  verified: z.strictObject({ how: z.enum(['fixture', 'live']), date: isoDate }),
+  notes: markdown.optional(),
+  docs: z.array(httpsUrl).max(10).default([]),
+  match: z.strictObject({
+    /** URL patterns: "*" matches any run of characters (host, port or path). */
+    include: z.array(z.string().min(1).max(500)).min(1).max(20),
+    exclude: z.array(z.string().min(1).max(500)).max(20).default([]),
+    /** Every entry must find an element (any of its alternatives). */
+    present: z.array(selectorList).min(1).max(10),
+    /** No entry may find an element. */
+    absent: z.array(selectorList).max(10).default([]),
+  }),
+  deepLink: z
+    .strictObject({
+      /** "current" keeps the page's own address; otherwise a template like "{origin}/audit". */
+      base: z.string().max(500).default('current'),
+      location: z.enum(['query', 'hash', 'matrix']).default('query'),
+      /** For hash routes: the route before the "?" (e.g. "/events"). */
+      hashPath: z.string().max(200).optional(),
+      /** Joins values of fields that share one parameter (e.g. GitHub's q). */
+      separator: z.string().max(10).default(' '),
+      /** Parameters of the current address kept in the link (e.g. "region"). */
+      keep: z.array(z.string().max(80)).max(20).default([]),
+      /** Parameters always set (e.g. reset paging). */
+      fixed: z.record(z.string().max(80), z.string().max(300)).default({}),
+    })
+    .optional(),
+  fields: z.record(filterName, adapterField).default({}),
+  submit: z
+    .strictObject({
+      via: z.enum(['click', 'enter', 'none']).default('click'),
+      selectors: selectorList.optional(),
+    })
+    .optional(),
+  waitFor: z
+    .strictObject({
+      busy: selectorList.optional(),
+      ready: selectorList.optional(),
+      timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+    })
+    .optional(),
+  results: z
+    .strictObject({
+      row: selectorList,
+      columns: z.record(filterName, columnExtractor),
+      next: selectorList.optional(),
+      loadMore: selectorList.optional(),
+      scroller: selectorList.optional(),
+      empty: selectorList.optional(),
+      count: selectorList.optional(),
+    })
+    .optional(),
+  /** Named elements a highlight step can point at ("search", "results", "next-page"). */
+  elements: z.record(z.string().max(80), selectorList).default({}),
+  glossary: z
+    .array(
+      z.strictObject({
+        term: z.string().trim().min(1).max(120),
+        meaning: markdown,
+        risk: z.enum(['routine', 'notable', 'sensitive']).default('routine'),
+      }),
+    )
+    .max(2_000)
+    .default([]),
+});
+export type Adapter = z.infer<typeof adapterSchema>;

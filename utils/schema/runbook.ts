@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { filterValues, markdown, shortText, slug } from './common';
+
+export const INPUT_TYPES = ['text', 'email', 'userId', 'date', 'datetime', 'dateRange', 'select'] as const;
+
+export const runbookInput = z.strictObject({
+  name: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'Input names are short words like "email" or "range".'),
+  label: shortText,
+  type: z.enum(INPUT_TYPES).default('text'),
+  required: z.boolean().default(true),
+  example: z.string().max(200).optional(),
+  help: z.string().max(500).optional(),
+  /** A regular expression the value must match (text-like inputs). */
+  pattern: z.string().max(300).optional(),
+  options: z.array(z.strictObject({ value: z.string().max(200), label: shortText })).max(200).optional(),
+  default: z.string().max(200).optional(),
+});
+export type RunbookInput = z.infer<typeof runbookInput>;
+
+/** What a step can do on the page; adapters carry out fill/capture/highlight. */
+export const stepAction = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('navigate'),
+    label: shortText.optional(),
+    /** Filters in the common vocabulary; values may use {{input}} placeholders and dates like -30d. */
+    filters: filterValues.default({}),
+  }),
+  z.strictObject({
+    type: z.literal('fill'),
+    label: shortText.optional(),
+    filters: filterValues,
+    submit: z.boolean().default(true),
+  }),
+  z.strictObject({
+    type: z.literal('capture'),
+    label: shortText.optional(),
+    limit: z.number().int().min(1).max(10_000).default(200),
+  }),
+  z.strictObject({
+    type: z.literal('highlight'),
+    label: shortText.optional(),
+    /** An element the adapter knows by name ("search", "results", "next-page") or a list of selectors. */
+    target: z.union([z.string().max(80), z.array(z.string().max(500)).min(1).max(10)]),
+    message: z.string().max(500).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('escalate'),
+    label: shortText.optional(),
+    template: slug.optional(),
+  }),
+]);
+export type StepAction = z.infer<typeof stepAction>;
+export const ACTION_TYPES = ['navigate', 'fill', 'capture', 'highlight', 'escalate'] as const;
+
+export const runbookStep = z.strictObject({
+  title: shortText,
+  text: markdown.default(''),
+  action: stepAction.optional(),
+});
+export type RunbookStep = z.infer<typeof runbookStep>;
+
+export const runbookOutcome = z.strictObject({
+  when: shortText,
+  meaning: markdown,
+  next: markdown.optional(),
+  escalate: z.boolean().default(false),
+});
+
+export const permissionNote = z.strictObject({
+  role: shortText,
+  sees: markdown,
+});
+
+export const runbookSchema = z.strictObject({
+  id: slug,
+  title: shortText,
+  summary: z.string().trim().min(1).max(500),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  /** Adapter ids this runbook is written for, or "any". */
+  tools: z.array(z.union([z.literal('any'), slug])).min(1).max(50).default(['any']),
+  audience: z.array(shortText).max(20).default([]),
+  inputs: z.array(runbookInput).max(20).default([]),
+  steps: z.array(runbookStep).min(1).max(50),
+  outcomes: z.array(runbookOutcome).max(20).default([]),
+  permissions: z.array(permissionNote).max(20).default([]),
+  escalation: z
+    .strictObject({
+      when: markdown,
+      to: shortText.optional(),
+      template: slug.optional(),
+    })
+    .optional(),
+  /** Glossary terms (codes or words) this runbook leans on; shown beside the guide. */
+  terms: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  /** The Markdown body: how to read this log, background, tips. */
+  guide: markdown.default(''),
+});
+export type Runbook = z.infer<typeof runbookSchema>;

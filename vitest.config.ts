@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+    environment: 'node',
+    pool: 'threads',
+    restoreMocks: true,
+  },
+});

@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from './utils/hosts';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  // No dev-server auto-open: `npm start` launches Debian's Chromium itself.
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Trailguide',
+    description: 'Step-by-step runbooks on top of the audit-log consoles you already use.',
+    permissions: ['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage'],
+    host_permissions: [...BUILTIN_HOST_PATTERNS],
+    optional_host_permissions: [...OPTIONAL_HOST_PATTERNS],
+    // Only the panel page may be framed by pages, and only on the hosts we run on.
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: [...BUILTIN_HOST_PATTERNS],
+        ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
+      },
+    ],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: 'Show or hide the Trailguide panel',
+      },
+    },
+    storage: { managed_schema: 'managed-schema.json' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'trailguide@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  vite: () => ({
+    build: { target: 'es2022' },
+  }),
+});
