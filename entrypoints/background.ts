@@ -1,41 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { buildMatchTable } from '../utils/match';
-import { backgroundRequest, isFromExtensionPage, isFromOwnContentScript, type SenderInfo } from '../utils/messages';
-import { loadBuiltinPack } from '../utils/pack/builtin';
-import { MATCH_TABLE_KEY } from '../utils/storage-keys';
+import { registerCoreHandlers } from '../utils/background/core-handlers';
+import { dispatch, type SenderCheck } from '../utils/background/router';
+import type { SenderInfo } from '../utils/messages';
 
+/**
+ * The service worker: the only owner of persistent data. Features register their
+ * message handlers here; each validates its payload and sender (DESIGN.md §3.5).
+ * Nothing is kept only in memory — the worker may stop at any time (MV3).
+ */
 export default defineBackground(() => {
-  const extensionOrigin = browser.runtime.getURL('/');
+  const check: SenderCheck = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
 
-  async function publishMatchTable() {
-    const pack = loadBuiltinPack();
-    await browser.storage.local.set({ [MATCH_TABLE_KEY]: buildMatchTable(pack.adapters) });
-  }
-  const ready = publishMatchTable();
+  registerCoreHandlers();
 
-  browser.runtime.onInstalled.addListener(() => void publishMatchTable());
-
-  browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
-    const parsed = backgroundRequest.safeParse(raw);
-    if (!parsed.success) return undefined; // not ours, or malformed: ignore
-    const message = parsed.data;
-    switch (message.type) {
-      case 'detect:table': {
-        if (!isFromOwnContentScript(sender, browser.runtime.id)) return undefined;
-        return ready.then(() => buildMatchTable(loadBuiltinPack().adapters));
-      }
-      case 'panel:init': {
-        if (!isFromExtensionPage(sender, browser.runtime.id, extensionOrigin)) return undefined;
-        const pack = loadBuiltinPack();
-        return Promise.resolve({
-          tabId: sender.tab?.id ?? null,
-          pageUrl: sender.tab?.url ?? null,
-          packs: [pack],
-        });
-      }
-    }
-  });
+  browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => dispatch(raw, sender, check));
 
   browser.commands.onCommand.addListener(async (command) => {
     if (command !== 'toggle-panel') return;

@@ -14,9 +14,6 @@ export const pageChanged = z.strictObject({
   adapterId: z.string().max(80).nullable(),
 });
 
-export const backgroundRequest = z.discriminatedUnion('type', [panelInitRequest, matchTableRequest]);
-export type BackgroundRequest = z.infer<typeof backgroundRequest>;
-
 export const hostRequest = z.discriminatedUnion('type', [hostSetOpen, hostToggle]);
 export type HostRequest = z.infer<typeof hostRequest>;
 export type PageChanged = z.infer<typeof pageChanged>;
@@ -27,12 +24,4 @@ export interface SenderInfo {
   url?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
-}
-
-export function isFromExtensionPage(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
-  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-}
-
-export function isFromOwnContentScript(sender: SenderInfo, extensionId: string): boolean {
-  return sender.id === extensionId && typeof sender.tab?.id === 'number';
 }

@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+import { buildMatchTable } from '../match';
+import { matchTableRequest, panelInitRequest } from '../messages';
+import { loadBuiltinPack } from '../pack/builtin';
+import type { Pack } from '../schema/pack';
+import { MATCH_TABLE_KEY } from '../storage-keys';
+import { registerHandler } from './router';
+
+/** The packs in force, newest source of truth for every part of the extension. */
+export async function activePacks(): Promise<Pack[]> {
+  return [loadBuiltinPack()];
+}
+
+/** Content scripts read this from storage.local, so detection needs no round trip. */
+export async function publishMatchTable(): Promise<void> {
+  const packs = await activePacks();
+  await browser.storage.local.set({ [MATCH_TABLE_KEY]: buildMatchTable(packs.flatMap((p) => p.adapters)) });
+}
+
+export function registerCoreHandlers(): void {
+  const ready = publishMatchTable();
+  browser.runtime.onInstalled.addListener(() => void publishMatchTable());
+
+  registerHandler('detect:table', matchTableRequest, 'content-script', async () => {
+    await ready;
+    return buildMatchTable((await activePacks()).flatMap((p) => p.adapters));
+  });
+
+  registerHandler('panel:init', panelInitRequest, 'extension-page', async (_message, sender) => ({
+    tabId: sender.tab?.id ?? null,
+    pageUrl: sender.tab?.url ?? null,
+    packs: await activePacks(),
+  }));
+}
