@@ -4,7 +4,8 @@ import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from './utils/hosts';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  // A separate output folder lets several builds (tests, bench) run side by side.
+  outDir: process.env.TRAILGUIDE_OUT_DIR || '.output',
   // No dev-server auto-open: `npm start` launches Debian's Chromium itself.
   webExt: { disabled: true },
   manifest: ({ browser }) => ({

@@ -6,7 +6,12 @@ import { join, resolve } from 'node:path';
 // @ts-expect-error — the demo console is plain JavaScript without type declarations
 import { startDemoServer } from '../../demo/server.mjs';
 
-export const EXTENSION_PATH = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXTENSION_PATH = resolve(
+  import.meta.dirname,
+  '../..',
+  process.env.TRAILGUIDE_OUT_DIR || '.output',
+  'chrome-mv3',
+);
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /** Flags that keep Chromium quiet on a closed network, plus loading our unpacked build. */
