@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { filterValues, markdown, shortText, slug } from './common';
 
+function compilesAsRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const INPUT_TYPES = ['text', 'email', 'userId', 'date', 'datetime', 'dateRange', 'select'] as const;
 
 export const runbookInput = z.strictObject({
@@ -10,8 +19,12 @@ export const runbookInput = z.strictObject({
   required: z.boolean().default(true),
   example: z.string().max(200).optional(),
   help: z.string().max(500).optional(),
-  /** A regular expression the value must match (text-like inputs). */
-  pattern: z.string().max(300).optional(),
+  /** A regular expression the value must match (text-like inputs). Checked here so a typo fails on import, not in the panel. */
+  pattern: z
+    .string()
+    .max(300)
+    .refine(compilesAsRegex, 'This pattern is not a valid regular expression. Check its brackets and backslashes.')
+    .optional(),
   options: z.array(z.strictObject({ value: z.string().max(200), label: shortText })).max(200).optional(),
   default: z.string().max(200).optional(),
 });
