@@ -12,12 +12,40 @@ export type SelectorList = z.infer<typeof selectorList>;
 export const valueFormat = z.enum(['plain', 'iso', 'date', 'datetimeLocal', 'epochMs', 'epochS']);
 export type ValueFormat = z.infer<typeof valueFormat>;
 
+/**
+ * URL values may also be written as ISO 8601 without milliseconds (Okta's fromTime).
+ * Kept apart from valueFormat so the DOM side is unaffected.
+ */
+export const urlValueFormat = z.enum([...valueFormat.options, 'isoSeconds']);
+export type UrlValueFormat = z.infer<typeof urlValueFormat>;
+
+/**
+ * How a value is written inside a URL template's placeholder, e.g. `{value|quoted}`:
+ * - (none)          as is
+ * - quoted          always in double quotes, with `\` and `"` escaped by a backslash
+ * - quotedIfNeeded  in double quotes only when it has spaces or the query syntax's special characters
+ * - escaped         `\` and `"` escaped, no quotes added (for templates that bring their own)
+ */
+export const URL_TEMPLATE_FILTERS = ['quoted', 'quotedIfNeeded', 'escaped'] as const;
+
+/** A template whose only placeholders are `{name}` or `{name|filter}` with the given names. */
+export function urlTemplate(names: readonly string[], max = 300) {
+  const filters = URL_TEMPLATE_FILTERS.join('|');
+  const allowed = new RegExp(`^\\{(?:${names.join('|')})(?:\\|(?:${filters}))?\\}$`);
+  return z
+    .string()
+    .max(max)
+    .refine((text) => (text.match(/\{[^{}]*\}/g) ?? []).every((p) => allowed.test(p)), {
+      message: `Use only these placeholders: ${names.map((n) => `{${n}}`).join(', ')} (optionally with |${URL_TEMPLATE_FILTERS.join(', |')}).`,
+    });
+}
+
 export const urlFieldStrategy = z.strictObject({
   /** Parameter that carries the value. Fields sharing a parameter are joined (see deepLink.separator). */
   param: z.string().min(1).max(80),
-  /** The tool's own query syntax, e.g. "actor:{value}" or 'actor.alternateId eq "{value}"'. */
-  template: z.string().max(300).default('{value}'),
-  format: valueFormat.default('plain'),
+  /** The tool's own query syntax, e.g. "actor:{value|quotedIfNeeded}" or "actor.alternateId eq {value|quoted}". */
+  template: urlTemplate(['value']).default('{value}'),
+  format: urlValueFormat.default('plain'),
 });
 
 export const DOM_INPUT_KINDS = ['text', 'select', 'combobox', 'datetime', 'date', 'codeEditor', 'checkbox'] as const;
@@ -64,8 +92,15 @@ export const adapterSchema = z.strictObject({
   }),
   deepLink: z
     .strictObject({
-      /** "current" keeps the page's own address; otherwise a template like "{origin}/audit". */
-      base: z.string().max(500).default('current'),
+      /**
+       * "current" keeps the page's own address; otherwise a template like "{origin}/audit" or
+       * "{origin}/dashboard/{path2}/{path3}/logs" ({pathN} = the current address's N-th path segment).
+       */
+      base: z
+        .string()
+        .max(500)
+        .regex(/^(current|\{origin\}(?:[^{}]|\{path(?:[1-9]|1\d)\})*)$/, 'Use "current" or a template starting with {origin}, with {path1}…{path19} for parts of the current address.')
+        .default('current'),
       location: z.enum(['query', 'hash', 'matrix']).default('query'),
       /** For hash routes: the route before the "?" (e.g. "/events"). */
       hashPath: z.string().max(200).optional(),
@@ -75,6 +110,31 @@ export const adapterSchema = z.strictObject({
       keep: z.array(z.string().max(80)).max(20).default([]),
       /** Parameters always set (e.g. reset paging). */
       fixed: z.record(z.string().max(80), z.string().max(300)).default({}),
+      /** Per-parameter joiners overriding `separator` (e.g. a newline for Logs Explorer's query). */
+      separators: z.record(z.string().max(80), z.string().max(10)).default({}),
+      /** "percent" writes spaces as %20; "form" as "+" (what GitHub and Okta write themselves). */
+      encoding: z.enum(['percent', 'form']).default('percent'),
+      /**
+       * Two fields written as one range, e.g. GitHub's "created:{from}..{to}" or Auth0's
+       * "date:[{from} TO {to}]"; a missing end becomes `open`. Emitted after the fields.
+       */
+      ranges: z
+        .array(
+          z.strictObject({
+            param: z.string().min(1).max(80),
+            from: filterName.default('since'),
+            to: filterName.default('until'),
+            template: urlTemplate(['from', 'to']),
+            format: urlValueFormat.default('plain'),
+            open: z.string().max(20).default('*'),
+          }),
+        )
+        .max(5)
+        .default([]),
+      /** Parameters the tool accepts only one of at a time (CloudTrail's lookup attributes); the rest are reported unused. */
+      exclusive: z.array(z.string().max(80)).max(20).default([]),
+      /** URL patterns of the pages the link works on (default: every page the adapter matches). */
+      onlyOn: z.array(z.string().min(1).max(500)).max(20).default([]),
     })
     .optional(),
   fields: z.record(filterName, adapterField).default({}),
