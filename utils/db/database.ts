@@ -1,6 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { FilterValues } from '../schema/common';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Pack } from '../schema/pack';
+import type { CaptureRecord, CaseRecord, EscalationRecord } from './records';
 
 /**
  * The one database (DESIGN.md §3.1): opened only in the extension origin, by the
@@ -30,63 +30,14 @@ export interface PackRecord {
   lastError?: string;
 }
 
-export type StepState = 'todo' | 'done' | 'failed';
-
-export interface CaseRecord {
-  id: string;
-  runbookId: string;
-  runbookTitle: string;
-  packId: string;
-  adapterId: string | null;
-  tool: string;
-  pageUrl: string;
-  inputs: Record<string, string>;
-  steps: StepState[];
-  currentStep: number;
-  notes: string;
-  status: 'open' | 'escalated' | 'closed';
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface CapturedRow {
-  time: string | null;
-  actor: string;
-  action: string;
-  target: string;
-  ip: string;
-  result: string;
-  /** Every cell's text as the page showed it. */
-  raw: Record<string, string>;
-}
-
-export interface CaptureRecord {
-  id: string;
-  caseId: string;
-  stepIndex: number;
-  sourceUrl: string;
-  adapterId: string;
-  filters: FilterValues;
-  timeRange: { from: string | null; to: string | null };
-  capturedAt: number;
-  rows: CapturedRow[];
-  rowCount: number;
-  /** SHA-256 (hex) of the canonical JSON of the rows. */
-  hash: string;
-}
-
-export interface EscalationRecord {
-  id: string;
-  caseId: string;
-  status: 'draft' | 'copied' | 'opened';
-  templateId: string | null;
-  format: 'markdown' | 'text' | 'json';
-  title: string;
-  body: string;
-  target: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+// Case, capture and escalation shapes come from their zod schemas (records.ts).
+export type {
+  CapturedRow,
+  CaptureRecord,
+  CaseRecord,
+  EscalationRecord,
+  StepState,
+} from './records';
 
 export interface SettingRecord {
   key: string;
@@ -100,8 +51,9 @@ export class TrailguideDatabase extends Dexie {
   escalations!: EntityTable<EscalationRecord, 'id'>;
   settings!: EntityTable<SettingRecord, 'key'>;
 
-  constructor(name = 'trailguide') {
-    super(name);
+  /** options: tests pass their own indexedDB (fake-indexeddb) for isolation. */
+  constructor(name = 'trailguide', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       packs: 'id, source, enabled, updatedAt',
       cases: 'id, runbookId, adapterId, status, createdAt, updatedAt',

@@ -1,0 +1,39 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { setDatabaseForTests, TrailguideDatabase } from '../../utils/db/database';
+import type { CapturedRow } from '../../utils/db/records';
+import type { NewCaseInput } from '../../utils/cases/inputs';
+
+/** A fresh, isolated database per test (its own fake IndexedDB). */
+export function useFreshDatabase(name = 'trailguide'): TrailguideDatabase {
+  const database = new TrailguideDatabase(name, { indexedDB: new IDBFactory(), IDBKeyRange });
+  setDatabaseForTests(database);
+  return database;
+}
+
+export function sampleCase(overrides: Partial<NewCaseInput> = {}): NewCaseInput {
+  return {
+    runbookId: 'settings-changed-without-permission',
+    runbookTitle: 'A customer says their account settings were changed without their permission',
+    packId: 'trailguide-essentials',
+    adapterId: 'acme-demo',
+    tool: 'Acme Admin',
+    pageUrl: 'https://acme.example/audit?actor=dana.whitfield%40northwind.example',
+    inputs: { email: 'dana.whitfield@northwind.example', range: '2026-03-01..2026-03-31' },
+    steps: ['done', 'done', 'todo', 'todo'],
+    currentStep: 2,
+    notes: 'Customer called twice.',
+    ...overrides,
+  };
+}
+
+export function sampleRows(count: number, seed = 0): CapturedRow[] {
+  return Array.from({ length: count }, (_, i) => ({
+    time: new Date(Date.UTC(2026, 2, 1) + (i + seed) * 60_000).toISOString(),
+    actor: i % 3 === 0 ? 'dana.whitfield@northwind.example' : `agent${i % 7}@acme.example`,
+    action: i % 2 === 0 ? 'account.settings_changed' : 'user.login',
+    target: 'dana.whitfield@northwind.example',
+    ip: `203.0.113.${(i + seed) % 250}`,
+    result: 'success',
+    raw: { Time: `Mar 1, ${i}`, Actor: `row ${i + seed}`, Details: i % 5 === 0 ? 'said "hi", then\nleft' : 'ok' },
+  }));
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { filterValues } from '../schema/common';
+import { FORBIDDEN_KEYS } from '../schema/safe';
+
+/**
+ * The shapes of what the database stores. Types flow from these schemas
+ * (z.infer) so a record and the message that carries it can never disagree.
+ * The same schemas, with their limits, validate every message that writes.
+ */
+export const LIMITS = {
+  rowsPerCapture: 10_000,
+  cellChars: 4_000,
+  rawColumns: 40,
+  notesChars: 20_000,
+  inputChars: 2_000,
+  inputs: 40,
+  steps: 50,
+  urlChars: 8_000,
+  idChars: 80,
+  titleChars: 300,
+  bodyChars: 2_000_000,
+} as const;
+
+/** Keys that arrive from pages or messages: never "__proto__" and friends. */
+export const safeKey = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((key) => !FORBIDDEN_KEYS.has(key), 'This field name is not allowed.');
+
+export const recordId = z.string().min(1).max(LIMITS.idChars);
+const cell = z.string().max(LIMITS.cellChars);
+const url = z.string().max(LIMITS.urlChars);
+
+export const STEP_STATES = ['todo', 'done', 'failed'] as const;
+export const stepState = z.enum(STEP_STATES);
+export type StepState = z.infer<typeof stepState>;
+
+export const CASE_STATUSES = ['open', 'escalated', 'closed'] as const;
+export const caseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof caseStatus>;
+
+export const caseInputs = z
+  .record(safeKey(40), z.string().max(LIMITS.inputChars))
+  .refine((inputs) => Object.keys(inputs).length <= LIMITS.inputs, `At most ${LIMITS.inputs} inputs.`);
+
+export const caseRecord = z.strictObject({
+  id: recordId,
+  runbookId: recordId,
+  runbookTitle: z.string().max(LIMITS.titleChars),
+  packId: recordId,
+  adapterId: recordId.nullable(),
+  /** The tool's name as people say it ("Acme Admin audit log"). */
+  tool: z.string().max(200),
+  pageUrl: url,
+  inputs: caseInputs,
+  steps: z.array(stepState).max(LIMITS.steps),
+  currentStep: z.number().int().min(0).max(LIMITS.steps),
+  notes: z.string().max(LIMITS.notesChars),
+  status: caseStatus,
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** Kept up to date by addCapture so history lists never load the rows. */
+  captureCount: z.number().int().min(0).optional(),
+  rowCount: z.number().int().min(0).optional(),
+  /** Soft delete: set by deleteCase, cleared by restoreCase, purged later. */
+  deletedAt: z.number().optional(),
+});
+export type CaseRecord = z.infer<typeof caseRecord>;
+
+export const capturedRow = z.strictObject({
+  time: z.string().max(64).nullable(),
+  actor: cell,
+  action: cell,
+  target: cell,
+  ip: z.string().max(100),
+  result: cell,
+  /** Every cell's text as the page showed it, by column name. */
+  raw: z
+    .record(safeKey(80), cell)
+    .refine((raw) => Object.keys(raw).length <= LIMITS.rawColumns, `At most ${LIMITS.rawColumns} columns per row.`),
+});
+export type CapturedRow = z.infer<typeof capturedRow>;
+
+export const timeRange = z.strictObject({
+  from: z.string().max(64).nullable(),
+  to: z.string().max(64).nullable(),
+});
+export type TimeRange = z.infer<typeof timeRange>;
+
+export const captureRecord = z.strictObject({
+  id: recordId,
+  caseId: recordId,
+  stepIndex: z.number().int().min(0).max(LIMITS.steps),
+  sourceUrl: url,
+  adapterId: recordId,
+  filters: filterValues,
+  timeRange,
+  capturedAt: z.number(),
+  rows: z.array(capturedRow).max(LIMITS.rowsPerCapture, `A capture may hold at most ${LIMITS.rowsPerCapture} rows.`),
+  rowCount: z.number().int().min(0),
+  /** SHA-256 (hex) of the canonical JSON of the rows (utils/cases/canonical.ts). */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type CaptureRecord = z.infer<typeof captureRecord>;
+/** A capture without its rows: what lists and replies carry. */
+export type CaptureSummary = Omit<CaptureRecord, 'rows'>;
+
+export const ESCALATION_STATUSES = ['draft', 'copied', 'opened'] as const;
+export const escalationStatus = z.enum(ESCALATION_STATUSES);
+export type EscalationStatus = z.infer<typeof escalationStatus>;
+
+export const ESCALATION_FORMATS = ['markdown', 'text', 'json'] as const;
+export const escalationFormat = z.enum(ESCALATION_FORMATS);
+export type EscalationFormat = z.infer<typeof escalationFormat>;
+
+export const escalationRecord = z.strictObject({
+  id: recordId,
+  caseId: recordId,
+  status: escalationStatus,
+  templateId: recordId.nullable(),
+  format: escalationFormat,
+  title: z.string().max(LIMITS.titleChars),
+  body: z.string().max(LIMITS.bodyChars),
+  /** Where it went: "github", "jira", "linear", "email", or null (copied). */
+  target: z.string().max(40).nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type EscalationRecord = z.infer<typeof escalationRecord>;
