@@ -11,7 +11,8 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Trailguide',
     description: 'Step-by-step runbooks on top of the audit-log consoles you already use.',
-    permissions: ['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage'],
+    // alarms: daily pack-subscription checks (utils/background/pack-handlers.ts).
+    permissions: ['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms'],
     host_permissions: [...BUILTIN_HOST_PATTERNS],
     optional_host_permissions: [...OPTIONAL_HOST_PATTERNS],
     // Only the panel page may be framed by pages, and only on the hosts we run on.

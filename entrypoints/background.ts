@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerCoreHandlers } from '../utils/background/core-handlers';
+import { registerPackHandlers } from '../utils/background/pack-handlers';
 import { dispatch, type SenderCheck } from '../utils/background/router';
 import type { SenderInfo } from '../utils/messages';
 
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   const check: SenderCheck = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
 
   registerCoreHandlers();
+  registerPackHandlers();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => dispatch(raw, sender, check));
 

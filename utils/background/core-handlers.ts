@@ -2,13 +2,19 @@ import { browser } from 'wxt/browser';
 import { buildMatchTable } from '../match';
 import { matchTableRequest, panelInitRequest } from '../messages';
 import { loadBuiltinPack } from '../pack/builtin';
+import { activePacksFromStore } from '../packs/store';
 import type { Pack } from '../schema/pack';
 import { MATCH_TABLE_KEY } from '../storage-keys';
 import { registerHandler } from './router';
 
-/** The packs in force, newest source of truth for every part of the extension. */
+/** The packs in force (enabled, shadowed copies removed), the source of truth for every part of the extension. */
 export async function activePacks(): Promise<Pack[]> {
-  return [loadBuiltinPack()];
+  try {
+    return await activePacksFromStore();
+  } catch {
+    // Without a working database the built-in pack still lets agents work.
+    return [loadBuiltinPack()];
+  }
 }
 
 /** Content scripts read this from storage.local, so detection needs no round trip. */

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { PackSource } from '../db/database';
+import type { PackProblem } from '../pack/errors';
+import { slug } from '../schema/common';
+import type { Runbook } from '../schema/runbook';
+import type { ShadowedItem } from './resolve';
+
+/**
+ * Messages between the options page and the background about packs. Every one is
+ * accepted only from extension pages (DESIGN.md §3.5) and validated here first;
+ * the pack text itself is validated again, strictly, before anything is stored.
+ */
+const packId = slug;
+/** Generous: the real 5 MB limit is checked in bytes by parsePackText, with a plain message. */
+const packText = z.string().max(12 * 1024 * 1024);
+
+export const packsListRequest = z.strictObject({ type: z.literal('packs:list') });
+export const packsImportRequest = z.strictObject({
+  type: z.literal('packs:import'),
+  text: packText,
+  source: z.enum(['file', 'paste']),
+  /** Set after the user agreed to replace a pack with the same id from elsewhere. */
+  replace: z.boolean().default(false),
+});
+export const packsSubscribeRequest = z.strictObject({
+  type: z.literal('packs:subscribe'),
+  url: z.string().trim().min(1).max(2_000),
+  replace: z.boolean().default(false),
+});
+export const packsRefreshRequest = z.strictObject({ type: z.literal('packs:refresh'), id: packId.optional() });
+export const packsSetEnabledRequest = z.strictObject({ type: z.literal('packs:set-enabled'), id: packId, enabled: z.boolean() });
+export const packsDeleteRequest = z.strictObject({ type: z.literal('packs:delete'), id: packId });
+export const packsRestoreRequest = z.strictObject({ type: z.literal('packs:restore'), id: packId });
+export const packsExportRequest = z.strictObject({ type: z.literal('packs:export'), id: packId });
+export const runbookSourceRequest = z.strictObject({ type: z.literal('runbook:source'), packId, runbookId: slug });
+export const runbookSaveLocalRequest = z.strictObject({
+  type: z.literal('runbook:save-local'),
+  /** Checked against runbookSchema by the handler, so the reply can name the field. */
+  runbook: z.record(z.string(), z.unknown()),
+});
+export const runbookValidateRequest = z.strictObject({ type: z.literal('runbook:validate'), source: z.string().max(200_000) });
+
+/** Sent by the background to every extension page (panels, options) after any pack change. */
+export const PACKS_CHANGED = 'packs:changed';
+export const packsChangedNotice = z.strictObject({ type: z.literal(PACKS_CHANGED) });
+
+export type PackRunbookSummary = Pick<Runbook, 'id' | 'title'> & { shadowed: boolean };
+
+/** One row of the pack manager. */
+export interface PackSummary {
+  id: string;
+  name: string;
+  version: string;
+  description: string;
+  author: string | null;
+  source: PackSource;
+  enabled: boolean;
+  locked: boolean;
+  /** Built-in and managed packs cannot be deleted. */
+  deletable: boolean;
+  runbookCount: number;
+  adapterCount: number;
+  glossaryCount: number;
+  runbooks: PackRunbookSummary[];
+  installedAt: number;
+  updatedAt: number;
+  url: string | null;
+  lastCheckedAt: number | null;
+  nextCheckAt: number | null;
+  lastError: string | null;
+}
+
+export interface PolicyStatus {
+  state: 'none' | 'applied' | 'rejected';
+  /** One plain sentence for the options page. */
+  message: string;
+  /** Per-pack problems that did not stop the policy (a server that is down). */
+  problems: string[];
+  checkedAt: number;
+}
+
+export interface PacksListReply {
+  packs: PackSummary[];
+  shadowed: ShadowedItem[];
+  policy: PolicyStatus | null;
+}
+
+export type ImportReply =
+  | { status: 'installed' | 'replaced'; pack: PackSummary; message: string }
+  | { status: 'confirm'; message: string };
+
+export interface DeleteReply {
+  pack: PackSummary;
+  undoUntil: number;
+}
+
+export interface ExportReply {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+export interface SaveLocalReply {
+  packId: string;
+  packName: string;
+  version: string;
+  runbookId: string;
+  title: string;
+  replaced: boolean;
+}
+
+export type ValidateReply = { ok: true; runbook: Runbook } | { ok: false; problem: PackProblem };
+
+export interface RunbookSourceReply {
+  source: string;
+}
