@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { planFill } from '../../utils/engine/plan';
+import { loadBuiltinPack } from '../../utils/pack/builtin';
+import { adapterSchema } from '../../utils/schema/adapter';
+
+const demo = loadBuiltinPack().adapters.find((a) => a.id === 'acme-demo')!;
+
+describe('planFill', () => {
+  it('plans one DOM step per control, with the value formatted for it', () => {
+    const plan = planFill(demo, { actor: 'li.chen@acme.example', action: 'user.login', since: '2026-03-01T00:00:00.000Z' });
+    expect(plan.steps.map((s) => [s.fields, s.kind, s.value])).toEqual([
+      [['actor'], 'text', 'li.chen@acme.example'],
+      [['action'], 'combobox', 'user.login'],
+      [['since'], 'datetime', '2026-03-01T00:00'],
+    ]);
+    const combo = plan.steps[1]!;
+    expect(combo.option).toEqual(['[role="listbox"] [role="option"]']);
+    expect(combo.filterInput?.[0]).toBe('[role="listbox"] input');
+    expect(combo.label).toBe('Event type');
+    expect(plan.unfillable).toEqual([]);
+  });
+
+  it('joins values that go into the same search box with a space', () => {
+    const plan = planFill(demo, { text: 'settings', target: 'dana@acme.example' });
+    expect(plan.steps).toHaveLength(1);
+    expect(plan.steps[0]!.fields).toEqual(['text', 'target']);
+    expect(plan.steps[0]!.value).toBe('settings dana@acme.example');
+  });
+
+  it('reports fields the adapter cannot fill instead of dropping them', () => {
+    const plan = planFill(demo, { ip: '203.0.113.9', actor: 'a@b.example' });
+    expect(plan.steps.map((s) => s.fields[0])).toEqual(['actor']);
+    expect(plan.unfillable).toHaveLength(1);
+    expect(plan.unfillable[0]).toMatchObject({ field: 'ip', reason: 'no-field', value: '203.0.113.9' });
+    expect(plan.unfillable[0]!.message).toContain('203.0.113.9');
+  });
+
+  it('says when a field can only be set through the address', () => {
+    const adapter = adapterSchema.parse({
+      ...demo,
+      fields: { ...demo.fields, ip: { label: 'IP address', url: { param: 'ip' } } },
+    });
+    const plan = planFill(adapter, { ip: '203.0.113.9' });
+    expect(plan.unfillable[0]).toMatchObject({ field: 'ip', reason: 'url-only' });
+    expect(plan.unfillable[0]!.message).toMatch(/page address/);
+  });
+
+  it('sends URL-capable fields through a deep link when one is given', () => {
+    const plan = planFill(demo, { actor: 'a@b.example', action: 'user.login' }, { deepLink: 'http://127.0.0.1:1/audit?actor=a%40b.example' });
+    expect(plan.navigate).toBe('http://127.0.0.1:1/audit?actor=a%40b.example');
+    expect(plan.viaUrl).toEqual(['actor', 'action']);
+    expect(plan.steps).toEqual([]);
+    expect(plan.submit.via).toBe('none');
+  });
+
+  it('takes submit and wait from the adapter, or none when asked not to submit', () => {
+    const plan = planFill(demo, { actor: 'a@b.example' });
+    expect(plan.submit).toEqual({ via: 'click', selectors: ['form[role="search"] button[type="submit"]'] });
+    expect(plan.wait.busy).toEqual(['[aria-busy="true"]']);
+    expect(plan.wait.rows).toEqual(['table.audit-table tbody tr[data-event-id]']);
+    expect(plan.wait.timeoutMs).toBe(15_000);
+    expect(planFill(demo, { actor: 'a@b.example' }, { submit: false }).submit.via).toBe('none');
+  });
+
+  it('refuses to put two filters into one picker', () => {
+    const adapter = adapterSchema.parse({
+      ...demo,
+      fields: { ...demo.fields, extra: { dom: { kind: 'combobox', selectors: demo.fields.action!.dom!.selectors } } },
+    });
+    const plan = planFill(adapter, { action: 'user.login', extra: 'x' });
+    expect(plan.steps).toHaveLength(1);
+    expect(plan.unfillable[0]).toMatchObject({ field: 'extra', reason: 'conflict' });
+  });
+});

@@ -1,0 +1,146 @@
+import type { Adapter } from '../schema/adapter';
+import type { FilterValues } from '../schema/common';
+import type { DomKind } from './collect';
+import { DATE_FILTERS, formatValue, parseInstant } from './values';
+
+/**
+ * Plan layer (pure): which control gets which value, what cannot be filled and
+ * why, how to submit and what to wait for. No DOM access, so every decision is
+ * testable as data and the insert layer only carries it out.
+ */
+export interface FillStep {
+  /** Filter names written into this control (several when they share one box). */
+  fields: string[];
+  /** How the page calls the control, for messages ("Actor", "Search"). */
+  label: string;
+  kind: DomKind;
+  selectors: string[];
+  /** Already formatted for the control. */
+  value: string;
+  option?: string[];
+  filterInput?: string[];
+}
+
+export interface UnfillableField {
+  field: string;
+  label: string;
+  value: string;
+  reason: 'no-field' | 'url-only' | 'conflict';
+  /** Plain words, including the value to type by hand. */
+  message: string;
+}
+
+export interface FillPlan {
+  steps: FillStep[];
+  unfillable: UnfillableField[];
+  /** Filters carried by `navigate` (the deep link) rather than typed in. */
+  viaUrl: string[];
+  navigate?: string;
+  submit: { via: 'click' | 'enter' | 'none'; selectors: string[] };
+  wait: { busy: string[]; ready: string[]; rows: string[]; timeoutMs: number };
+}
+
+export interface PlanOptions {
+  /** False: fill only, the person presses the button. */
+  submit?: boolean;
+  /** A deep link already built for these values; fields with a URL strategy then travel in it. */
+  deepLink?: string | null;
+}
+
+/** Kinds where two filters can share one box by being written side by side. */
+const JOINABLE: ReadonlySet<DomKind> = new Set(['text', 'codeEditor']);
+const DEFAULT_TIMEOUT_MS = 15_000;
+
+export function planFill(adapter: Adapter, values: FilterValues, options: PlanOptions = {}): FillPlan {
+  const steps: FillStep[] = [];
+  const unfillable: UnfillableField[] = [];
+  const viaUrl: string[] = [];
+  const deepLink = options.deepLink ?? undefined;
+
+  for (const [field, raw] of Object.entries(values)) {
+    if (!raw.trim()) continue;
+    const spec = adapter.fields[field];
+    const label = spec?.label ?? defaultLabel(field);
+    if (deepLink && spec?.url) {
+      viaUrl.push(field);
+      continue;
+    }
+    const dom = spec?.dom;
+    if (!dom) {
+      const reason = spec?.url ? 'url-only' : 'no-field';
+      unfillable.push({ field, label, value: raw, reason, message: cannotFill(adapter, field, label, raw, reason) });
+      continue;
+    }
+    const value = formatValue(raw, dom.format);
+    // Two fields whose selector lists share an alternative point at the same control.
+    const existing = steps.find((step) => step.selectors.some((selector) => dom.selectors.includes(selector)));
+    if (existing) {
+      if (JOINABLE.has(existing.kind) && JOINABLE.has(dom.kind)) {
+        existing.fields.push(field);
+        existing.value = `${existing.value} ${value}`;
+      } else {
+        unfillable.push({ field, label, value: raw, reason: 'conflict', message: cannotFill(adapter, field, label, raw, 'conflict') });
+      }
+      continue;
+    }
+    const step: FillStep = {
+      fields: [field],
+      label,
+      kind: dom.kind,
+      selectors: [...dom.selectors],
+      value,
+      ...(dom.option ? { option: [...dom.option] } : {}),
+      ...(dom.filterInput ? { filterInput: [...dom.filterInput] } : {}),
+    };
+    steps.push(step);
+  }
+
+  const wantsSubmit = options.submit !== false && steps.length > 0;
+  const adapterSubmit = adapter.submit ?? { via: 'enter' as const };
+  return {
+    steps,
+    unfillable,
+    viaUrl,
+    ...(deepLink ? { navigate: deepLink } : {}),
+    submit: wantsSubmit ? { via: adapterSubmit.via, selectors: [...(adapterSubmit.selectors ?? [])] } : { via: 'none', selectors: [] },
+    wait: {
+      busy: [...(adapter.waitFor?.busy ?? [])],
+      ready: [...(adapter.waitFor?.ready ?? [])],
+      rows: [...(adapter.results?.row ?? [])],
+      timeoutMs: adapter.waitFor?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    },
+  };
+}
+
+const DEFAULT_LABELS: Record<string, string> = {
+  actor: 'Actor',
+  action: 'Event type',
+  target: 'Target',
+  ip: 'IP address',
+  since: 'From',
+  until: 'To',
+  text: 'Search',
+};
+
+export function defaultLabel(field: string): string {
+  return DEFAULT_LABELS[field] ?? field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** Dates read better by hand as "2026-03-01 00:00 UTC" than as ISO with milliseconds. */
+export function valueForPerson(field: string, value: string): string {
+  if (!DATE_FILTERS.has(field)) return value;
+  const iso = parseInstant(value);
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : value;
+}
+
+function cannotFill(adapter: Adapter, field: string, label: string, value: string, reason: UnfillableField['reason']): string {
+  const shown = valueForPerson(field, value);
+  switch (reason) {
+    case 'no-field':
+      return `${adapter.name} has no "${label}" filter that Trailguide knows of — if you can filter on it, use this: ${shown}`;
+    case 'url-only':
+      return `${adapter.name} takes "${label}" only through the page address — use the link option, or set it yourself: ${shown}`;
+    case 'conflict':
+      return `"${label}" goes into a control that another filter already uses — set it yourself: ${shown}`;
+  }
+}
