@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { hashRows } from '../../utils/cases/canonical';
+import type { CaptureRecord, CaseRecord } from '../../utils/db/records';
+import { buildEscalation } from '../../utils/escalation/build';
+import { markdownTable, textTable } from '../../utils/escalation/format';
+import { markdownTemplateToPlain, renderTemplate, tidyTitle } from '../../utils/escalation/template';
+import { loadBuiltinPack } from '../../utils/pack/builtin';
+import { sampleRows } from './cases-fixtures';
+
+const NOW = Date.UTC(2026, 2, 20, 9, 30);
+
+function theCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
+  return {
+    id: 'case-1',
+    runbookId: 'settings-changed-without-permission',
+    runbookTitle: 'A customer says their account settings were changed without their permission',
+    packId: 'trailguide-essentials',
+    adapterId: 'acme-demo',
+    tool: 'Acme Admin',
+    pageUrl: 'https://acme.example/audit?q=settings',
+    inputs: { email: 'dana.whitfield@northwind.example', range: '2026-03-01..2026-03-31' },
+    steps: ['done', 'done', 'todo', 'todo'],
+    currentStep: 2,
+    notes: 'Customer says she never changed her MFA setting.',
+    status: 'open',
+    createdAt: Date.UTC(2026, 2, 20, 9, 0),
+    updatedAt: Date.UTC(2026, 2, 20, 9, 10),
+    ...overrides,
+  };
+}
+
+async function capture(id: string, rowCount: number, filters: Record<string, string>, at: number, range = { from: '2026-03-01', to: '2026-03-31' }): Promise<CaptureRecord> {
+  const rows = sampleRows(rowCount);
+  return { id, caseId: 'case-1', stepIndex: 1, sourceUrl: `https://acme.example/audit?action=${filters.action ?? ''}`, adapterId: 'acme-demo', filters, timeRange: range, capturedAt: at, rows, rowCount, hash: await hashRows(rows) };
+}
+
+const runbook = loadBuiltinPack().runbooks.find((r) => r.id === 'settings-changed-without-permission')!;
+
+describe('buildEscalation', () => {
+  it('puts event types, time range, every filter, rows and hashes in all three formats', async () => {
+    const first = await capture('cap-1', 3, { target: 'dana.whitfield@northwind.example', action: 'account.settings_changed', since: '2026-03-01', until: '2026-03-31', region: 'eu' }, NOW - 60_000);
+    const second = await capture('cap-2', 2, { actor: 'dana.whitfield@northwind.example', action: 'user.login' }, NOW - 30_000, { from: '2026-02-15', to: '2026-03-31' });
+    const built = buildEscalation({ case: theCase(), captures: [second, first], runbook, adapterName: 'Acme Admin (demo)', who: 'Li Chen', now: NOW });
+
+    for (const output of [built.markdown, built.text, built.json]) {
+      expect(output).toContain('account.settings_changed');
+      expect(output).toContain('user.login');
+      expect(output).toContain('2026-02-15');
+      expect(output).toContain('2026-03-31');
+      expect(output).toContain('region');
+      expect(output).toContain(first.hash);
+      expect(output).toContain(second.hash);
+      expect(output).toContain(first.rows[0]!.time!);
+      expect(output).toContain('Customer says she never changed her MFA setting.');
+      expect(output).toContain('https://acme.example/audit?q=settings');
+      expect(output).toContain('Li Chen');
+    }
+    expect(built.title).toBe(`${runbook.title}: dana.whitfield@northwind.example, 2026-03-01..2026-03-31`);
+    expect(built.markdown).toContain('- **Event types searched:** `account.settings_changed`, `user.login`');
+    expect(built.markdown).toContain('- **Time range:** 2026-02-15 → 2026-03-31');
+    expect(built.markdown).toContain('`action` = account.settings_changed; `target` = dana.whitfield@northwind.example; `since` = 2026-03-01; `until` = 2026-03-31; `region` = eu');
+    expect(built.markdown).toContain('| Time | Actor | Action | Target | IP | Result |');
+    expect(built.markdown).toContain(`Step reached:** 3 of ${runbook.steps.length} — ${runbook.steps[2]!.title}`);
+    expect(built.text).not.toMatch(/\*\*|^## /m);
+    expect(built.text).toContain('What was searched\n-----------------');
+    expect(built.text).toContain('- Event types searched: account.settings_changed, user.login');
+
+    const json = JSON.parse(built.json);
+    expect(Object.keys(json)).toEqual(['format', 'version', 'title', 'templateId', 'to', 'preparedBy', 'preparedAt', 'runbook', 'case', 'page', 'search', 'results', 'captures', 'integrity']);
+    expect(json.search.eventTypes).toEqual(['account.settings_changed', 'user.login']);
+    expect(json.search.timeRange).toEqual({ from: '2026-02-15', to: '2026-03-31' });
+    expect(json.captures[0].filters).toContainEqual({ name: 'region', value: 'eu' });
+    expect(json.captures.map((c: { id: string }) => c.id)).toEqual(['cap-1', 'cap-2']);
+    expect(json.results).toMatchObject({ captureCount: 2, rowCount: 5, rowsShown: 5 });
+    expect(json.page.adapterName).toBe('Acme Admin (demo)');
+  });
+
+  it('shows a count and the first N rows when there are many', async () => {
+    const big = await capture('cap-big', 120, { action: 'user.login' }, NOW);
+    const built = buildEscalation({ case: theCase(), captures: [big], now: NOW, rowLimit: 10 });
+    expect(built.markdown).toContain('120 rows in 1 capture; the first 10 are below (110 more');
+    expect(built.markdown.split('\n').filter((l) => l.startsWith('| 2026-')).length).toBe(10);
+    const json = JSON.parse(built.json);
+    expect(json.captures[0].rows).toHaveLength(10);
+    expect(json.captures[0].rowsOmitted).toBe(110);
+  });
+
+  it('uses the pack template with placeholders, and is stable', async () => {
+    const cap = await capture('cap-1', 2, { action: 'user.login' }, NOW);
+    const template = { id: 't', title: 'Review: {{runbook.title}} ({{inputs.summary}})', body: '# For {{inputs.email}}\n**{{capture.count}} rows**, filters:\n{{filters}}\n{{rows}}\n{{unknown.thing}}end', to: 'Security' };
+    const input = { case: theCase({ inputs: { email: 'x@y.example', summary: 'MFA changed' } }), captures: [cap], template, now: NOW };
+    const built = buildEscalation(input);
+    expect(built.title).toBe(`Review: ${theCase().runbookTitle} (MFA changed)`);
+    expect(built.markdown).toMatch(/^# For x@y\.example\n\*\*2 rows\*\*, filters:\n {2}- Capture 1/);
+    expect(built.markdown).toContain('\nend');
+    expect(built.text).toMatch(/^For x@y\.example\n-+\n2 rows, filters:/);
+    expect(JSON.parse(built.json)).toMatchObject({ templateId: 't', to: 'Security' });
+    expect(buildEscalation(input)).toEqual(built);
+  });
+
+  it('says so plainly when nothing was captured, and takes event types from the runbook', () => {
+    const built = buildEscalation({ case: theCase({ currentStep: 1 }), captures: [], runbook, now: NOW });
+    expect(built.markdown).toContain('Nothing was captured from the log.');
+    expect(built.markdown).toContain('`account.settings_changed`');
+    expect(built.markdown).toContain('not limited');
+    expect(built.markdown).toContain('No rows were captured');
+  });
+
+  it('redacts chosen columns and masks e-mails and IPs in every format', async () => {
+    const cap = await capture('cap-1', 3, { actor: 'dana.whitfield@northwind.example', action: 'user.login' }, NOW);
+    const built = buildEscalation({ case: theCase(), captures: [cap], now: NOW, redaction: { emails: true, ips: true, columns: ['Details'] } });
+    for (const output of [built.title, built.markdown, built.text, built.json]) {
+      expect(output).not.toContain('dana.whitfield@');
+      expect(output).not.toMatch(/203\.0\.113\.\d/);
+    }
+    expect(built.markdown).toContain('d***@northwind.example');
+    expect(built.markdown).toContain('203.0.*.*');
+    expect(built.markdown).toContain('the hashes are of the rows as captured');
+    const json = JSON.parse(built.json);
+    expect(json.captures[0].rows[0].raw.Details).toBe('[redacted]');
+    expect(json.captures[0].hash).toBe(cap.hash);
+  });
+});
+
+describe('formatting helpers', () => {
+  it('escapes pipes and line breaks in Markdown cells', () => {
+    const [row] = sampleRows(1);
+    const table = markdownTable([{ ...row!, actor: 'a|b\nc' }]);
+    expect(table).toContain('a\\|b c');
+    expect(table.split('\n')).toHaveLength(3);
+  });
+
+  it('aligns plain-text columns', () => {
+    const lines = textTable(sampleRows(2)).split('\n');
+    expect(lines[0]!.indexOf('Actor')).toBe(lines[2]!.indexOf('dana'));
+  });
+
+  it('renders placeholders, strips Markdown for text and tidies titles', () => {
+    expect(renderTemplate('{{ a }}-{{b.c}}-{{missing}}-{{constructor}}', { a: '1', 'b.c': '2' })).toBe('1-2--');
+    expect(markdownTemplateToPlain('## Head\n- **Bold:** `code` and [link](https://x.example) and *em*')).toBe('Head\n----\n- Bold: code and link (https://x.example) and em');
+    expect(tidyTitle('Title:  ')).toBe('Title');
+    expect(tidyTitle('Review ()')).toBe('Review');
+  });
+});
