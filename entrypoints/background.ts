@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerCoreHandlers } from '../utils/background/core-handlers';
 import { registerPackHandlers } from '../utils/background/pack-handlers';
+import { registerExecutorHandlers } from '../utils/background/executor-bridge';
 import { dispatch, type SenderCheck } from '../utils/background/router';
 import type { SenderInfo } from '../utils/messages';
 
@@ -15,6 +16,7 @@ export default defineBackground(() => {
 
   registerCoreHandlers();
   registerPackHandlers();
+  registerExecutorHandlers();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => dispatch(raw, sender, check));
 

@@ -1,0 +1,87 @@
+import type { Adapter } from '../schema/adapter';
+import { captureRows } from './capture';
+import { collectAdapter } from './collect';
+import { executeFill } from './fill';
+import { highlightElement } from './highlight';
+import type { ExecError, ExecProgress, ExecReply, ParsedExecRequest } from './messages';
+import { planFill } from './plan';
+
+/**
+ * What the injected executor does with each request, independent of the
+ * extension APIs so it can be tested in a DOM. Results go back only as the
+ * reply (never into the page's DOM or window.postMessage — DESIGN.md §3.2).
+ */
+export interface ExecutorContext {
+  doc: Document;
+  sendProgress: (progress: ExecProgress) => void;
+}
+
+export function createExecutor(context: ExecutorContext): (request: ParsedExecRequest) => Promise<ExecReply> {
+  const running = new Map<string, AbortController>();
+  let fillRunning = false;
+  const busy: ExecError = { error: 'Trailguide is still working on this page — wait for it to finish, or cancel it first.' };
+
+  return async (request) => {
+    switch (request.type) {
+      case 'exec:ping':
+        return { type: 'exec:ping', ready: true };
+      case 'exec:probe':
+        return { type: 'exec:probe', report: collectAdapter(context.doc, request.adapter) };
+      case 'exec:fill': {
+        if (fillRunning || running.size > 0) return busy;
+        fillRunning = true;
+        try {
+          const plan = planFill(request.adapter, request.values, { submit: request.submit });
+          return { type: 'exec:fill', report: await executeFill(context.doc, plan) };
+        } finally {
+          fillRunning = false;
+        }
+      }
+      case 'exec:capture': {
+        if (fillRunning || running.size > 0) return busy;
+        const controller = new AbortController();
+        running.set(request.captureId, controller);
+        try {
+          const result = await captureRows(context.doc, request.adapter, {
+            limit: request.limit,
+            signal: controller.signal,
+            onProgress: (p) => context.sendProgress({ type: 'exec:progress', captureId: request.captureId, ...p }),
+          });
+          return { type: 'exec:capture', result };
+        } finally {
+          running.delete(request.captureId);
+        }
+      }
+      case 'exec:cancel': {
+        const targets = request.captureId ? [running.get(request.captureId)] : [...running.values()];
+        let cancelled = false;
+        for (const controller of targets) {
+          if (!controller) continue;
+          controller.abort();
+          cancelled = true;
+        }
+        return { type: 'exec:cancel', cancelled };
+      }
+      case 'exec:highlight': {
+        const { selectors, label } = highlightTarget(request.adapter, request.target);
+        if (selectors.length === 0) {
+          return { type: 'exec:highlight', result: { ok: false, message: `This adapter doesn't know where ${label} is on the page — look for it yourself.` } };
+        }
+        const result = await highlightElement(context.doc, selectors, {
+          label,
+          ...(request.message ? { message: request.message } : {}),
+          ...(request.waitMs !== undefined ? { waitMs: request.waitMs } : {}),
+        });
+        return { type: 'exec:highlight', result };
+      }
+    }
+  };
+}
+
+/** A named element ("next-page"), a field's control ("actor"), or selectors given directly. */
+export function highlightTarget(adapter: Adapter, target: string | readonly string[]): { selectors: string[]; label: string } {
+  if (typeof target !== 'string') return { selectors: [...target], label: 'that part of the page' };
+  const label = `the ${(adapter.fields[target]?.label ?? target.replace(/[-_]/g, ' ')).toLowerCase()}`;
+  const selectors = adapter.elements[target] ?? adapter.fields[target]?.dom?.selectors ?? [];
+  return { selectors: [...selectors], label };
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { adapterSchema } from '../schema/adapter';
+import { filterValues } from '../schema/common';
+import type { CaptureResult } from './capture';
+import type { ProbeReport } from './collect';
+import type { FillReport } from './fill';
+import type { HighlightResult } from './highlight';
+
+/**
+ * Messages between the extension and the executor injected into a page
+ * (entrypoints/executor.ts), validated on arrival (DESIGN.md §3.5). Requests are
+ * sent by the background (utils/background/executor-bridge.ts); the panel reaches
+ * them through the background message `exec:run`.
+ */
+const captureId = z.string().trim().min(1).max(80);
+
+export const execFillRequest = z.strictObject({
+  type: z.literal('exec:fill'),
+  adapter: adapterSchema,
+  /** Concrete values (see resolveFilters in ./values.ts); formatted per field by the plan. */
+  values: filterValues,
+  submit: z.boolean().default(true),
+});
+
+export const execCaptureRequest = z.strictObject({
+  type: z.literal('exec:capture'),
+  adapter: adapterSchema,
+  limit: z.number().int().min(1).max(10_000).default(200),
+  /** Names this capture in exec:progress and exec:cancel. */
+  captureId: captureId.default('capture'),
+});
+
+export const execCancelRequest = z.strictObject({
+  type: z.literal('exec:cancel'),
+  /** Omit to cancel whatever is running on the page. */
+  captureId: captureId.optional(),
+});
+
+export const execHighlightRequest = z.strictObject({
+  type: z.literal('exec:highlight'),
+  adapter: adapterSchema,
+  /** A name from adapter.elements (or a field name), or a list of selectors. */
+  target: z.union([z.string().trim().min(1).max(80), z.array(z.string().min(1).max(500)).min(1).max(10)]),
+  message: z.string().max(500).optional(),
+  waitMs: z.number().int().min(0).max(60_000).optional(),
+});
+
+export const execProbeRequest = z.strictObject({ type: z.literal('exec:probe'), adapter: adapterSchema });
+
+/** Is the executor already in the page? (used by the bridge before injecting) */
+export const execPingRequest = z.strictObject({ type: z.literal('exec:ping') });
+
+export const execRequest = z.discriminatedUnion('type', [
+  execFillRequest,
+  execCaptureRequest,
+  execCancelRequest,
+  execHighlightRequest,
+  execProbeRequest,
+  execPingRequest,
+]);
+/** What callers send (defaults may be left out). */
+export type ExecRequest = z.input<typeof execRequest>;
+export type ExecRequestType = ExecRequest['type'];
+export type ParsedExecRequest = z.output<typeof execRequest>;
+
+export interface ExecReplies {
+  'exec:fill': { type: 'exec:fill'; report: FillReport };
+  'exec:capture': { type: 'exec:capture'; result: CaptureResult };
+  'exec:cancel': { type: 'exec:cancel'; cancelled: boolean };
+  'exec:highlight': { type: 'exec:highlight'; result: HighlightResult };
+  'exec:probe': { type: 'exec:probe'; report: ProbeReport };
+  'exec:ping': { type: 'exec:ping'; ready: true };
+}
+export interface ExecError {
+  /** Plain words for the person, never a stack trace. */
+  error: string;
+}
+export type ExecReply = ExecReplies[ExecRequestType] | ExecError;
+export type ExecReplyFor<R extends { type: ExecRequestType }> = ExecReplies[R['type']] | ExecError;
+
+/** Sent by the executor with runtime.sendMessage while a capture runs (the panel listens). */
+export const execProgress = z.strictObject({
+  type: z.literal('exec:progress'),
+  captureId,
+  captured: z.number().int().min(0),
+  pages: z.number().int().min(0),
+  limit: z.number().int().min(1),
+});
+export type ExecProgress = z.infer<typeof execProgress>;
+
+/** Background message from extension pages: run a request in a tab's page. */
+export const execRunRequest = z.strictObject({
+  type: z.literal('exec:run'),
+  /** Defaults to the tab the sending panel lives in. */
+  tabId: z.number().int().min(0).optional(),
+  request: execRequest,
+});
+export type ExecRunRequest = z.input<typeof execRunRequest>;
+
+export function isExecError(reply: unknown): reply is ExecError {
+  return typeof (reply as ExecError | null)?.error === 'string';
+}
