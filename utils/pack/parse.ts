@@ -52,7 +52,8 @@ export function parsePackData(data: unknown): PackParseResult {
     if (error instanceof UnsafeInputError) return fail(error.message, error.path);
     throw error;
   }
-  const result = packSchema.safeParse(data);
+  // reportInput lets the error tell "missing" from "wrong type" for every kind of field.
+  const result = packSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const first = result.error.issues[0];
     return first ? { ok: false, problem: describeZodIssue(first) } : fail('The pack is not valid.');

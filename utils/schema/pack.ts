@@ -22,7 +22,7 @@ export const escalationTemplate = z.strictObject({
   github: z.strictObject({ repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'Use owner/name.'), labels: z.array(z.string().max(50)).max(10).default([]) }).optional(),
   jira: z.strictObject({ baseUrl: httpsUrl, projectId: z.string().max(40), issueTypeId: z.string().max(40).optional() }).optional(),
   linear: z.strictObject({ team: z.string().max(40) }).optional(),
-  email: z.strictObject({ to: z.string().email() }).optional(),
+  email: z.strictObject({ to: z.string().email('Use an email address like security@example.org.') }).optional(),
 });
 export type EscalationTemplate = z.infer<typeof escalationTemplate>;
 
