@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerCaseHandlers } from '../utils/background/case-handlers';
 import { registerCoreHandlers } from '../utils/background/core-handlers';
 import { registerPackHandlers } from '../utils/background/pack-handlers';
 import { registerExecutorHandlers } from '../utils/background/executor-bridge';
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   registerCoreHandlers();
   registerPackHandlers();
   registerExecutorHandlers();
+  registerCaseHandlers();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => dispatch(raw, sender, check));
 

@@ -1,4 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { act } from 'preact/test-utils';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { registerCaseHandlers } from '../../utils/background/case-handlers';
+import { dispatch, resetRoutes, type SenderCheck } from '../../utils/background/router';
+import type { SenderInfo } from '../../utils/messages';
 import { setDatabaseForTests, TrailguideDatabase } from '../../utils/db/database';
 import type { CapturedRow } from '../../utils/db/records';
 import type { NewCaseInput } from '../../utils/cases/inputs';
@@ -36,4 +41,32 @@ export function sampleRows(count: number, seed = 0): CapturedRow[] {
     result: 'success',
     raw: { Time: `Mar 1, ${i}`, Actor: `row ${i + seed}`, Details: i % 5 === 0 ? 'said "hi", then\nleft' : 'ok' },
   }));
+}
+
+/**
+ * Connects the page-side client (utils/cases/client.ts, via the fake browser's
+ * runtime.sendMessage) to the real background handlers, as the panel would be.
+ */
+export function connectPagesToBackground(): void {
+  resetRoutes();
+  registerCaseHandlers();
+  const check: SenderCheck = { extensionId: 'trailguide-id', extensionOrigin: 'chrome-extension://trailguide-id/' };
+  const page: SenderInfo = { id: 'trailguide-id', url: 'chrome-extension://trailguide-id/panel.html', tab: { id: 1 } };
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => dispatch(message, page, check));
+}
+
+/** Lets effects, messages and IndexedDB settle until `check` passes (or fails after ~2 s). */
+export async function waitFor(check: () => void | Promise<void>, { timeoutMs = 2_000 } = {}): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    });
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw error;
+    }
+  }
 }

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { caseListFilter, casePatch, escalationInput, newCaptureInput, newCaseInput } from './inputs';
+import { caseSettingsPatch } from './settings';
+import { escalationStatus, recordId } from '../db/records';
+
+/**
+ * Messages for cases, captures, escalations, history and settings. Only
+ * extension pages (panel, options) may send them (DESIGN.md §3.5).
+ */
+export const caseCreate = z.strictObject({ type: z.literal('case:create'), case: newCaseInput });
+export const caseUpdate = z.strictObject({ type: z.literal('case:update'), id: recordId, patch: casePatch });
+export const caseGet = z.strictObject({ type: z.literal('case:get'), id: recordId });
+export const caseList = z.strictObject({ type: z.literal('case:list'), filter: caseListFilter.default({}) });
+export const caseDelete = z.strictObject({ type: z.literal('case:delete'), id: recordId });
+export const caseRestore = z.strictObject({ type: z.literal('case:restore'), id: recordId });
+export const captureAdd = z.strictObject({ type: z.literal('capture:add'), caseId: recordId, capture: newCaptureInput });
+export const escalationSave = z.strictObject({ type: z.literal('escalation:save'), escalation: escalationInput });
+export const escalationSetStatus = z.strictObject({
+  type: z.literal('escalation:status'),
+  id: recordId,
+  status: escalationStatus,
+  target: z.string().max(40).nullable().default(null),
+});
+export const historyList = z.strictObject({ type: z.literal('history:list'), filter: caseListFilter.default({}) });
+export const historyExport = z.strictObject({ type: z.literal('history:export'), caseId: recordId, format: z.enum(['csv', 'json']) });
+const retentionDays = z.number().int().min(1).max(3_650);
+export const retentionPreview = z.strictObject({ type: z.literal('retention:preview'), days: retentionDays });
+export const retentionApply = z.strictObject({ type: z.literal('retention:apply'), days: retentionDays });
+export const settingsGet = z.strictObject({ type: z.literal('settings:get') });
+export const settingsSet = z.strictObject({ type: z.literal('settings:set'), patch: caseSettingsPatch });
+
+export type CaseMessage =
+  | z.input<typeof caseCreate>
+  | z.input<typeof caseUpdate>
+  | z.input<typeof caseGet>
+  | z.input<typeof caseList>
+  | z.input<typeof caseDelete>
+  | z.input<typeof caseRestore>
+  | z.input<typeof captureAdd>
+  | z.input<typeof escalationSave>
+  | z.input<typeof escalationSetStatus>
+  | z.input<typeof historyList>
+  | z.input<typeof historyExport>
+  | z.input<typeof retentionPreview>
+  | z.input<typeof retentionApply>
+  | z.input<typeof settingsGet>
+  | z.input<typeof settingsSet>;
