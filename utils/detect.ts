@@ -18,14 +18,23 @@ export interface MatchTable {
 
 const patternCache = new Map<string, RegExp>();
 
-/** "*" matches any run of characters; everything else is literal; the whole URL must match. */
+/**
+ * "*" matches any run of characters; everything else is literal; the whole URL
+ * must match. In the scheme and host part a "*" never crosses "/", "?" or "#", so
+ * "https://*.okta.com/*" cannot match "https://evil.example/?x.okta.com/".
+ */
 export function urlPatternToRegExp(pattern: string): RegExp {
   let re = patternCache.get(pattern);
   if (!re) {
-    const source = pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
-      .join('.*');
+    const schemeEnd = pattern.indexOf('://');
+    const pathStart = schemeEnd < 0 ? 0 : pattern.indexOf('/', schemeEnd + 3);
+    const hostEnd = pathStart < 0 ? pattern.length : pathStart;
+    const toSource = (part: string, star: string) =>
+      part
+        .split('*')
+        .map((piece) => piece.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+        .join(star);
+    const source = toSource(pattern.slice(0, hostEnd), '[^/?#]*') + toSource(pattern.slice(hostEnd), '.*');
     re = new RegExp(`^${source}$`);
     patternCache.set(pattern, re);
   }

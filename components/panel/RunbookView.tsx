@@ -1,8 +1,36 @@
-import { useState } from 'preact/hooks';
-import type { Runbook, RunbookStep } from '../../utils/schema/runbook';
+import { useEffect } from 'preact/hooks';
+import { validateInputs } from '../../utils/inputs';
+import type { Runbook, RunbookStep, StepAction } from '../../utils/schema/runbook';
 import { Markdown } from '../common/Markdown';
+import { CapturedRows } from './CapturedRows';
 import { describeAction } from './describe-action';
-import { glossary, openRunbookId } from './state';
+import { EscalationPanel } from './EscalationPanel';
+import { InputsForm } from './InputsForm';
+import {
+  busyStep,
+  cancelCapture,
+  captureProgress,
+  captures,
+  escalating,
+  openSession,
+  runStep,
+  sessionError,
+  setValue,
+  showProblems,
+  stepMessages,
+  stepStates,
+  toggleStep,
+  values,
+} from './session';
+import { adapter, glossary, openRunbookId } from './state';
+
+const ACTION_LABELS: Record<StepAction['type'], string> = {
+  navigate: 'Open the log',
+  fill: 'Search the log',
+  capture: 'Capture results',
+  highlight: 'Show me where',
+  escalate: 'Escalate',
+};
 
 function Terms({ terms }: { terms: string[] }) {
   const entries = terms.map((t) => ({ term: t, entry: glossary.value.get(t.toLowerCase()) })).filter((t) => t.entry);
@@ -25,30 +53,67 @@ function Terms({ terms }: { terms: string[] }) {
   );
 }
 
-function Step({ step, index, done, onToggle }: { step: RunbookStep; index: number; done: boolean; onToggle: () => void }) {
+function StepItem({ runbook, step, index }: { runbook: Runbook; step: RunbookStep; index: number }) {
+  const state = stepStates.value[index] ?? 'todo';
+  const message = stepMessages.value[index];
+  const busy = busyStep.value === index;
+  const action = step.action;
+  const needsAdapter = action && action.type !== 'escalate' && !adapter.value;
   return (
-    <li class={`step ${done ? 'is-done' : ''}`} data-testid="step" data-step-index={index} data-state={done ? 'done' : 'todo'}>
+    <li class={`step is-${state}`} data-testid="step" data-step-index={index} data-state={state}>
       <label class="step-check">
-        <input type="checkbox" checked={done} onChange={onToggle} aria-label={`Mark step ${index + 1} as done`} />
+        <input type="checkbox" checked={state === 'done'} onChange={() => toggleStep(runbook, index)} aria-label={`Mark step ${index + 1} as done`} />
       </label>
       <div class="step-content">
         <h3 class="step-title">{step.title}</h3>
         {step.text && <Markdown source={step.text} />}
-        {step.action && <p class="step-action-note">{describeAction(step.action)}</p>}
+        {action && <p class="step-action-note">{describeAction(action, values.value)}</p>}
+        {action && (
+          <div class="step-run">
+            <button
+              class="button"
+              data-testid="step-action"
+              data-action={action.type}
+              disabled={busyStep.value !== null || needsAdapter}
+              aria-busy={busy}
+              onClick={() => void runStep(runbook, index)}
+            >
+              {busy ? 'Working…' : (action.label ?? ACTION_LABELS[action.type])}
+            </button>
+            {busy && action.type === 'capture' && (
+              <>
+                <span role="status" class="muted small">
+                  Capturing{captureProgress.value ? ` — up to ${captureProgress.value.limit.toLocaleString('en')} rows` : ''}…
+                </span>
+                <button class="link-button" onClick={() => void cancelCapture()}>Cancel</button>
+              </>
+            )}
+            {needsAdapter && <span class="muted small">Do this step by hand on this page.</span>}
+          </div>
+        )}
+        {message && (
+          <div class={`step-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+            {message.details && message.details.length > 0 && (
+              <ul>
+                {message.details.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
       </div>
     </li>
   );
 }
 
 export function RunbookView({ runbook }: { runbook: Runbook }) {
-  const [done, setDone] = useState<Set<number>>(new Set());
-  const toggle = (i: number) =>
-    setDone((prev) => {
-      const next = new Set(prev);
-      if (next.has(i)) next.delete(i);
-      else next.add(i);
-      return next;
-    });
+  useEffect(() => {
+    void openSession(runbook);
+  }, [runbook.id]);
+  const done = stepStates.value.filter((s) => s === 'done').length;
+  const problems = validateInputs(runbook.inputs, values.value);
 
   return (
     <article class="runbook">
@@ -57,29 +122,33 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
       <p class="lede">{runbook.summary}</p>
       {runbook.audience.length > 0 && <p class="muted small">For: {runbook.audience.join(', ')}</p>}
 
-      {runbook.inputs.length > 0 && (
-        <section class="card" aria-labelledby="inputs-heading">
-          <h2 id="inputs-heading">What you need</h2>
-          <ul class="needs">
-            {runbook.inputs.map((input) => (
-              <li key={input.name}>
-                <strong>{input.label}</strong>
-                {!input.required && <span class="muted"> (optional)</span>}
-                {input.example && <span class="muted"> — e.g. <code>{input.example}</code></span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {sessionError.value && <p class="error" role="alert">{sessionError.value}</p>}
+      <InputsForm
+        inputs={runbook.inputs}
+        values={values.value}
+        problems={problems}
+        showProblems={showProblems.value}
+        onChange={(name, value) => setValue(runbook, name, value)}
+      />
 
       <section aria-labelledby="steps-heading">
-        <h2 id="steps-heading">Steps <span class="muted small">{done.size} of {runbook.steps.length} done</span></h2>
+        <h2 id="steps-heading">Steps <span class="muted small">{done} of {runbook.steps.length} done</span></h2>
         <ol class="steps">
           {runbook.steps.map((step, i) => (
-            <Step key={i} step={step} index={i} done={done.has(i)} onToggle={() => toggle(i)} />
+            <StepItem key={i} runbook={runbook} step={step} index={i} />
           ))}
         </ol>
       </section>
+
+      <CapturedRows captures={captures.value} />
+
+      <div class="session-bar">
+        <button class="button secondary" data-testid="escalate" onClick={() => (escalating.value = true)}>
+          Escalate…
+        </button>
+        <span class="muted small">Builds a ready-to-send request from this case.</span>
+      </div>
+      {escalating.value && <EscalationPanel runbook={runbook} />}
 
       {runbook.outcomes.length > 0 && (
         <section class="card" aria-labelledby="outcomes-heading">

@@ -1,3 +1,4 @@
+import { resolveFilters } from '../../utils/engine/values';
 import type { StepAction } from '../../utils/schema/runbook';
 
 const FILTER_WORDS: Record<string, string> = {
@@ -10,14 +11,19 @@ const FILTER_WORDS: Record<string, string> = {
   text: 'search text',
 };
 
-/** One plain sentence saying what a step's action will do on the page. */
-export function describeAction(action: StepAction): string {
+function shortDate(iso: string): string {
+  return iso.endsWith('T00:00:00.000Z') || iso.endsWith('T23:59:59.999Z') ? iso.slice(0, 10) : iso.replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+/** One plain sentence saying what a step's action will do, with the agent's inputs filled in. */
+export function describeAction(action: StepAction, inputs: Record<string, string> = {}): string {
   switch (action.type) {
     case 'navigate':
     case 'fill': {
-      const parts = Object.entries(action.filters)
-        .filter(([, v]) => v !== '')
-        .map(([k, v]) => `${FILTER_WORDS[k] ?? k}: ${v}`);
+      const resolved = resolveFilters(action.filters, inputs).values;
+      const parts = Object.entries(resolved).map(
+        ([k, v]) => `${FILTER_WORDS[k] ?? k}: ${k === 'since' || k === 'until' ? shortDate(v) : v}`,
+      );
       const verb = action.type === 'fill' ? 'Fills the log’s search' : 'Opens the log';
       return parts.length ? `${verb} with ${parts.join('; ')}.` : `${verb}.`;
     }

@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-// @ts-expect-error — the demo console is plain JavaScript without type declarations
 import { startDemoServer } from '../../demo/server.mjs';
 
 export const EXTENSION_PATH = resolve(

@@ -66,3 +66,12 @@ describe('the built-in match table', () => {
     expect(json).not.toContain('fields');
   });
 });
+
+describe('URL patterns in the host part', () => {
+  it('never let "*" cross into the path', () => {
+    const re = urlPatternToRegExp('https://*-admin.okta.com/report/system_log_2*');
+    expect(re.test('https://acme-admin.okta.com/report/system_log_2?search=x')).toBe(true);
+    expect(re.test('https://evil.example/?x-admin.okta.com/report/system_log_2')).toBe(false);
+    expect(urlPatternToRegExp('https://*.okta.com/*').test('https://evil.example/a.okta.com/')).toBe(false);
+  });
+});

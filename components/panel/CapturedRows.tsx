@@ -1,0 +1,52 @@
+import { useMemo } from 'preact/hooks';
+import type { CaptureRecord } from '../../utils/db/records';
+import { explainRow, glossaryMapFor } from '../../utils/engine/explain';
+import { adapter, packs } from './state';
+
+/** How many rows the panel lists per capture; the rest stay in the case for export. */
+const SHOWN = 100;
+
+function localTime(iso: string | null): string {
+  if (!iso) return 'time unknown';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
+  const glossary = useMemo(() => glossaryMapFor(adapter.value ?? null, packs.value.flatMap((p) => p.glossary)), [adapter.value, packs.value]);
+  if (captures.length === 0) return null;
+  const total = captures.reduce((n, c) => n + c.rows.length, 0);
+  return (
+    <section class="card captures" aria-labelledby="captures-heading">
+      <h2 id="captures-heading">
+        What you captured <span class="muted small">{total.toLocaleString('en')} row{total === 1 ? '' : 's'}</span>
+      </h2>
+      {captures.map((capture) => (
+        <div key={capture.id} class="capture">
+          <p class="muted small">
+            {capture.rows.length.toLocaleString('en')} rows · captured {localTime(new Date(capture.capturedAt).toISOString())}
+          </p>
+          <ol class="rows">
+            {capture.rows.slice(0, SHOWN).map((row, i) => {
+              const risk = glossary.get(row.action.toLowerCase())?.risk ?? 'routine';
+              return (
+                <li key={i} class={`row risk-${risk}`} data-testid="captured-row" data-actor={row.actor} data-action={row.action} data-time={row.time ?? ''}>
+                  <div class="row-head">
+                    <time dateTime={row.time ?? undefined}>{localTime(row.time)}</time>
+                    <code>{row.action || '—'}</code>
+                  </div>
+                  <p class="row-explanation" data-testid="row-explanation">{explainRow(row, glossary)}</p>
+                </li>
+              );
+            })}
+          </ol>
+          {capture.rows.length > SHOWN && (
+            <p class="muted small">
+              Showing the first {SHOWN}. All {capture.rows.length.toLocaleString('en')} rows are kept in this case — export them from Trailguide → History.
+            </p>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
