@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { captureRows, readVisibleRows } from '../../utils/engine/capture';
 import { explainRow, glossaryMapFor } from '../../utils/engine/explain';
+import { compileRowQuery } from '../../utils/engine/query';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import { adapterSchema, type Adapter } from '../../utils/schema/adapter';
 
@@ -225,5 +226,19 @@ describe('explainRow', () => {
     expect(explainRow({ ...row, actor: '', action: 'widget.frobbed', ip: '' }, glossary)).toBe(
       'Someone did "widget.frobbed" (not in the glossary yet) for dana@acme.example.',
     );
+  });
+});
+
+describe('compileRowQuery (the capture hot path)', () => {
+  it('finds the same cell as querySelector, including when the first match lacks the child', () => {
+    document.body.innerHTML =
+      '<table><tr id="r"><td class="c">no time here</td><td class="c"><span><time datetime="x">t</time></span></td><td class="d"><b>direct</b></td></tr></table>';
+    const row = document.getElementById('r')!;
+    for (const selector of ['td.c time', 'td.c > span > time', 'td.d > b', 'td.c>time', 'td.d', ':scope', 'td[class="c"] time', 'td.zzz b']) {
+      const expected = selector === ':scope' ? row : row.querySelector(selector);
+      expect(compileRowQuery([selector])(row), selector).toBe(expected);
+    }
+    expect(compileRowQuery(['td.none', 'td.d b'])(row)!.textContent).toBe('direct');
+    expect(compileRowQuery(['::bad'])(row)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { LIMITS, type CapturedRow } from '../db/records';
 import type { Adapter } from '../schema/adapter';
 import { clickLikeAPerson } from './events';
-import { findAll, findFirst, findInRow, sleep } from './query';
+import { compileRowQuery, findAll, findFirst, sleep } from './query';
 import { parseInstant } from './values';
 import { rowSignature, waitForResults } from './wait';
 
@@ -43,13 +43,15 @@ export interface CaptureResult {
 
 interface Column {
   name: string;
-  selectors: string[];
+  find: (row: Element) => Element | null;
   attr?: string;
   pattern?: RegExp;
   max: number;
 }
 
 const SCROLL_SETTLE_MS = 400;
+/** Most consoles put exactly this in datetime attributes; no need to parse it again. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export function compileColumns(results: Results, warnings: string[]): Column[] {
   const probe = typeof document !== 'undefined' ? document.createDocumentFragment() : null;
@@ -73,7 +75,7 @@ export function compileColumns(results: Results, warnings: string[]): Column[] {
         warnings.push(`The adapter's pattern for the ${name} column is not valid; the whole cell is kept.`);
       }
     }
-    return { name, selectors, ...(spec.attr ? { attr: spec.attr } : {}), ...(pattern ? { pattern } : {}), max: name === 'ip' ? 100 : LIMITS.cellChars };
+    return { name, find: compileRowQuery(selectors), ...(spec.attr ? { attr: spec.attr } : {}), ...(pattern ? { pattern } : {}), max: name === 'ip' ? 100 : LIMITS.cellChars };
   });
 }
 
@@ -114,7 +116,7 @@ export class RowCollector {
       if (this.seen.has(key)) continue;
       this.seen.add(key);
       const timeText = raw.time ?? '';
-      const time = timeText ? parseInstant(timeText) : null;
+      const time = CANONICAL_ISO.test(timeText) ? timeText : timeText ? parseInstant(timeText) : null;
       if (timeText && time === null) this.badTimes++;
       this.rows.push({
         time,
@@ -143,7 +145,7 @@ export class RowCollector {
 }
 
 function readCell(row: Element, column: Column): string | null {
-  const element = findInRow(row, column.selectors);
+  const element = column.find(row);
   if (!element) return null;
   let value = column.attr ? (element.getAttribute(column.attr) ?? '') : (element.textContent ?? '');
   if (!column.attr) value = value.replace(/\s+/g, ' ').trim();
