@@ -242,3 +242,35 @@ describe('compileRowQuery (the capture hot path)', () => {
     expect(compileRowQuery(['::bad'])(row)).toBeNull();
   });
 });
+
+describe('captureRows on a virtualised list', () => {
+  it('scrolls the scroller and collects rows as they are recycled, until the end', async () => {
+    const all = events(30);
+    const adapter: Adapter = adapterSchema.parse({
+      ...demo,
+      waitFor: undefined,
+      results: { ...demo.results, next: undefined, scroller: ['.viewport'] },
+    });
+    document.body.innerHTML = '<div class="viewport"><table class="audit-table"><tbody></tbody></table></div>';
+    const viewport = document.querySelector<HTMLElement>('.viewport')!;
+    const tbody = document.querySelector('tbody')!;
+    // jsdom has no layout: give the viewport a height and a scroll position that sticks at the end.
+    let top = 0;
+    const rowHeight = 20;
+    const visible = 8;
+    Object.defineProperty(viewport, 'clientHeight', { value: rowHeight * visible });
+    Object.defineProperty(viewport, 'scrollTop', {
+      get: () => top,
+      set: (v: number) => (top = Math.max(0, Math.min(v, rowHeight * (all.length - visible)))),
+    });
+    const render = () => {
+      const first = Math.floor(top / rowHeight);
+      tbody.innerHTML = all.slice(first, first + visible).map((e) => rowHtml(e)).join('');
+    };
+    viewport.addEventListener('scroll', () => setTimeout(render, 5));
+    render();
+    const result = await captureRows(document, adapter, { limit: 1_000 });
+    expect(result.rows.map((r) => r.target)).toEqual(all.map((e) => e.target));
+    expect(result.stoppedBecause).toBe('last-page');
+  });
+});

@@ -253,7 +253,8 @@ function isDisabled(control: Element): boolean {
 /** Scrolls a virtualised list by most of a screen; false when it is already at the end. */
 function scrollOnce(scroller: Element): boolean {
   const before = scroller.scrollTop;
-  const step = Math.max(scroller.clientHeight * 0.9, 200);
+  // Less than a screen, so no row is skipped between two reads.
+  const step = scroller.clientHeight > 0 ? Math.max(1, Math.floor(scroller.clientHeight * 0.8)) : 200;
   scroller.scrollTop = before + step;
   // Programmatic scrolling fires "scroll" asynchronously (or not at all in some engines); virtual lists listen for it.
   scroller.dispatchEvent(new (scroller.ownerDocument.defaultView ?? window).Event('scroll'));
