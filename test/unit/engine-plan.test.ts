@@ -53,6 +53,14 @@ describe('planFill', () => {
     expect(plan.submit.via).toBe('none');
   });
 
+  it('types what a built deep link could not carry', () => {
+    const plan = planFill(demo, { actor: 'a@b.example', action: 'user.login' }, { deepLink: { url: 'http://127.0.0.1:1/audit?actor=a%40b.example', unused: ['action'] } });
+    expect(plan.navigate).toBe('http://127.0.0.1:1/audit?actor=a%40b.example');
+    expect(plan.viaUrl).toEqual(['actor']);
+    expect(plan.steps.map((s) => s.fields)).toEqual([['action']]);
+    expect(plan.submit.via).toBe('click');
+  });
+
   it('takes submit and wait from the adapter, or none when asked not to submit', () => {
     const plan = planFill(demo, { actor: 'a@b.example' });
     expect(plan.submit).toEqual({ via: 'click', selectors: ['form[role="search"] button[type="submit"]'] });

@@ -1,6 +1,7 @@
 import type { Adapter } from '../schema/adapter';
 import type { FilterValues } from '../schema/common';
 import type { DomKind } from './collect';
+import type { DeepLink } from './deep-link';
 import { DATE_FILTERS, formatValue, parseInstant } from './values';
 
 /**
@@ -43,8 +44,12 @@ export interface FillPlan {
 export interface PlanOptions {
   /** False: fill only, the person presses the button. */
   submit?: boolean;
-  /** A deep link already built for these values; fields with a URL strategy then travel in it. */
-  deepLink?: string | null;
+  /**
+   * A deep link already built for these values (buildDeepLink in ./deep-link.ts):
+   * fields it carries travel in it and are not typed; its `unused` ones still are.
+   * A bare URL string means "every field with a URL strategy is in it".
+   */
+  deepLink?: string | Pick<DeepLink, 'url' | 'unused'> | null;
 }
 
 /** Kinds where two filters can share one box by being written side by side. */
@@ -55,13 +60,14 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
   const steps: FillStep[] = [];
   const unfillable: UnfillableField[] = [];
   const viaUrl: string[] = [];
-  const deepLink = options.deepLink ?? undefined;
+  const deepLink = typeof options.deepLink === 'string' ? options.deepLink : (options.deepLink?.url ?? undefined);
+  const notInLink = new Set(typeof options.deepLink === 'object' && options.deepLink ? options.deepLink.unused : []);
 
   for (const [field, raw] of Object.entries(values)) {
     if (!raw.trim()) continue;
     const spec = adapter.fields[field];
     const label = spec?.label ?? defaultLabel(field);
-    if (deepLink && spec?.url) {
+    if (deepLink && spec?.url && !notInLink.has(field)) {
       viaUrl.push(field);
       continue;
     }
