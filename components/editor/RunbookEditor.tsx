@@ -132,9 +132,6 @@ export function RunbookEditor() {
             ))}
           </select>
         </label>
-        <span class="small muted" data-testid="editor-state">
-          {dirty ? 'Unsaved changes (kept as a draft on this computer)' : 'No unsaved changes'}
-        </span>
         <div class="toolbar-buttons">
           <button class="button" data-testid="editor-save" disabled={busy || !result?.ok || !dirty} onClick={() => void save()}>
             Save to {localPack?.name ?? 'My runbooks'}
@@ -152,6 +149,9 @@ export function RunbookEditor() {
           <label for="runbook-source" class="pane-title">
             Runbook text <span class="muted small">(started from: {startedFrom})</span>
           </label>
+          <p class="small muted editor-state" data-testid="editor-state">
+            {dirty ? 'Unsaved changes — kept as a draft on this computer until you save.' : 'No unsaved changes.'}
+          </p>
           <textarea
             id="runbook-source"
             class="source-box"
