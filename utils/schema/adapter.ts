@@ -78,7 +78,11 @@ export const adapterSchema = z.strictObject({
   id: slug,
   name: shortText,
   vendor: shortText,
-  verified: z.strictObject({ how: z.enum(['fixture', 'live']), date: isoDate }),
+  /**
+   * fixture: checked against a model page; live: checked on the real site;
+   * taught: made by pointing at a live page with the adapter builder (utils/builder).
+   */
+  verified: z.strictObject({ how: z.enum(['fixture', 'live', 'taught']), date: isoDate }),
   notes: markdown.optional(),
   docs: z.array(httpsUrl).max(10).default([]),
   match: z.strictObject({
