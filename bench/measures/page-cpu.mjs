@@ -1,0 +1,171 @@
+// Budget 2 (CPU added to pages the extension does not recognise) and the heavy-page
+// check (9). The same URL is loaded in a profile with the extension and one without,
+// alternating, each in a fresh tab; CPU comes from CDP Performance.getMetrics with
+// thread-time ticks (CPU time of the page's main thread, not wall time, so other
+// processes on the machine inflate it less).
+import { loadAndMeasure, readMetrics, sleep } from '../lib/browser.mjs';
+import { measured, median, round } from '../lib/stats.mjs';
+
+export const UNRECOGNISED_CPU_BUDGET_MS = 5;
+const SETTLE_MS = 500;
+
+function msOf(seconds) {
+  return seconds * 1000;
+}
+
+/**
+ * Loads `url` runs× in each profile, rotating which goes first. `control` (an
+ * extension with an empty content script) is optional.
+ */
+async function pairedLoads(profiles, url, runs) {
+  const names = Object.keys(profiles);
+  for (const name of names) await loadAndMeasure(profiles[name], url, 100); // warm-up: HTTP cache, code cache
+  const pairs = [];
+  for (let i = 0; i < runs; i += 1) {
+    const order = names.map((_, k) => names[(k + i) % names.length]);
+    const pair = {};
+    for (const which of order) pair[which] = await loadAndMeasure(profiles[which], url, SETTLE_MS);
+    pairs.push(pair);
+  }
+  return pairs;
+}
+
+function describePairs(pairs) {
+  const pick = (which, metric, scale = msOf) => median(pairs.map((p) => scale(p[which][metric])));
+  const withTask = pick('with', 'TaskDuration');
+  const withoutTask = pick('without', 'TaskDuration');
+  return {
+    taskMs: { with: round(withTask), without: round(withoutTask), ratio: round(withTask / withoutTask) },
+    scriptMs: { with: round(pick('with', 'ScriptDuration')), without: round(pick('without', 'ScriptDuration')) },
+    heapBytes: {
+      with: Math.round(pick('with', 'JSHeapUsedSize', (v) => v)),
+      without: Math.round(pick('without', 'JSHeapUsedSize', (v) => v)),
+    },
+  };
+}
+
+export async function measurePageCpu({ withExt, baseline, control, pages, runs }) {
+  const results = [];
+  for (const { id, name, url, budget, note } of pages) {
+    const profiles = { with: withExt, without: baseline, ...(control ? { control } : {}) };
+    const pairs = await pairedLoads(profiles, url, runs);
+    const added = pairs.map((p) => msOf(p.with.TaskDuration - p.without.TaskDuration));
+    const addedScript = pairs.map((p) => msOf(p.with.ScriptDuration - p.without.ScriptDuration));
+    const d = describePairs(pairs);
+    const floor = control
+      ? {
+          controlAddedTaskMs: round(median(pairs.map((p) => msOf(p.control.TaskDuration - p.without.TaskDuration)))),
+          controlAddedScriptMs: round(median(pairs.map((p) => msOf(p.control.ScriptDuration - p.without.ScriptDuration)))),
+        }
+      : null;
+    results.push(
+      measured({
+        id,
+        name,
+        budget,
+        unit: 'ms',
+        values: added,
+        notes:
+          `Main-thread CPU (TaskDuration, thread time) with − without the extension, paired runs, load + ${SETTLE_MS} ms. ` +
+          `With ${d.taskMs.with} ms vs without ${d.taskMs.without} ms (ratio ${d.taskMs.ratio}); ` +
+          `script time ${d.scriptMs.with} vs ${d.scriptMs.without} ms (added median ${round(median(addedScript))} ms); ` +
+          `JS heap ${d.heapBytes.with} vs ${d.heapBytes.without} bytes.` +
+          (floor
+            ? ` An extension whose content script is empty adds ${floor.controlAddedTaskMs} ms (script ${floor.controlAddedScriptMs} ms) to the same page: the floor any content script pays.`
+            : '') +
+          (note ? ` ${note}` : ''),
+        details: { ...d, ...(floor ?? {}), addedTaskMs: added.map(round), addedScriptMs: addedScript.map(round), url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '') },
+      }),
+    );
+  }
+  return results;
+}
+
+/** One heavy-page sample: CPU and the page's own batch count over a fixed window. */
+async function heavyWindow(context, url, windowMs) {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await page.goto(url, { waitUntil: 'load' });
+    await sleep(400); // let the content script start (document_idle) and set up its observer
+    const before = await readMetrics(cdp);
+    const b0 = await page.evaluate(() => ({ ...window.__heavy }));
+    await sleep(windowMs);
+    const after = await readMetrics(cdp);
+    const b1 = await page.evaluate(() => ({ ...window.__heavy }));
+    await cdp.detach();
+    return {
+      taskMs: msOf(after.TaskDuration - before.TaskDuration),
+      scriptMs: msOf(after.ScriptDuration - before.ScriptDuration),
+      batches: b1.batches - b0.batches,
+      mutations: b1.mutations - b0.mutations,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function measureHeavyPage({ withExt, baseline, fixtureUrl, runs, windowMs }) {
+  const variants = [
+    {
+      id: 'heavy-audit-url-unrecognised',
+      name: 'Heavy page (1,000 mutations/s) on an audit-log URL without the console markup: observer cost per mutation batch',
+      path: '/audit-heavy',
+      note: "The URL fits the demo adapter but the fingerprint never does, so the content script's observer stays on (up to 15 s): the worst case.",
+    },
+    {
+      id: 'heavy-audit-url-recognised',
+      name: 'Heavy page (1,000 mutations/s) recognised as the demo console: cost per mutation batch',
+      path: '/audit-heavy-recognised',
+      note: 'Recognised at once: the observer is never started; the panel frame runs in its own process.',
+    },
+    {
+      id: 'heavy-other-url',
+      name: 'Heavy page (1,000 mutations/s) on a URL no adapter fits: cost per mutation batch',
+      path: '/heavy',
+      note: 'No adapter URL fits, so the content script stops after its URL test.',
+    },
+  ];
+  const results = [];
+  for (const v of variants) {
+    const url = `${fixtureUrl}${v.path}`;
+    const samples = [];
+    for (let i = 0; i < runs; i += 1) {
+      const order = i % 2 === 0 ? ['with', 'without'] : ['without', 'with'];
+      const pair = {};
+      for (const which of order) pair[which] = await heavyWindow(which === 'with' ? withExt : baseline, url, windowMs);
+      samples.push(pair);
+    }
+    // µs added per batch: CPU per batch with the extension minus CPU per batch without. Each
+    // profile is divided by its own batch count — a loaded machine runs fewer timer batches.
+    const perBatch = (x, key) => (x[key] * 1000) / Math.max(1, x.batches);
+    const perBatchUs = samples.map((s) => perBatch(s.with, 'taskMs') - perBatch(s.without, 'taskMs'));
+    const scriptPerBatchUs = samples.map((s) => perBatch(s.with, 'scriptMs') - perBatch(s.without, 'scriptMs'));
+    const withTask = median(samples.map((s) => s.with.taskMs));
+    const withoutTask = median(samples.map((s) => s.without.taskMs));
+    const batches = median(samples.map((s) => s.with.batches));
+    const mutations = median(samples.map((s) => s.with.mutations));
+    results.push(
+      measured({
+        id: v.id,
+        name: v.name,
+        unit: 'µs per batch',
+        values: perBatchUs,
+        notes:
+          `${v.note} Over a ${windowMs} ms window the page ran ${batches} batches (${mutations} mutations); ` +
+          `main-thread CPU ${round(withTask)} ms with vs ${round(withoutTask)} ms without the extension ` +
+          `(${round(((withTask - withoutTask) * 1000) / windowMs)} ms added per second); script time alone adds ${round(median(scriptPerBatchUs))} µs per batch.`,
+        details: {
+          windowMs,
+          batches,
+          mutations,
+          taskMs: { with: round(withTask), without: round(withoutTask) },
+          addedMsPerSecond: round(((withTask - withoutTask) * 1000) / windowMs),
+          scriptUsPerBatch: round(median(scriptPerBatchUs)),
+        },
+      }),
+    );
+  }
+  return results;
+}

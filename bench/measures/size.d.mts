@@ -1,0 +1,1 @@
+export function findSignatures(code: string): { what: string; framework: boolean }[];

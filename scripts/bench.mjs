@@ -1,0 +1,203 @@
+// npm run bench — measures every performance budget of DESIGN.md §4 against the
+// built extension in headless Chromium, and prints one JSON document on stdout
+// (a readable table goes to stderr). The same document is written to
+// .bench/latest.json. Budgets are checked here, never by timed tests.
+//
+//   npm run bench              full run (~2–3 minutes on 2 cores)
+//   npm run bench -- --quick   fewer runs, for trying the bench itself
+//   npm run bench -- --update-docs   also rewrites the results table in docs/performance.md
+//   BENCH_KEEP_BUILD=1         keep .output-bench/ afterwards (removed by default so lint never sees it)
+//
+// Tip: `npm run -s bench` keeps npm's own banner off stdout, leaving only the JSON.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoServer } from '../demo/server.mjs';
+import { CHROME_PATH, launchProfile } from '../bench/lib/browser.mjs';
+import { writeControlExtension } from '../bench/lib/control-extension.mjs';
+import { describeMachine } from '../bench/lib/machine.mjs';
+import { startFixtureServer } from '../bench/lib/servers.mjs';
+import { failed } from '../bench/lib/stats.mjs';
+import { measureCapture, measureFill } from '../bench/measures/engine.mjs';
+import { measureMatching, measurePackImport } from '../bench/measures/node-bench.mjs';
+import { measureHeavyPage, measurePageCpu, UNRECOGNISED_CPU_BUDGET_MS } from '../bench/measures/page-cpu.mjs';
+import { measurePanelVisible } from '../bench/measures/panel.mjs';
+import { measureSizes } from '../bench/measures/size.mjs';
+import { measureStore } from '../bench/measures/store.mjs';
+import { formatTable } from '../bench/lib/report.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const OUT_DIR_NAME = '.output-bench';
+const EXTENSION_DIR = join(ROOT, OUT_DIR_NAME, 'chrome-mv3');
+const BUILD_DIR = join(ROOT, '.bench', 'build');
+const quick = process.argv.includes('--quick');
+const RUNS = quick ? { cpu: 3, audit: 2, panel: 3, heavy: 2, engine: 3, store: 2 } : { cpu: 6, audit: 4, panel: 5, heavy: 3, engine: 4, store: 3 };
+const HEAVY_WINDOW_MS = quick ? 800 : 1000;
+
+const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+
+function buildExtension() {
+  return new Promise((done, fail) => {
+    const child = spawn('npx', ['wxt', 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, TRAILGUIDE_OUT_DIR: OUT_DIR_NAME },
+      // stdout belongs to the JSON document: the build's chatter goes to stderr.
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? done(undefined) : fail(new Error(`wxt build failed (exit ${code}):\n${output.slice(-2000)}`))));
+  });
+}
+
+/** Runs one measurement; if it throws, every result it would have produced becomes an "error" entry. */
+async function attempt(label, expected, fn) {
+  const start = Date.now();
+  log(`${label}…`);
+  try {
+    const results = await fn();
+    log(`${label}: done in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+    return results;
+  } catch (error) {
+    log(`${label}: FAILED — ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return expected.map((e) => failed({ ...e, error }));
+  }
+}
+
+async function main() {
+  const startedAt = new Date();
+  const machine = describeMachine(CHROME_PATH);
+  const results = [];
+
+  log(`building the extension into ${OUT_DIR_NAME}/ …`);
+  const buildStart = Date.now();
+  await buildExtension();
+  log(`built in ${((Date.now() - buildStart) / 1000).toFixed(1)} s`);
+
+  results.push(...(await attempt('sizes', [{ id: 'content-script-size', name: 'Content script size', budget: 15_000, unit: 'bytes' }], () => measureSizes(EXTENSION_DIR))));
+  const nodeOptions = { root: ROOT, buildDir: BUILD_DIR };
+  results.push(...(await attempt('matching', [{ id: 'match-runbooks', name: 'Match 1,000 runbooks and 100 adapters', budget: 2, unit: 'ms' }], () => measureMatching(nodeOptions))));
+  results.push(...(await attempt('pack import', [{ id: 'pack-import', name: 'Import a 2 MB pack', budget: 300, unit: 'ms' }], () => measurePackImport(nodeOptions))));
+
+  const demo = await startDemoServer({ port: 0 });
+  const fixtures = await startFixtureServer();
+  const controlDir = await writeControlExtension(EXTENSION_DIR, join(BUILD_DIR, 'control-extension'));
+  const [ext, base, control] = await Promise.all([
+    launchProfile(EXTENSION_DIR),
+    launchProfile(null),
+    launchProfile(controlDir, { waitForWorker: false }),
+  ]);
+  try {
+    const browserOptions = {
+      ...nodeOptions,
+      withExt: ext.context,
+      baseline: base.context,
+      extensionId: ext.extensionId,
+      demoUrl: demo.url,
+      fixtureUrl: fixtures.url,
+    };
+    results.push(
+      ...(await attempt('panel visible', [{ id: 'panel-visible', name: 'Panel visible', budget: 300, unit: 'ms' }], () =>
+        measurePanelVisible({ ...browserOptions, runs: RUNS.panel }),
+      )),
+    );
+    const cpuPages = [
+      {
+        id: 'cpu-unrelated-page',
+        name: 'CPU added to an unrelated page on a matched host (/recipes)',
+        url: `${fixtures.url}/recipes`,
+        budget: UNRECOGNISED_CPU_BUDGET_MS,
+        note: 'The content script runs (127.0.0.1 is a built-in host) but no adapter URL fits.',
+      },
+      {
+        id: 'cpu-demo-users',
+        name: 'CPU added to the demo console’s /users page (matched host, not an audit log)',
+        url: `${demo.url}/users`,
+        budget: UNRECOGNISED_CPU_BUDGET_MS,
+        note: 'Same console, a page no adapter URL fits.',
+      },
+    ];
+    results.push(
+      ...(await attempt('CPU on unrecognised pages', cpuPages, () => measurePageCpu({ ...browserOptions, control: control.context, pages: cpuPages, runs: RUNS.cpu }))),
+    );
+    const auditPage = [
+      {
+        id: 'cpu-demo-audit',
+        name: 'CPU added to the demo audit log (recognised; panel shown)',
+        url: `${demo.url}/audit`,
+        budget: null,
+        note: 'Recognised: the panel host is added; the panel itself runs in its own (extension) process, not counted here.',
+      },
+    ];
+    results.push(...(await attempt('CPU on the demo audit log', auditPage, () => measurePageCpu({ ...browserOptions, pages: auditPage, runs: RUNS.audit }))));
+    results.push(
+      ...(await attempt('heavy page', [{ id: 'heavy-audit-url-unrecognised', name: 'Heavy page', unit: 'µs per batch' }], () =>
+        measureHeavyPage({ ...browserOptions, runs: RUNS.heavy, windowMs: HEAVY_WINDOW_MS }),
+      )),
+    );
+    results.push(...(await attempt('capture 10,000 rows', [{ id: 'capture-10k', name: 'Capture 10,000 rows', budget: 250, unit: 'ms' }], () => measureCapture({ ...browserOptions, runs: RUNS.engine }))));
+    results.push(...(await attempt('fill on the demo console', [{ id: 'fill-demo', name: 'Fill + results updated', unit: 'ms' }], () => measureFill({ ...browserOptions, runs: RUNS.engine }))));
+    results.push(
+      ...(await attempt(
+        'store and query',
+        [
+          { id: 'store-10k', name: 'Store 10,000 captured rows', budget: 500, unit: 'ms' },
+          { id: 'query-case', name: "Query a case's history", budget: 50, unit: 'ms' },
+        ],
+        () => measureStore({ ...browserOptions, runs: RUNS.store }),
+      )),
+    );
+  } finally {
+    await Promise.allSettled([ext.close(), base.close(), control.close()]);
+    await Promise.allSettled([demo.close(), fixtures.close()]);
+    if (!process.env.BENCH_KEEP_BUILD) await rm(join(ROOT, OUT_DIR_NAME), { recursive: true, force: true });
+  }
+
+  const budgets = results.filter((r) => r.budget !== null);
+  const document = {
+    tool: 'trailguide-bench',
+    schemaVersion: 1,
+    date: startedAt.toISOString(),
+    durationSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+    quick,
+    machine: { ...machine, loadAverageAtEnd: os.loadavg().map((v) => Math.round(v * 100) / 100) },
+    summary: {
+      budgets: budgets.length,
+      passed: budgets.filter((r) => r.pass === true).length,
+      failed: budgets.filter((r) => r.pass === false).length,
+      notBuiltYet: results.filter((r) => r.status === 'not-built-yet').map((r) => r.id),
+      errors: results.filter((r) => r.status === 'error').map((r) => r.id),
+    },
+    results,
+  };
+  await mkdir(join(ROOT, '.bench'), { recursive: true });
+  const json = `${JSON.stringify(document, null, 2)}\n`;
+  await writeFile(join(ROOT, '.bench', 'latest.json'), json);
+  process.stderr.write(`\n${formatTable(document)}\n`);
+  if (process.argv.includes('--update-docs')) await updateDocs(document);
+  process.stdout.write(json);
+}
+
+const DOCS_START = '<!-- bench:results:start -->';
+const DOCS_END = '<!-- bench:results:end -->';
+
+/** Replaces the generated block of docs/performance.md; the prose around it is written by hand. */
+async function updateDocs(document) {
+  const file = join(ROOT, 'docs', 'performance.md');
+  const text = await readFile(file, 'utf8');
+  const start = text.indexOf(DOCS_START);
+  const end = text.indexOf(DOCS_END);
+  if (start < 0 || end < start) throw new Error(`docs/performance.md has no ${DOCS_START} … ${DOCS_END} block`);
+  const block = `${DOCS_START}\n_Generated by \`npm run bench -- --update-docs\` on ${document.date.slice(0, 16).replace('T', ' ')} UTC._\n\n${formatTable(document)}\n`;
+  await writeFile(file, text.slice(0, start) + block + text.slice(end));
+  log('docs/performance.md updated');
+}
+
+main().catch((error) => {
+  process.stderr.write(`[bench] the bench could not run: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
