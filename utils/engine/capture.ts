@@ -55,7 +55,11 @@ const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 export function compileColumns(results: Results, warnings: string[]): Column[] {
   const probe = typeof document !== 'undefined' ? document.createDocumentFragment() : null;
-  return Object.entries(results.columns).map(([name, spec]) => {
+  const entries = Object.entries(results.columns);
+  if (entries.length > LIMITS.rawColumns) {
+    warnings.push(`The adapter names ${entries.length} columns; only the first ${LIMITS.rawColumns} are captured.`);
+  }
+  return entries.slice(0, LIMITS.rawColumns).map(([name, spec]) => {
     // Invalid selectors from a pack are dropped once here, not caught per cell.
     const selectors = spec.selectors.filter((selector) => {
       if (selector === ':scope' || !probe) return true;
