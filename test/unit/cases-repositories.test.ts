@@ -25,6 +25,11 @@ describe('canonical JSON and hashing', () => {
     expect(canonicalJson({ b: 1, a: [true, null, undefined], c: undefined, 'é': 'x"y' })).toBe('{"a":[true,null,null],"b":1,"é":"x\\"y"}');
   });
 
+  it('sorts index-like keys as text too ("10" before "9")', () => {
+    expect(canonicalJson({ b: { 9: 'x', 10: 'y', a: null } })).toBe('{"b":{"10":"y","9":"x","a":null}}');
+    expect(canonicalJson([{ z: 1, a: [{ y: 2, b: undefined }] }])).toBe('[{"a":[{"y":2}],"z":1}]');
+  });
+
   it('gives the same hash whatever the key order', async () => {
     const a = await hashRows([{ actor: 'a', time: null, raw: { X: '1', A: '2' } }]);
     const b = await hashRows([{ raw: { A: '2', X: '1' }, time: null, actor: 'a' }]);

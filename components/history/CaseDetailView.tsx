@@ -1,0 +1,95 @@
+import type { CaseDetail } from '../../utils/cases/cases';
+import type { CaptureRecord } from '../../utils/db/records';
+import { orderedFilters } from '../../utils/escalation/facts';
+
+const ROWS_SHOWN = 200;
+const when = (ms: number) => new Date(ms).toLocaleString();
+
+function CaptureBlock({ capture, number }: { capture: CaptureRecord; number: number }) {
+  const filters = orderedFilters(capture.filters);
+  return (
+    <section class="history-capture" data-testid="history-capture" data-capture-id={capture.id} data-hash={capture.hash}>
+      <h3>
+        Capture {number}: {capture.rowCount.toLocaleString()} row{capture.rowCount === 1 ? '' : 's'}
+      </h3>
+      <dl>
+        <dt>Captured</dt>
+        <dd>{when(capture.capturedAt)}</dd>
+        <dt>Source</dt>
+        <dd>{capture.sourceUrl || 'not recorded'}</dd>
+        <dt>Filters</dt>
+        <dd>{filters.length ? filters.map((f) => `${f.name} = ${f.value}`).join('; ') : 'none'}</dd>
+        <dt>Time range</dt>
+        <dd>
+          {capture.timeRange.from ?? 'start of the log'} → {capture.timeRange.to ?? 'now'}
+        </dd>
+        <dt>SHA-256</dt>
+        <dd>
+          <code>{capture.hash}</code>
+        </dd>
+      </dl>
+      <div class="history-table-wrap">
+        <table class="history-table">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Action</th>
+              <th scope="col">Target</th>
+              <th scope="col">IP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {capture.rows.slice(0, ROWS_SHOWN).map((row, i) => (
+              <tr key={i} data-testid="history-row">
+                <td>{row.time ?? ''}</td>
+                <td>{row.actor}</td>
+                <td>{row.action}</td>
+                <td>{row.target}</td>
+                <td>{row.ip}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {capture.rowCount > ROWS_SHOWN ? (
+        <p class="muted small">
+          Showing the first {ROWS_SHOWN} of {capture.rowCount.toLocaleString()} rows. Export the case to see them all.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function CaseDetailView({ detail }: { detail: CaseDetail }) {
+  const record = detail.case;
+  const inputs = Object.entries(record.inputs).filter(([, v]) => v);
+  return (
+    <div data-testid="history-detail" data-case-id={record.id}>
+      <h2>{record.runbookTitle}</h2>
+      <p class="muted small">
+        {record.tool} · opened {when(record.createdAt)} · last changed {when(record.updatedAt)}
+      </p>
+      {inputs.length ? (
+        <p class="small">
+          {inputs.map(([name, value]) => (
+            <span key={name}>
+              <strong>{name}:</strong> {value}{' '}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {record.notes ? <p class="small">Notes: {record.notes}</p> : null}
+      {detail.escalations.length ? (
+        <p class="small">
+          Escalations:{' '}
+          {detail.escalations.map((e) => `${e.title} (${e.status}${e.target ? `, ${e.target}` : ''})`).join('; ')}
+        </p>
+      ) : null}
+      {detail.captures.length === 0 ? <p class="muted">Nothing was captured in this case.</p> : null}
+      {detail.captures.map((capture, i) => (
+        <CaptureBlock key={capture.id} capture={capture} number={i + 1} />
+      ))}
+    </div>
+  );
+}
