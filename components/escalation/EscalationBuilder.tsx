@@ -8,6 +8,7 @@ import { NO_REDACTION, redactableColumns, redactText, type RedactionOptions } fr
 import { TICKET_TARGET_NAMES, ticketLink, type TicketTarget } from '../../utils/escalation/tickets';
 import type { EscalationTemplate } from '../../utils/schema/pack';
 import type { Runbook } from '../../utils/schema/runbook';
+import { copyText } from '../../utils/clipboard';
 import { useActionsAllowed } from './visibility';
 import './escalation.css';
 
@@ -137,14 +138,7 @@ export function EscalationBuilder(props: EscalationBuilderProps) {
     }
   }
 
-  async function copy(text: string): Promise<boolean> {
-    try {
-      await navigator.clipboard.writeText(text);
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  const copy = copyText;
 
   async function onCopy() {
     if (!guard.allowed || busy) return;

@@ -1,12 +1,25 @@
+import { EscalationBuilder } from '../escalation/EscalationBuilder';
 import type { Runbook } from '../../utils/schema/runbook';
-import { escalating } from './session';
+import { caseRecord, captures, escalating } from './session';
+import { adapter, packs } from './state';
 
-/** Mounts the escalation builder for the open case (wired to components/escalation). */
+/** The escalation builder for the open case, fed from what the panel already holds. */
 export function EscalationPanel({ runbook }: { runbook: Runbook }) {
+  const record = caseRecord.value;
+  if (!record) return null;
+  const pack = packs.value.find((p) => p.runbooks.some((r) => r.id === runbook.id));
+  const templates = pack?.escalationTemplates.length ? pack.escalationTemplates : packs.value.flatMap((p) => p.escalationTemplates);
   return (
-    <section class="card" aria-label="Escalation">
-      <p>Escalation for “{runbook.title}”.</p>
-      <button class="link-button" onClick={() => (escalating.value = false)}>Close</button>
-    </section>
+    <EscalationBuilder
+      caseRecord={record}
+      captures={captures.value}
+      runbook={runbook}
+      templates={templates}
+      adapterName={adapter.value?.name ?? record.tool}
+      onClose={() => (escalating.value = false)}
+      onSaved={(escalation) => {
+        if (escalation.status !== 'draft' && caseRecord.value) caseRecord.value = { ...caseRecord.value, status: 'escalated' };
+      }}
+    />
   );
 }

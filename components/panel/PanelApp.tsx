@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { panelOpenKey } from '../../utils/storage-keys';
 import { pageChanged } from '../../utils/messages';
+import { packsChangedNotice } from '../../utils/packs/messages';
 import type { Pack } from '../../utils/schema/pack';
 import { RunbookList } from './RunbookList';
 import { RunbookView } from './RunbookView';
@@ -41,6 +42,15 @@ async function init() {
   }
 }
 
+async function refreshPacks() {
+  try {
+    const reply = (await browser.runtime.sendMessage({ type: 'panel:init' })) as PanelInit | undefined;
+    if (reply?.packs) packs.value = reply.packs;
+  } catch {
+    /* keep showing what we have; the next reload will pick the change up */
+  }
+}
+
 function setOpen(open: boolean) {
   const origin = originOf(pageUrl.value);
   panelOpen.value = open;
@@ -57,6 +67,8 @@ export function PanelApp() {
       }
     };
     const onMessage = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) => {
+      // A pack was imported, edited or switched off: reload what the panel shows.
+      if (sender.id === browser.runtime.id && packsChangedNotice.safeParse(raw).success) return void refreshPacks();
       const parsed = pageChanged.safeParse(raw);
       if (!parsed.success || sender.id !== browser.runtime.id || sender.tab?.id !== tabId.value) return;
       pageUrl.value = parsed.data.url;

@@ -17,6 +17,7 @@ import {
   sessionError,
   setValue,
   showProblems,
+  startEscalation,
   stepMessages,
   stepStates,
   toggleStep,
@@ -143,7 +144,7 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
       <CapturedRows captures={captures.value} />
 
       <div class="session-bar">
-        <button class="button secondary" data-testid="escalate" onClick={() => (escalating.value = true)}>
+        <button class="button secondary" data-testid="escalate" onClick={() => void startEscalation(runbook)}>
           Escalate…
         </button>
         <span class="muted small">Builds a ready-to-send request from this case.</span>

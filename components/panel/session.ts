@@ -1,7 +1,7 @@
 import { batch, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import type { CaptureRecord, CaseRecord, CaptureSummary, StepState } from '../../utils/db/records';
-import type { CaseDetail } from '../../utils/cases/cases';
+import * as cases from '../../utils/cases/client';
+import type { CaptureRecord, CaseRecord, StepState } from '../../utils/db/records';
 import { buildDeepLink } from '../../utils/engine/deep-link';
 import type { ExecReplies } from '../../utils/engine/messages';
 import { resolveFilters } from '../../utils/engine/values';
@@ -23,6 +23,7 @@ export interface StepMessage {
 }
 
 export const caseId = signal<string | null>(null);
+export const caseRecord = signal<CaseRecord | null>(null);
 export const values = signal<InputValues>({});
 export const stepStates = signal<StepState[]>([]);
 export const showProblems = signal(false);
@@ -52,6 +53,7 @@ function setMessage(index: number, message: StepMessage | null) {
 export async function openSession(runbook: Runbook): Promise<void> {
   batch(() => {
     caseId.value = null;
+    caseRecord.value = null;
     values.value = initialValues(runbook.inputs);
     stepStates.value = runbook.steps.map(() => 'todo');
     showProblems.value = false;
@@ -62,16 +64,14 @@ export async function openSession(runbook: Runbook): Promise<void> {
     sessionError.value = null;
   });
   try {
-    const open = await ask<CaseRecord[]>({
-      type: 'case:list',
-      filter: { runbookId: runbook.id, status: 'open', from: Date.now() - RESUME_WINDOW_MS, limit: 20 },
-    });
+    const open = await cases.listCases({ runbookId: runbook.id, status: 'open', from: Date.now() - RESUME_WINDOW_MS, limit: 20 });
     const match = open.find((c) => c.adapterId === (adapter.value?.id ?? null));
     if (!match) return;
-    const detail = await ask<CaseDetail | null>({ type: 'case:get', id: match.id });
+    const detail = await cases.getCase(match.id);
     if (!detail) return;
     batch(() => {
       caseId.value = detail.case.id;
+      caseRecord.value = detail.case;
       values.value = { ...values.value, ...detail.case.inputs };
       stepStates.value = runbook.steps.map((_, i) => detail.case.steps[i] ?? 'todo');
       captures.value = detail.captures;
@@ -86,20 +86,18 @@ export async function openSession(runbook: Runbook): Promise<void> {
 /** Creates the case the first time the agent does something worth keeping. */
 async function ensureCase(runbook: Runbook): Promise<string> {
   if (caseId.value) return caseId.value;
-  const created = await ask<CaseRecord>({
-    type: 'case:create',
-    case: {
-      runbookId: runbook.id,
-      runbookTitle: runbook.title,
-      packId: packIdOf(runbook),
-      adapterId: adapter.value?.id ?? null,
-      tool: adapter.value?.name ?? 'Unknown log',
-      pageUrl: pageUrl.value ?? '',
-      inputs: values.value,
-      steps: stepStates.value,
-    },
+  const created = await cases.createCase({
+    runbookId: runbook.id,
+    runbookTitle: runbook.title,
+    packId: packIdOf(runbook),
+    adapterId: adapter.value?.id ?? null,
+    tool: adapter.value?.name ?? 'Unknown log',
+    pageUrl: pageUrl.value ?? '',
+    inputs: values.value,
+    steps: stepStates.value,
   });
   caseId.value = created.id;
+  caseRecord.value = created;
   return created.id;
 }
 
@@ -107,10 +105,11 @@ async function saveProgress(runbook: Runbook) {
   try {
     const id = await ensureCase(runbook);
     const current = stepStates.value.findIndex((s) => s !== 'done');
-    await ask({
-      type: 'case:update',
-      id,
-      patch: { inputs: values.value, steps: stepStates.value, currentStep: current < 0 ? stepStates.value.length : current, pageUrl: pageUrl.value ?? undefined },
+    caseRecord.value = await cases.updateCase(id, {
+      inputs: values.value,
+      steps: stepStates.value,
+      currentStep: current < 0 ? stepStates.value.length : current,
+      ...(pageUrl.value ? { pageUrl: pageUrl.value } : {}),
     });
     sessionError.value = null;
   } catch (error) {
@@ -197,17 +196,15 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
           setStepState(runbook, index, 'failed');
           break;
         }
-        const summary = await ask<CaptureSummary>({
-          type: 'capture:add',
-          caseId: id,
-          capture: {
-            stepIndex: index,
-            sourceUrl: pageUrl.value ?? '',
-            adapterId: currentAdapter!.id,
-            filters: lastFilters.value,
-            timeRange: rangeOf(lastFilters.value),
-            rows,
-          },
+        const summary = await cases.addCapture(id, {
+          // A client-chosen id makes a retried request (the service worker restarted) store one capture, not two.
+          id: crypto.randomUUID(),
+          stepIndex: index,
+          sourceUrl: pageUrl.value ?? '',
+          adapterId: currentAdapter!.id,
+          filters: lastFilters.value,
+          timeRange: rangeOf(lastFilters.value),
+          rows,
         });
         captures.value = [...captures.value.filter((c) => c.id !== summary.id), { ...summary, rows }];
         setMessage(index, {
@@ -225,8 +222,7 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
         break;
       }
       case 'escalate':
-        await ensureCase(runbook);
-        escalating.value = true;
+        await startEscalation(runbook);
         break;
     }
   } catch (error) {
@@ -235,6 +231,17 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
   } finally {
     busyStep.value = null;
     captureProgress.value = null;
+  }
+}
+
+/** Opens the escalation builder for this case (creating the case if the agent has not started one). */
+export async function startEscalation(runbook: Runbook): Promise<void> {
+  try {
+    await ensureCase(runbook);
+    escalating.value = true;
+    sessionError.value = null;
+  } catch (error) {
+    sessionError.value = errorText(error);
   }
 }
 
