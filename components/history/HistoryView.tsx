@@ -7,6 +7,7 @@ import { CaseDetailView } from './CaseDetailView';
 import { dayBoundary, downloadText, reopenableUrl } from './download';
 import { RetentionSettings } from './RetentionSettings';
 import './history.css';
+import { countOf } from '../../utils/plural';
 
 /**
  * The options page's History: every case (newest first) with its escalations,
@@ -232,7 +233,7 @@ export function HistoryView() {
                 <button type="button" aria-pressed={selected?.case.id === record.id} onClick={() => void select(record.id)}>
                   <span class="history-case-title">{record.runbookTitle}</span>
                   <span class="history-meta">
-                    {record.tool} · {new Date(record.createdAt).toLocaleString()} · {(record.rowCount ?? 0).toLocaleString()} rows{' '}
+                    {record.tool} · {new Date(record.createdAt).toLocaleString()} · {countOf(record.rowCount ?? 0, 'row')}{' '}
                     <span class={`badge status-${record.status}`}>{STATUS_WORDS[record.status]}</span>
                   </span>
                   {Object.values(record.inputs).some(Boolean) ? (

@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
 import type { CaptureRecord } from '../../utils/db/records';
 import { explainRow, glossaryMapFor } from '../../utils/engine/explain';
+import { countOf } from '../../utils/plural';
 import { adapter, packs } from './state';
 
 /** How many rows the panel lists per capture; the rest stay in the case for export. */
@@ -19,12 +20,12 @@ export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
   return (
     <section class="card captures" aria-labelledby="captures-heading">
       <h2 id="captures-heading">
-        What you captured <span class="muted small">{total.toLocaleString('en')} row{total === 1 ? '' : 's'}</span>
+        What you captured <span class="muted small">{countOf(total, 'row')}</span>
       </h2>
       {captures.map((capture) => (
         <div key={capture.id} class="capture">
           <p class="muted small">
-            {capture.rows.length.toLocaleString('en')} rows · captured {localTime(new Date(capture.capturedAt).toISOString())}
+            {countOf(capture.rows.length, 'row')} · captured {localTime(new Date(capture.capturedAt).toISOString())}
           </p>
           <ol class="rows">
             {capture.rows.slice(0, SHOWN).map((row, i) => {
