@@ -13,7 +13,18 @@ import { MATCH_TABLE_KEY, panelOpenKey } from '../utils/storage-keys';
 export default defineContentScript({
   matches: [...BUILTIN_HOST_PATTERNS],
   runAt: 'document_idle',
+  // Otherwise WXT posts "<extension id>:content:wxt:content-script-started" to the
+  // page's window: every page would learn that Trailguide is installed, and its id.
+  noScriptStartedPostMessage: true,
   main(ctx) {
+    // WXT stops a content script when a newer copy of it dispatches that event on
+    // `document`. A page can dispatch it too (the name is our public id) and tear the
+    // panel down. Chrome never re-injects content.js into an open tab, so there is no
+    // genuine newer copy: swallow the event before WXT's listener hears it.
+    // (WXT names it `${runtime id}:${entrypoint}:wxt:content-script-started`; test/e2e/security-messages.spec.ts fires it.)
+    window.addEventListener(`${browser.runtime.id}:content:wxt:content-script-started`, (event) => event.stopImmediatePropagation(), {
+      capture: true,
+    });
     const FINGERPRINT_WAIT_MS = 15_000;
     let table: MatchTable | undefined;
     let host: PanelHost | undefined;

@@ -1,0 +1,177 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_HOST_PATTERNS } from '../../utils/hosts';
+
+/**
+ * Issue 7 §5 — the manifest and bundles as shipped (DESIGN.md §3.6). Both
+ * browsers are built fresh into a private folder, so the audit never reads a
+ * stale or half-written build of someone else's.
+ */
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = mkdtempSync(join(tmpdir(), 'trailguide-audit-'));
+
+type Manifest = Record<string, unknown> & {
+  permissions?: string[];
+  host_permissions?: string[];
+  content_scripts?: { matches: string[]; all_frames?: boolean; match_about_blank?: boolean }[];
+  web_accessible_resources?: unknown[];
+  content_security_policy?: string | Record<string, string>;
+};
+
+const BROAD = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', '*://*/', 'file:///*'];
+/** Adding a permission should be a reviewed decision: this list changes with it. */
+const ALLOWED_PERMISSIONS = new Set(['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms']);
+
+/**
+ * Ways to turn a string into code. The two hits allowed are zod 4's JIT: a probe
+ * `try { Function("") } catch {}` that fails under the extension CSP (so zod
+ * then never compiles), and the compiler behind it.
+ */
+const EVAL_PATTERNS = [/\beval\s*\(/g, /\bnew\s+Function\s*\(/g, /(?<![\w$.])Function\s*\(/g, /=\s*Function\s*[,;)]/g, /\bset(?:Timeout|Interval)\s*\(\s*["'`]/g, /\bimportScripts\s*\(/g];
+const KNOWN_LIBRARY_USES = [
+  { what: "zod's allowsEval probe (fails under CSP)", context: /includes\(`Cloudflare`\)\)return!1;try\{(?:let \w+=Function;new \w+\(``\)|return Function\(``\)),!0\}catch\{return!1\}/ },
+  { what: "zod's JIT compiler (unused when the probe fails)", context: /compile\(\)\{let \w+=Function,\w+=this\?\.content/ },
+];
+
+export interface EvalFinding {
+  file: string;
+  match: string;
+  context: string;
+  allowedAs: string | null;
+}
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? jsFiles(path) : path.endsWith('.js') ? [path] : [];
+  });
+}
+
+export function scanForEval(dir: string): EvalFinding[] {
+  const findings: EvalFinding[] = [];
+  for (const file of jsFiles(dir)) {
+    const text = readFileSync(file, 'utf8');
+    for (const pattern of EVAL_PATTERNS) {
+      for (const match of text.matchAll(pattern)) {
+        const context = text.slice(Math.max(0, match.index - 120), match.index + 120);
+        const known = KNOWN_LIBRARY_USES.find((k) => k.context.test(context));
+        findings.push({ file: relative(dir, file), match: match[0], context, allowedAs: known?.what ?? null });
+      }
+    }
+  }
+  return findings;
+}
+
+async function build(browser: 'chrome' | 'firefox'): Promise<void> {
+  await run('npx', ['wxt', 'build', '-b', browser], { cwd: ROOT, env: { ...process.env, TRAILGUIDE_OUT_DIR: OUT }, timeout: 180_000 });
+}
+
+let chrome: Manifest;
+let firefox: Manifest;
+beforeAll(async () => {
+  await build('chrome');
+  await build('firefox');
+  chrome = JSON.parse(readFileSync(join(OUT, 'chrome-mv3/manifest.json'), 'utf8')) as Manifest;
+  firefox = JSON.parse(readFileSync(join(OUT, 'firefox-mv2/manifest.json'), 'utf8')) as Manifest;
+}, 400_000);
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+function hostPatterns(manifest: Manifest): string[] {
+  const fromPermissions = (manifest.permissions ?? []).filter((p) => p.includes('/') || p === '<all_urls>');
+  return [...(manifest.host_permissions ?? []), ...fromPermissions, ...(manifest.content_scripts ?? []).flatMap((c) => c.matches)];
+}
+
+describe.each(['chrome', 'firefox'] as const)('%s manifest', (name) => {
+  const manifest = () => (name === 'chrome' ? chrome : firefox);
+
+  it('asks for the built-in consoles only: no <all_urls> or wildcard hosts', () => {
+    const hosts = hostPatterns(manifest());
+    expect(hosts.length).toBeGreaterThan(0);
+    expect(hosts.filter((h) => BROAD.includes(h))).toEqual([]);
+    for (const host of hosts) expect(BUILTIN_HOST_PATTERNS as readonly string[], host).toContain(host);
+  });
+
+  it('holds only the permissions it was reviewed for', () => {
+    const apiPermissions = (manifest().permissions ?? []).filter((p) => !p.includes('/') && p !== '<all_urls>');
+    expect(apiPermissions.filter((p) => !ALLOWED_PERMISSIONS.has(p))).toEqual([]);
+  });
+
+  it('lets no web page or other extension connect to it', () => {
+    expect(manifest()).not.toHaveProperty('externally_connectable');
+  });
+
+  it('runs its content script in the top frame only (a framed console gets no panel)', () => {
+    for (const script of manifest().content_scripts ?? []) {
+      expect(script.all_frames ?? false).toBe(false);
+      expect(script.match_about_blank ?? false).toBe(false);
+    }
+  });
+
+  it('keeps the default content security policy or a stricter one', () => {
+    const csp = manifest().content_security_policy;
+    const policies = csp === undefined ? [] : typeof csp === 'string' ? [csp] : Object.values(csp);
+    for (const policy of policies) {
+      expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|\bhttps?:|\*|data:|blob:/);
+      expect(policy).toMatch(/script-src 'self'/);
+    }
+  });
+
+  it('contains no eval, new Function or string timers except the known zod probe', () => {
+    const findings = scanForEval(join(OUT, name === 'chrome' ? 'chrome-mv3' : 'firefox-mv2'));
+    const unexpected = findings.filter((f) => f.allowedAs === null).map((f) => `${f.file}: …${f.context}…`);
+    expect(unexpected).toEqual([]);
+    // No bundle should grow more of them unnoticed.
+    const perFile = new Map<string, number>();
+    for (const f of findings) perFile.set(f.file, (perFile.get(f.file) ?? 0) + 1);
+    for (const [file, count] of perFile) expect(count, file).toBeLessThanOrEqual(KNOWN_LIBRARY_USES.length);
+    // The content script that runs on every matched page has none at all.
+    expect(findings.filter((f) => f.file.startsWith('content-scripts'))).toEqual([]);
+  });
+});
+
+describe('web-accessible resources', () => {
+  it('Chrome: only panel.html, on the built-in hosts, behind a per-session dynamic URL', () => {
+    expect(chrome.web_accessible_resources).toEqual([
+      { resources: ['panel.html'], matches: [...BUILTIN_HOST_PATTERNS], use_dynamic_url: true },
+    ]);
+  });
+
+  it('Firefox: only panel.html (moz-extension URLs carry a random per-install id)', () => {
+    expect(firefox.web_accessible_resources).toEqual(['panel.html']);
+  });
+});
+
+describe('the eval scanner', () => {
+  it('catches each form it looks for, and does not excuse look-alikes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trailguide-scan-'));
+    try {
+      const samples = ['eval("1")', 'new Function("a", "return a")', 'const f=Function;new f("x")', 'setTimeout("alert(1)", 1)', 'x=Function("return this")()'];
+      for (const [i, sample] of samples.entries()) {
+        const file = join(dir, `s${i}.js`);
+        writeFileSync(file, sample);
+      }
+      const findings = scanForEval(dir);
+      expect(new Set(findings.map((f) => f.file)).size).toBe(samples.length);
+      expect(findings.every((f) => f.allowedAs === null)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("Mozilla's addons-linter", () => {
+  it('passes the Firefox build with 0 errors (offline)', { timeout: 180_000 }, async () => {
+    const bin = join(ROOT, 'node_modules/.bin/addons-linter');
+    const { stdout } = await run(bin, [join(OUT, 'firefox-mv2'), '--output', 'json', '--boring'], { cwd: ROOT, timeout: 170_000, maxBuffer: 20_000_000 }).catch(
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+    );
+    const result = JSON.parse(stdout) as { summary: { errors: number }; errors: { code: string; message: string; file?: string }[] };
+    expect(result.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
+    expect(result.summary.errors).toBe(0);
+  });
+});
