@@ -4,10 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startDemoServer } from '../demo/server.mjs';
+import { CHROME_PATH, chromiumArgs } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const extensionPath = resolve(root, '.output/chrome-mv3');
-const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const chromePath = CHROME_PATH;
 const port = Number(process.env.DEMO_PORT || 4173);
 const screenshot = process.env.TRAILGUIDE_SCREENSHOT; // optional: headless run that saves a picture and exits
 
@@ -39,17 +40,7 @@ if (!existsSync(chromePath)) {
     executablePath: chromePath,
     headless: Boolean(screenshot),
     viewport: screenshot ? { width: 1280, height: 800 } : null,
-    args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: chromiumArgs(extensionPath),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(auditUrl);
