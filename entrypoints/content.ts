@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { candidatesFor, fingerprintMatches, type MatchEntry, type MatchTable } from '../utils/detect';
 import { BUILTIN_HOST_PATTERNS } from '../utils/hosts';
-import { createPanelHost, type PanelHost } from '../utils/panel-host';
+import { createPanelHost, showReconnectNotice, type PanelHost } from '../utils/panel-host';
 import { MATCH_TABLE_KEY, panelOpenKey } from '../utils/storage-keys';
 
 /**
@@ -37,11 +37,33 @@ export default defineContentScript({
       return stored ?? ((await browser.runtime.sendMessage({ type: 'detect:table' })) as MatchTable);
     }
 
+    let watchdog: ReturnType<typeof setInterval> | undefined;
+    /**
+     * After an update or reload the browser cuts this script off from the extension
+     * and never injects the new one into open tabs, leaving a dead panel frame. While
+     * a panel is shown, notice that, take the frame away and offer a page reload
+     * (which brings the new content script) — quietly, without touching dead APIs.
+     */
+    function watchForDisconnect() {
+      watchdog ??= setInterval(() => {
+        if (browser.runtime?.id) return;
+        clearInterval(watchdog);
+        stopWaiting?.();
+        const hadPanel = host !== undefined;
+        host?.remove();
+        host = undefined;
+        if (hadPanel) showReconnectNotice();
+        void ctx.isInvalid; // lets WXT drop the listeners it holds
+      }, 1_000);
+    }
+
     async function show(entry: MatchEntry) {
+      if (ctx.isInvalid) return;
       if (!host) {
         const open = (await browser.storage.local.get(openKey))[openKey] !== false;
         if (ctx.isInvalid) return;
         host = host ?? createPanelHost(`${browser.runtime.getURL('/panel.html')}#adapter=${encodeURIComponent(entry.id)}`, open);
+        watchForDisconnect();
       }
       void browser.runtime
         .sendMessage({ type: 'page:changed', url: location.href, adapterId: entry.id })

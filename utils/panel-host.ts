@@ -46,3 +46,37 @@ export function createPanelHost(src: string, initiallyOpen: boolean): PanelHost 
     remove: () => host.remove(),
   };
 }
+
+const NOTICE_TAG = 'trailguide-reconnect';
+const NOTICE_STYLE = `
+:host { all: initial; }
+div { position: fixed; z-index: 2147483647; right: 12px; bottom: 12px; max-width: 320px; padding: 12px 14px;
+  font: 14px/1.4 system-ui, sans-serif; color: #0f172a; background: #fff; border: 1px solid #cbd5e1;
+  border-radius: 8px; box-shadow: 0 6px 24px rgba(15, 23, 42, 0.18); }
+button { font: inherit; margin: 8px 8px 0 0; padding: 4px 10px; cursor: pointer; }
+`;
+
+/**
+ * Shown by a content script that the browser cut off from the extension (after an
+ * update or reload): the panel is gone, and reloading the page brings it back.
+ * It holds no data, only this sentence and two buttons.
+ */
+export function showReconnectNotice(): void {
+  for (const old of document.querySelectorAll(NOTICE_TAG)) old.remove();
+  const host = document.createElement(NOTICE_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = NOTICE_STYLE;
+  const box = document.createElement('div');
+  box.setAttribute('role', 'alert');
+  box.textContent = 'Trailguide was updated or restarted, so its panel closed. Reload this page to bring it back.';
+  const reload = document.createElement('button');
+  reload.textContent = 'Reload page';
+  reload.addEventListener('click', () => location.reload());
+  const dismiss = document.createElement('button');
+  dismiss.textContent = 'Not now';
+  dismiss.addEventListener('click', () => host.remove());
+  box.append(document.createElement('br'), reload, dismiss);
+  root.append(style, box);
+  document.documentElement.append(host);
+}

@@ -1,6 +1,7 @@
 import { batch, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import * as cases from '../../utils/cases/client';
+import { hashRows } from '../../utils/cases/canonical';
 import type { CaptureRecord, CaseRecord, StepState } from '../../utils/db/records';
 import { buildDeepLink } from '../../utils/engine/deep-link';
 import type { ExecReplies } from '../../utils/engine/messages';
@@ -197,8 +198,9 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
           break;
         }
         const summary = await cases.addCapture(id, {
-          // A client-chosen id makes a retried request (the service worker restarted) store one capture, not two.
-          id: crypto.randomUUID(),
+          // The id names what was captured (case, step, rows), so running the step again after
+          // an interruption — the service worker restarted, the reply was lost — stores it once.
+          id: `${id}-s${index}-${(await hashRows(rows)).slice(0, 16)}`,
           stepIndex: index,
           sourceUrl: pageUrl.value ?? '',
           adapterId: currentAdapter!.id,
