@@ -23,6 +23,9 @@ export default defineConfig({
         ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
       },
     ],
+    // The toolbar button shows or hides the panel like Alt+Shift+Y; on a page no adapter
+    // knows it opens the panel to teach Trailguide the page (utils/background/core-handlers.ts).
+    action: { default_title: 'Trailguide: show or hide the panel (Alt+Shift+Y)' },
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+Y' },

@@ -30,6 +30,8 @@ export default defineContentScript({
     let host: PanelHost | undefined;
     let lastUrl = '';
     let stopWaiting: (() => void) | undefined;
+    /** The panel was opened by hand on a page no adapter knows, to teach Trailguide this page. */
+    let teaching = false;
     const openKey = panelOpenKey(location.origin);
 
     async function loadTable(): Promise<MatchTable> {
@@ -59,6 +61,7 @@ export default defineContentScript({
 
     async function show(entry: MatchEntry) {
       if (ctx.isInvalid) return;
+      teaching = false;
       if (!host) {
         const open = (await browser.storage.local.get(openKey))[openKey] !== false;
         if (ctx.isInvalid) return;
@@ -71,6 +74,7 @@ export default defineContentScript({
     }
 
     function hide() {
+      if (teaching) return; // stays until the person closes it, whatever the address does
       host?.remove();
       host = undefined;
     }
@@ -113,10 +117,20 @@ export default defineContentScript({
 
     browser.storage.onChanged.addListener((changes, area) => {
       if (area === 'local' && openKey in changes && host) host.setOpen(changes[openKey]?.newValue !== false);
+      // A new or changed adapter (e.g. just taught with the builder) may recognise this page now.
+      if (area === 'local' && MATCH_TABLE_KEY in changes && changes[MATCH_TABLE_KEY]?.newValue) {
+        table = changes[MATCH_TABLE_KEY].newValue as MatchTable;
+        lastUrl = '';
+        check();
+      }
     });
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'host:toggle' || !host) return;
-      void browser.storage.local.set({ [openKey]: !host.isOpen() });
+      if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'host:toggle') return;
+      if (host) return void browser.storage.local.set({ [openKey]: !host.isOpen() });
+      // No adapter knows this page: the shortcut or toolbar button opens the panel to teach it.
+      teaching = true;
+      host = createPanelHost(`${browser.runtime.getURL('/panel.html')}#teach=1`, true);
+      void browser.storage.local.set({ [openKey]: true });
     });
     // In-app navigation: the history API and hash changes do not reload the page.
     ctx.addEventListener(window, 'wxt:locationchange', check);
@@ -128,6 +142,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => navigation?.removeEventListener('currententrychange', check));
     ctx.onInvalidated(() => {
       stopWaiting?.();
+      teaching = false;
       hide();
     });
 

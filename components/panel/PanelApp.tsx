@@ -4,6 +4,9 @@ import { panelOpenKey } from '../../utils/storage-keys';
 import { pageChanged } from '../../utils/messages';
 import { packsChangedNotice } from '../../utils/packs/messages';
 import type { Pack } from '../../utils/schema/pack';
+import { BuilderView } from '../builder/BuilderView';
+import { builderOpen } from '../builder/builder-state';
+import { TeachIntro, TeachLink } from '../builder/TeachEntry';
 import { RunbookList } from './RunbookList';
 import { RunbookView } from './RunbookView';
 import { adapter, adapterId, loadError, loading, openRunbook, packs, pageUrl, panelOpen, tabId } from './state';
@@ -110,10 +113,17 @@ export function PanelApp() {
           <p role="status" class="muted">Loading runbooks…</p>
         ) : loadError.value ? (
           <p role="alert" class="error">{loadError.value}</p>
+        ) : !adapterId.value ? (
+          <TeachIntro />
+        ) : builderOpen.value ? (
+          <BuilderView />
         ) : openRunbook.value ? (
           <RunbookView runbook={openRunbook.value} />
         ) : (
-          <RunbookList />
+          <>
+            <RunbookList />
+            <TeachLink />
+          </>
         )}
       </main>
     </div>

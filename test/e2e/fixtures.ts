@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDemoServer } from '../../demo/server.mjs';
+import { startHelpdeskServer } from '../fixtures/consoles/helpdesk/server.mjs';
 
 export const EXTENSION_PATH = resolve(
   import.meta.dirname,
@@ -62,6 +63,8 @@ interface Fixtures {
 interface WorkerFixtures {
   demoUrl: string;
   unrelatedUrl: string;
+  /** The "Helpdesk activity" console no adapter knows (its page: `${helpdeskUrl}/admin/activity`). */
+  helpdeskUrl: string;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -78,6 +81,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const site = await startUnrelatedSite();
       await use(site.url);
       await site.close();
+    },
+    { scope: 'worker' },
+  ],
+  helpdeskUrl: [
+    async ({}, use) => {
+      const helpdesk = await startHelpdeskServer({ port: 0 });
+      await use(helpdesk.url);
+      await helpdesk.close();
     },
     { scope: 'worker' },
   ],

@@ -32,9 +32,24 @@ export function registerCoreHandlers(): void {
     return buildMatchTable((await activePacks()).flatMap((p) => p.adapters));
   });
 
+  registerToolbarButton();
+
   registerHandler('panel:init', panelInitRequest, 'extension-page', async (_message, sender) => ({
     tabId: sender.tab?.id ?? null,
     pageUrl: sender.tab?.url ?? null,
     packs: await activePacks(),
   }));
+}
+
+/**
+ * The toolbar button does what the keyboard shortcut does: the content script
+ * shows or hides the panel, or — on a page no adapter knows — opens it to teach
+ * Trailguide the page. Pages outside Trailguide's hosts have no content script,
+ * so nothing happens there.
+ */
+function registerToolbarButton(): void {
+  const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
+  action?.onClicked.addListener((tab) => {
+    if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: 'host:toggle' }).catch(() => undefined);
+  });
 }

@@ -29,6 +29,8 @@ import {
   setPackEnabled,
 } from '../packs/store';
 import { refreshPack, refreshSubscriptions, subscribe, summarizeCheck } from '../packs/subscriptions';
+import { adapterSaveLocalRequest } from '../builder/messages';
+import { saveLocalAdapter } from '../builder/save-local';
 import { publishMatchTable } from './core-handlers';
 import { registerHandler } from './router';
 
@@ -70,6 +72,7 @@ export function registerPackHandlers(): void {
   registerHandler('runbook:source', runbookSourceRequest, 'extension-page', async (m) => ({ source: await runbookSource(m.packId, m.runbookId) }));
   registerHandler('runbook:save-local', runbookSaveLocalRequest, 'extension-page', (m) => saveLocalRunbook(m.runbook));
   registerHandler('runbook:validate', runbookValidateRequest, 'extension-page', (m) => parseRunbookSource(m.source));
+  registerHandler('adapter:save-local', adapterSaveLocalRequest, 'extension-page', (m) => saveLocalAdapter(m.adapter));
 
   // Listeners are added synchronously so an alarm or policy change can wake the worker.
   browser.alarms.onAlarm.addListener((alarm) => {

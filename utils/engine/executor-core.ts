@@ -1,3 +1,5 @@
+import { testAdapterLive } from '../builder/live-test';
+import { cancelPick, pickElement } from '../builder/pick';
 import type { Adapter } from '../schema/adapter';
 import { captureRows } from './capture';
 import { collectAdapter } from './collect';
@@ -54,13 +56,20 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
       }
       case 'exec:cancel': {
         const targets = request.captureId ? [running.get(request.captureId)] : [...running.values()];
-        let cancelled = false;
+        // A builder pick waiting for a click stops too (unless a specific capture was named).
+        let cancelled = request.captureId ? false : cancelPick(context.doc);
         for (const controller of targets) {
           if (!controller) continue;
           controller.abort();
           cancelled = true;
         }
         return { type: 'exec:cancel', cancelled };
+      }
+      case 'exec:pick':
+        return pickElement(context.doc, request);
+      case 'exec:test-selectors': {
+        if (fillRunning || running.size > 0) return busy;
+        return { type: 'exec:test-selectors', report: await testAdapterLive(context.doc, request.adapter, request.sample) };
       }
       case 'exec:highlight': {
         const { selectors, label } = highlightTarget(request.adapter, request.target);

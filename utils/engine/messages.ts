@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adapterSchema } from '../schema/adapter';
 import { filterValues } from '../schema/common';
+import { execPickRequest, execTestSelectorsRequest, type PickReply, type TestSelectorsReply } from '../builder/messages';
 import type { CaptureResult } from './capture';
 import type { ProbeReport } from './collect';
 import type { FillReport } from './fill';
@@ -57,6 +58,9 @@ export const execRequest = z.discriminatedUnion('type', [
   execHighlightRequest,
   execProbeRequest,
   execPingRequest,
+  // The adapter builder (utils/builder): point at an element, test a draft adapter live.
+  execPickRequest,
+  execTestSelectorsRequest,
 ]);
 /** What callers send (defaults may be left out). */
 export type ExecRequest = z.input<typeof execRequest>;
@@ -70,6 +74,8 @@ export interface ExecReplies {
   'exec:highlight': { type: 'exec:highlight'; result: HighlightResult };
   'exec:probe': { type: 'exec:probe'; report: ProbeReport };
   'exec:ping': { type: 'exec:ping'; ready: true };
+  'exec:pick': PickReply;
+  'exec:test-selectors': TestSelectorsReply;
 }
 export interface ExecError {
   /** Plain words for the person, never a stack trace. */

@@ -1,0 +1,139 @@
+import type { z } from 'zod';
+import { defaultLabel } from '../engine/plan';
+import { adapterSchema, type Adapter, type AdapterField } from '../schema/adapter';
+import type { PickedElement } from './messages';
+import { CELL_COLUMN, FIELD_FILTER, ROLE_INFO, type BuilderRole, type CellRole, type FieldRole } from './roles';
+
+/**
+ * Turns what a person pointed at into an adapter (pure). The result is checked
+ * against the same strict schema as any shared pack, so a taught adapter can be
+ * exported and imported elsewhere like a hand-written one.
+ */
+export type PickSummary = Pick<PickedElement, 'selectors'> & Partial<Pick<PickedElement, 'field' | 'attr' | 'container'>>;
+export type Picks = Partial<Record<BuilderRole, PickSummary>>;
+
+export interface BuilderDraft {
+  name: string;
+  /** The page the adapter was taught on. */
+  pageUrl: string;
+  picks: Picks;
+  /** YYYY-MM-DD, injected so tests and the panel agree on "today". */
+  today: string;
+}
+
+export type AssembleResult = { ok: true; adapter: Adapter } | { ok: false; problems: string[] };
+
+const FIELD_ROLES: FieldRole[] = ['search', 'actor', 'action', 'since', 'until'];
+const CELL_ROLES: CellRole[] = ['col-time', 'col-actor', 'col-action', 'col-target'];
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** What still has to be pointed at before the adapter can be saved, in the builder's order. */
+export function missingSteps(picks: Picks): BuilderRole[] {
+  const missing = (Object.keys(ROLE_INFO) as BuilderRole[]).filter((role) => ROLE_INFO[role].required && !picks[role]);
+  if (!FIELD_ROLES.some((role) => picks[role])) missing.unshift('search');
+  return missing;
+}
+
+/** A slug from the name the person gave ("Helpdesk activity" → "helpdesk-activity"). */
+export function adapterIdFor(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug.length >= 2 ? slug : 'taught-console';
+}
+
+/**
+ * The pages the adapter applies to: this path on this site. Local development
+ * consoles get a port wildcard, since their port changes from run to run.
+ */
+export function matchPatternsFor(pageUrl: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return [];
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return [];
+  const path = url.pathname.replace(/\/+$/, '') || '';
+  const host = LOCAL_HOSTS.has(url.hostname) ? `${url.hostname}:*` : url.host;
+  return [`${url.protocol}//${host}${path}*`];
+}
+
+function describeProblems(error: z.ZodError): string[] {
+  return error.issues.slice(0, 5).map((issue) => {
+    const where = issue.path.join('.');
+    return where.startsWith('match') ? "This page's address can't be used to recognise it (only http and https pages can be taught)." : `Part of the adapter isn't valid (${where || 'adapter'}): ${issue.message}`;
+  });
+}
+
+export function assembleAdapter(draft: BuilderDraft): AssembleResult {
+  const problems: string[] = [];
+  const name = draft.name.trim();
+  if (!name) problems.push('Give this console a name first, for example "Helpdesk activity".');
+  const missing = missingSteps(draft.picks);
+  if (missing.length > 0) problems.push(`Point at these first: ${missing.map((r) => ROLE_INFO[r].title.toLowerCase()).join(', ')}.`);
+  const include = matchPatternsFor(draft.pageUrl);
+  if (include.length === 0) problems.push('Trailguide can only learn pages with an http or https address.');
+  if (problems.length > 0) return { ok: false, problems };
+
+  const picks = draft.picks;
+  const fields: Record<string, AdapterField> = {};
+  for (const role of FIELD_ROLES) {
+    const pick = picks[role];
+    if (!pick) continue;
+    const filter = FIELD_FILTER[role];
+    const kind = pick.field?.kind ?? 'text';
+    fields[filter] = {
+      label: role === 'search' ? 'Search' : defaultLabel(filter),
+      dom: { selectors: pick.selectors.slice(0, 10), kind, format: pick.field?.format ?? 'plain' },
+    };
+  }
+  // A free-text search also finds targets and addresses (most consoles search every column).
+  const search = fields.text;
+  if (search?.dom?.kind === 'text') {
+    fields.target ??= { label: 'Target', dom: { ...search.dom } };
+    fields.ip ??= { label: 'IP address', dom: { ...search.dom } };
+  }
+
+  const row = picks.row!;
+  const columns: Record<string, { selectors: string[]; attr?: string }> = {};
+  for (const role of CELL_ROLES) {
+    const pick = picks[role];
+    if (pick) columns[CELL_COLUMN[role]] = { selectors: pick.selectors.slice(0, 10), ...(pick.attr ? { attr: pick.attr } : {}) };
+  }
+  const container = row.container && row.container.length > 0 ? row.container.slice(0, 10) : row.selectors.slice(0, 10);
+  const firstField = FIELD_ROLES.map((r) => picks[r]).find(Boolean)!;
+
+  const origin = new URL(draft.pageUrl);
+  const candidate = {
+    id: adapterIdFor(name),
+    name: name.slice(0, 200),
+    vendor: `In-house console at ${origin.host}`.slice(0, 200),
+    verified: { how: 'taught', date: draft.today },
+    notes: `Taught with Trailguide's adapter builder on ${draft.today}, by pointing at ${origin.host}${origin.pathname}. If the console is redesigned and a step stops working, teach the page again.`,
+    match: {
+      include,
+      // Both must be on the page: a look-alike page at the same address is not this console.
+      present: [firstField.selectors.slice(0, 10), container],
+    },
+    fields,
+    submit: picks.submit ? { via: 'click', selectors: picks.submit.selectors.slice(0, 10) } : { via: 'enter' },
+    results: {
+      row: row.selectors.slice(0, 10),
+      columns,
+      ...(picks.next ? { next: picks.next.selectors.slice(0, 10) } : {}),
+    },
+    elements: {
+      ...(picks.search ? { search: picks.search.selectors.slice(0, 10) } : {}),
+      results: container,
+      ...(picks.next ? { 'next-page': picks.next.selectors.slice(0, 10) } : {}),
+    },
+  };
+  const parsed = adapterSchema.safeParse(candidate);
+  return parsed.success ? { ok: true, adapter: parsed.data } : { ok: false, problems: describeProblems(parsed.error) };
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { adapterSchema, selectorList, type ValueFormat } from '../schema/adapter';
+import type { DomKind } from '../engine/collect';
+import { builderRole, type BuilderRole } from './roles';
+import type { CandidateKind, ElementFacts } from './selectors';
+
+/**
+ * Builder messages. `exec:pick` and `exec:test-selectors` run in the page through
+ * the executor (they are part of utils/engine/messages.ts's execRequest union);
+ * `adapter:save-local` goes to the background, from extension pages only.
+ */
+export const execPickRequest = z.strictObject({
+  type: z.literal('exec:pick'),
+  role: builderRole,
+  /** Shown on the page while waiting for the click ("Click the search box."). */
+  prompt: z.string().trim().min(1).max(200),
+  /** Cells only: the rows already picked, so the cell's selectors are relative to a row. */
+  rowSelectors: selectorList.optional(),
+  /** How long to wait for the click before giving up. */
+  timeoutMs: z.number().int().min(1_000).max(300_000).default(120_000),
+});
+
+export const execTestSelectorsRequest = z.strictObject({
+  type: z.literal('exec:test-selectors'),
+  /** The draft adapter assembled from the picks (utils/builder/assemble.ts). */
+  adapter: adapterSchema,
+  /** Typed into the search box and then taken out again. */
+  sample: z.string().trim().min(1).max(100).default('trailguide test'),
+});
+
+/** What the page says about the element a person clicked (serialisable, no element references). */
+export interface PickedElement {
+  role: BuilderRole;
+  /** Confirmed on the page, most robust first. */
+  selectors: string[];
+  /** Why each selector was chosen ("id", "name", "position"…), same order. */
+  kinds: CandidateKind[];
+  /** How to name it to the person: its label, placeholder or text. */
+  label: string;
+  /** What it shows now (capped). */
+  sample: string;
+  facts: ElementFacts;
+  /** Filters: how to write into it. */
+  field?: { kind: DomKind; format: ValueFormat };
+  /** Time cells: the attribute with a machine-readable time. */
+  attr?: string;
+  /** Rows: how many rows the first selector finds, and selectors for their container. */
+  rowCount?: number;
+  container?: string[];
+  /** Cells: 1-based position of the cell within its row. */
+  cellIndex?: number;
+}
+
+export interface PickReply {
+  type: 'exec:pick';
+  picked: PickedElement | null;
+  /** Why nothing was picked, in plain words (cancelled, timed out, not a row…). */
+  message?: string;
+}
+
+export interface LiveTestReport {
+  /** Rows found and read, and nothing essential missing. */
+  ok: boolean;
+  rowCount: number;
+  firstRow?: { time: string | null; actor: string; action: string; target: string };
+  fields: { field: string; found: boolean; selectorUsed?: string }[];
+  /** The sample typed into the search box and taken out again. */
+  fill?: { field: string; ok: boolean; restored: boolean; message?: string };
+  /** Plain-language problems, one per line. */
+  problems: string[];
+  warnings: string[];
+}
+
+export interface TestSelectorsReply {
+  type: 'exec:test-selectors';
+  report: LiveTestReport;
+}
+
+export const adapterSaveLocalRequest = z.strictObject({
+  type: z.literal('adapter:save-local'),
+  /** Checked against adapterSchema by the handler, so the reply can say what is wrong. */
+  adapter: z.record(z.string(), z.unknown()),
+});
+
+export interface AdapterSaveReply {
+  packId: string;
+  packName: string;
+  version: string;
+  adapterId: string;
+  name: string;
+  replaced: boolean;
+}
