@@ -39,7 +39,8 @@ async function collectPageExceptions(page: Page): Promise<{ cdp: CDPSession; err
   return { cdp, errors };
 }
 
-test('the service worker stopped mid-capture: nothing lost, nothing duplicated', { timeout: 180_000 }, async ({ page, serviceWorker, demoUrl }) => {
+test('the service worker stopped mid-capture: nothing lost, nothing duplicated', async ({ page, serviceWorker, demoUrl }) => {
+  test.setTimeout(180_000);
   await page.goto(`${demoUrl}/audit?action=account.settings_changed&latency=600`);
   const panel = await panelFrame(page);
   await panel.locator('[data-runbook-id="compliance-access-history"]').click();
@@ -103,7 +104,7 @@ test('reloading the extension with a console open: the old content script stops 
   await panelFrame(page);
   const { cdp, errors } = await collectPageExceptions(page);
 
-  await serviceWorker.evaluate(() => chrome.runtime.reload());
+  await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload());
   // The dead panel frame goes away and a small notice offers to reconnect.
   await expect.poll(() => panelFrames(page).length, { timeout: 15_000 }).toBe(0);
   await expect(page.locator('trailguide-panel')).toHaveCount(0);
