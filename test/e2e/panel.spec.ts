@@ -35,8 +35,8 @@ test('searching the runbook list narrows it and explains an empty result', async
   const panel = await panelFrame(page);
   const all = await panel.getByTestId('runbook-item').count();
   await panel.getByTestId('runbook-search').fill('compliance audit');
+  await expect.poll(() => panel.getByTestId('runbook-item').count()).toBeLessThan(all);
   await expect(panel.getByTestId('runbook-item').first()).toHaveAttribute('data-runbook-id', 'compliance-access-history');
-  expect(await panel.getByTestId('runbook-item').count()).toBeLessThan(all);
   await panel.getByTestId('runbook-search').fill('zebra crossing');
   await expect(panel.getByTestId('runbook-item')).toHaveCount(0);
   await expect(panel.getByRole('status')).toContainText('No runbook mentions');
