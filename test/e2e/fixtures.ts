@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDemoServer } from '../../demo/server.mjs';
+import { CHROME_PATH, chromiumArgs as sharedChromiumArgs } from '../../scripts/chromium.mjs';
 import { startHelpdeskServer } from '../fixtures/consoles/helpdesk/server.mjs';
 
 export const EXTENSION_PATH = resolve(
@@ -12,21 +13,11 @@ export const EXTENSION_PATH = resolve(
   process.env.TRAILGUIDE_OUT_DIR || '.output',
   'chrome-mv3',
 );
-export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
+export { CHROME_PATH };
 
 /** Flags that keep Chromium quiet on a closed network, plus loading our unpacked build. */
 export function chromiumArgs(extensionPath = EXTENSION_PATH): string[] {
-  return [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ];
+  return sharedChromiumArgs(extensionPath);
 }
 
 export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
