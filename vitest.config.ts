@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'threads',
     restoreMocks: true,
+    // jsdom suites on a busy 2-core CI machine: a generous ceiling, never a speed assertion.
+    testTimeout: 20_000,
   },
 });

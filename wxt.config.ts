@@ -1,5 +1,26 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from './utils/hosts';
+
+/**
+ * zod (with our schemas) goes into its own chunk in the extension pages' build, so the panel's first
+ * paint (the runbook list) never waits for it; the views that validate load it on
+ * demand. Single-file builds (background, content script) are left alone.
+ */
+function zodInItsOwnChunk(): Plugin {
+  return {
+    name: 'trailguide:zod-chunk',
+    outputOptions(options) {
+      const single = (options as { codeSplitting?: boolean }).codeSplitting === false || options.inlineDynamicImports;
+      if (single) return null;
+      // Our schemas travel with zod: several lazy chunks share them, and left alone the
+      // bundler would hoist them (and so zod) into the panel's entry chunk.
+      const validation = (id: string) =>
+        id.includes('/node_modules/zod/') || id.includes('/utils/schema/') || /\/utils\/(packs\/)?messages\.ts$/.test(id);
+      return { ...options, manualChunks: (id: string) => (validation(id) ? 'validation' : undefined) };
+    },
+  };
+}
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -39,5 +60,6 @@ export default defineConfig({
   }),
   vite: () => ({
     build: { target: 'es2022' },
+    plugins: [zodInItsOwnChunk()],
   }),
 });

@@ -133,13 +133,17 @@ export default defineContentScript({
       void browser.storage.local.set({ [openKey]: true });
     });
     // In-app navigation: the history API and hash changes do not reload the page.
-    ctx.addEventListener(window, 'wxt:locationchange', check);
     ctx.addEventListener(window, 'popstate', check);
     ctx.addEventListener(window, 'hashchange', check);
-    // The Navigation API (Chromium) reports pushState at once; WXT's watcher polls as a fallback.
+    // The Navigation API (Chromium) reports pushState at once and costs nothing while
+    // idle; only where it is missing (Firefox) does WXT's once-a-second watcher poll.
     const navigation = (window as { navigation?: EventTarget }).navigation;
-    navigation?.addEventListener('currententrychange', check);
-    ctx.onInvalidated(() => navigation?.removeEventListener('currententrychange', check));
+    if (navigation) {
+      navigation.addEventListener('currententrychange', check);
+      ctx.onInvalidated(() => navigation.removeEventListener('currententrychange', check));
+    } else {
+      ctx.addEventListener(window, 'wxt:locationchange', check);
+    }
     ctx.onInvalidated(() => {
       stopWaiting?.();
       teaching = false;

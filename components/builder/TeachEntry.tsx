@@ -1,5 +1,5 @@
-import { BuilderView } from './BuilderView';
-import { builderOpen, openBuilder } from './builder-state';
+import { LazyBuilderView as BuilderView } from './LazyBuilderView';
+import { builderOpen, openBuilder } from './builder-open';
 
 /** On a page Trailguide doesn't know yet: the only thing the panel offers. */
 export function TeachIntro() {

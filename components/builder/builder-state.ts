@@ -6,6 +6,9 @@ import type { ExecReplies, ExecRequest } from '../../utils/engine/messages';
 import { ask, errorText } from '../../utils/runtime-client';
 import type { Pack } from '../../utils/schema/pack';
 import { adapterId, packs, pageUrl, tabId } from '../panel/state';
+import { builderOpen, openBuilder, whenBuilderOpens } from './builder-open';
+
+export { builderOpen, openBuilder };
 
 /**
  * The adapter builder's state: what has been pointed at, the live test, saving.
@@ -18,7 +21,6 @@ export interface BuilderMessage {
   details?: string[];
 }
 
-export const builderOpen = signal(false);
 export const picks = signal<Partial<Record<BuilderRole, PickedElement>>>({});
 /** The step waiting for a click on the page. */
 export const armed = signal<BuilderRole | null>(null);
@@ -33,13 +35,10 @@ function exec<T extends keyof ExecReplies>(request: ExecRequest & { type: T }): 
   return ask<ExecReplies[T]>({ type: 'exec:run', tabId: tabId.value ?? undefined, request });
 }
 
-export function openBuilder(): void {
-  batch(() => {
-    builderOpen.value = true;
-    message.value = null;
-    saved.value = null;
-  });
-}
+whenBuilderOpens(() => {
+  message.value = null;
+  saved.value = null;
+});
 
 export function closeBuilder(): void {
   if (armed.value) void stopPointing();

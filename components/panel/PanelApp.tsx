@@ -1,14 +1,17 @@
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { panelOpenKey } from '../../utils/storage-keys';
-import { pageChanged } from '../../utils/messages';
-import { packsChangedNotice } from '../../utils/packs/messages';
 import type { Pack } from '../../utils/schema/pack';
-import { BuilderView } from '../builder/BuilderView';
-import { builderOpen } from '../builder/builder-state';
+import { builderOpen } from '../builder/builder-open';
+import { LazyBuilderView as BuilderView } from '../builder/LazyBuilderView';
 import { TeachIntro, TeachLink } from '../builder/TeachEntry';
 import { RunbookList } from './RunbookList';
-import { RunbookView } from './RunbookView';
+import { lazyComponent } from '../common/lazy';
+
+// The list paints first; the heavier views (and zod, the engines, the escalation
+// builder) load in a separate chunk, fetched as soon as the list is on screen.
+const RunbookView = lazyComponent(() => import('./RunbookView').then((m) => m.RunbookView));
+const messageSchemas = () => import('./message-schemas');
 import { adapter, adapterId, loadError, loading, openRunbook, packs, pageUrl, panelOpen, tabId } from './state';
 
 interface PanelInit {
@@ -62,7 +65,10 @@ function setOpen(open: boolean) {
 
 export function PanelApp() {
   useEffect(() => {
-    void init();
+    void init().then(() => {
+      // Fetch the runbook view's code while the agent reads the list.
+      setTimeout(() => void RunbookView.preload(), 0);
+    });
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const origin = originOf(pageUrl.value);
       if (area === 'local' && origin && panelOpenKey(origin) in changes) {
@@ -70,12 +76,15 @@ export function PanelApp() {
       }
     };
     const onMessage = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) => {
-      // A pack was imported, edited or switched off: reload what the panel shows.
-      if (sender.id === browser.runtime.id && packsChangedNotice.safeParse(raw).success) return void refreshPacks();
-      const parsed = pageChanged.safeParse(raw);
-      if (!parsed.success || sender.id !== browser.runtime.id || sender.tab?.id !== tabId.value) return;
-      pageUrl.value = parsed.data.url;
-      adapterId.value = parsed.data.adapterId;
+      if (sender.id !== browser.runtime.id) return;
+      void messageSchemas().then(({ pageChanged, packsChangedNotice }) => {
+        // A pack was imported, edited or switched off: reload what the panel shows.
+        if (packsChangedNotice.safeParse(raw).success) return void refreshPacks();
+        const parsed = pageChanged.safeParse(raw);
+        if (!parsed.success || sender.tab?.id !== tabId.value) return;
+        pageUrl.value = parsed.data.url;
+        adapterId.value = parsed.data.adapterId;
+      });
     };
     browser.storage.onChanged.addListener(onStorage);
     browser.runtime.onMessage.addListener(onMessage);
