@@ -7,7 +7,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
-  retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // One retry absorbs a rare timing flake on a loaded 2-core machine; a real failure still fails twice.
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
   use: { trace: 'off' },
 });
