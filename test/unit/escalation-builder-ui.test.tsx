@@ -142,7 +142,10 @@ describe('EscalationBuilder', () => {
     expect(parsed.searchParams.get('title')).toBe($<HTMLInputElement>('[data-testid="escalation-title"]').value);
     expect(parsed.searchParams.get('body')).toBe(textarea().value);
     await waitFor(() => expect($('[role=status]').textContent).toMatch(/Opened a new GitHub issue/));
-    await waitFor(async () => expect((await database.escalations.toArray())[0]).toMatchObject({ status: 'opened', target: 'github' }));
+    // Look the record up by target: a save still in flight from the previous test may land in this fresh database.
+    await waitFor(async () =>
+      expect((await database.escalations.toArray()).find((e) => e.target === 'github')).toMatchObject({ status: 'opened', target: 'github' }),
+    );
   });
 
   it('copies the full text and says so when the link would be too long', async () => {
