@@ -305,11 +305,17 @@ async function freeLocalId(): Promise<string> {
   }
 }
 
-/** Saves (adds or replaces by id) one runbook in the local pack, creating the pack on first use. */
-export async function saveLocalRunbook(data: unknown, now = Date.now()): Promise<SaveLocalReply> {
-  const checked = validateRunbookData(data);
-  if (!checked.ok) throw new PackActionError(`This runbook can't be saved yet: ${problemSentence(checked.problem)}`);
-  const runbook = checked.runbook;
+/**
+ * Applies one change to the local pack ("My runbooks"), creating it on first use,
+ * checks the whole pack again (so it can always be exported and shared), bumps its
+ * version and stores it. The editor's runbooks and the builder's adapters both go
+ * through here. `what` names the thing in the error ("runbook", "adapter").
+ */
+export async function updateLocalPack(
+  change: (base: Pack) => Pick<Pack, 'runbooks'> | Pick<Pack, 'adapters'>,
+  what: string,
+  now = Date.now(),
+): Promise<Pack> {
   await ensureBuiltinPack();
   return withPackLock(async () => {
     const existing = (await db().packs.where('source').equals('local').toArray()).sort((a, b) => a.installedAt - b.installedAt)[0];
@@ -319,22 +325,16 @@ export async function saveLocalRunbook(data: unknown, now = Date.now()): Promise
       id: await freeLocalId(),
       name: LOCAL_PACK_NAME,
       version: '1.0.0',
-      description: "Runbooks written in this browser with Trailguide's editor.",
+      description: "Runbooks and adapters made in this browser with Trailguide's editor and builder.",
       runbooks: [],
       glossary: [],
       adapters: [],
       escalationTemplates: [],
     };
-    const replaced = base.runbooks.some((r) => r.id === runbook.id);
-    const candidate = {
-      ...base,
-      version: existing ? bumpPatch(base.version) : base.version,
-      runbooks: replaced ? base.runbooks.map((r) => (r.id === runbook.id ? runbook : r)) : [...base.runbooks, runbook],
-    };
-    // The whole pack is checked again, so the local pack can always be exported and shared.
+    const candidate = { ...base, version: existing ? bumpPatch(base.version) : base.version, ...change(base) };
     const parsed = parsePackData(JSON.parse(JSON.stringify(candidate)));
-    if (!parsed.ok) throw new PackActionError(`This runbook can't be saved: ${problemSentence(parsed.problem)}`);
-    const record: PackRecord = {
+    if (!parsed.ok) throw new PackActionError(`This ${what} can't be saved: ${problemSentence(parsed.problem)}`);
+    await db().packs.put({
       id: parsed.pack.id,
       source: 'local',
       enabled: true,
@@ -343,18 +343,34 @@ export async function saveLocalRunbook(data: unknown, now = Date.now()): Promise
       raw: JSON.stringify(parsed.pack, null, 2),
       installedAt: existing?.installedAt ?? now,
       updatedAt: now,
-    };
-    await db().packs.put(record);
+    });
     void announcePacksChanged();
-    return {
-      packId: record.id,
-      packName: parsed.pack.name,
-      version: parsed.pack.version,
-      runbookId: runbook.id,
-      title: runbook.title,
-      replaced,
-    };
+    return parsed.pack;
   });
+}
+
+/** Adds `item` to a list, or replaces the entry with the same id. */
+export function upsertById<T extends { id: string }>(list: readonly T[], item: T): { list: T[]; replaced: boolean } {
+  const replaced = list.some((entry) => entry.id === item.id);
+  return { list: replaced ? list.map((entry) => (entry.id === item.id ? item : entry)) : [...list, item], replaced };
+}
+
+/** Saves (adds or replaces by id) one runbook in the local pack, creating the pack on first use. */
+export async function saveLocalRunbook(data: unknown, now = Date.now()): Promise<SaveLocalReply> {
+  const checked = validateRunbookData(data);
+  if (!checked.ok) throw new PackActionError(`This runbook can't be saved yet: ${problemSentence(checked.problem)}`);
+  const runbook = checked.runbook;
+  let replaced = false;
+  const pack = await updateLocalPack(
+    (base) => {
+      const next = upsertById(base.runbooks, runbook);
+      replaced = next.replaced;
+      return { runbooks: next.list };
+    },
+    'runbook',
+    now,
+  );
+  return { packId: pack.id, packName: pack.name, version: pack.version, runbookId: runbook.id, title: runbook.title, replaced };
 }
 
 /** Test helper: forget which databases were seeded. */
