@@ -1,2 +1,3 @@
 export declare const CHROME_PATH: string;
-export declare function chromiumArgs(extensionPath: string): string[];
+export declare const QUIET_FLAGS: readonly string[];
+export declare function chromiumArgs(extensionPath: string | null): string[];

@@ -4,19 +4,22 @@
 export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /**
- * Flags that load our unpacked build and keep Chromium quiet on a closed network
- * (without the background-networking ones it floods the network with requests).
+ * Flags that keep Chromium quiet on a closed network (without the
+ * background-networking ones it floods the network with requests).
  */
+export const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** The quiet flags plus loading our unpacked build (null: a profile without it). */
 export function chromiumArgs(extensionPath) {
-  return [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ];
+  return extensionPath
+    ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`, ...QUIET_FLAGS]
+    : [...QUIET_FLAGS];
 }

@@ -4,17 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { CHROME_PATH, chromiumArgs } from '../../scripts/chromium.mjs';
 
-export const CHROME_PATH = process.env.CHROME_PATH || '/usr/bin/chromium';
-const QUIET_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROME_PATH };
 
 /**
  * @param {string | null} extensionDir the unpacked build, or null for the baseline profile
@@ -22,9 +14,7 @@ const QUIET_FLAGS = [
  */
 export async function launchProfile(extensionDir, options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), extensionDir ? 'trailguide-bench-ext-' : 'trailguide-bench-base-'));
-  const args = extensionDir
-    ? [...QUIET_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
-    : QUIET_FLAGS;
+  const args = chromiumArgs(extensionDir);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: true,
