@@ -99,7 +99,7 @@ test('the service worker stopped mid-escalation: the draft is kept once, with th
   expect((await dbCounts(serviceWorker)).cases).toBe(1);
 });
 
-test('reloading the extension with a console open: the old content script stops quietly and offers a reconnect', async ({ page, serviceWorker, demoUrl }) => {
+test('reloading the extension with a console open: the old content script stops quietly and offers a reconnect', async ({ page, serviceWorker, extensionId, demoUrl }) => {
   await page.goto(`${demoUrl}/audit`);
   await panelFrame(page);
   const { cdp, errors } = await collectPageExceptions(page);
@@ -121,7 +121,18 @@ test('reloading the extension with a console open: the old content script stops 
   await page.waitForTimeout(1_500);
   expect(errors.filter((e) => /context invalidated|Trailguide|chrome-extension/i.test(e))).toEqual([]);
 
-  // Reconnecting is a page reload: the new content script brings the panel back.
+  // Reconnecting is a page reload: once the reloaded extension is up again, the
+  // new content script brings the panel back.
+  const workerUp = async () => {
+    for (const worker of page.context().serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`))) {
+      const alive = await worker
+        .evaluate(() => typeof (globalThis as unknown as { chrome: { runtime: { id?: string } } }).chrome.runtime.id)
+        .catch(() => 'not yet');
+      if (alive === 'string') return alive;
+    }
+    return 'not yet';
+  };
+  await expect.poll(workerUp, { timeout: 30_000 }).toBe('string');
   await page.reload();
   await panelFrame(page);
   await expect(page.locator('trailguide-reconnect')).toHaveCount(0);
