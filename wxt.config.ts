@@ -55,7 +55,16 @@ export default defineConfig({
     },
     storage: { managed_schema: 'managed-schema.json' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'trailguide@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'trailguide@example.org',
+              strict_min_version: '128.0',
+              // Nothing leaves the machine (DESIGN.md §3.7): say so to Firefox users too.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
   vite: () => ({

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// zod 4 probes for `new Function` to compile fast parsers; the extension's CSP
+// forbids it (and reports each attempt). Every schema imports this module first.
+z.config({ jitless: true });
+
 /** Lower-case identifiers: "settings-changed", "github-audit-log". */
 export const slug = z
   .string()
