@@ -8,6 +8,7 @@ import { dayBoundary, downloadText, reopenableUrl } from './download';
 import { RetentionSettings } from './RetentionSettings';
 import './history.css';
 import { countOf } from '../../utils/plural';
+import { StatusLines } from '../common/StatusLines';
 
 /**
  * The options page's History: every case (newest first) with its escalations,
@@ -288,14 +289,7 @@ export function HistoryView() {
           </button>
         </div>
       ) : null}
-      <p role="status" class="small">
-        {status}
-      </p>
-      {alert ? (
-        <p role="alert" class="error">
-          {alert}
-        </p>
-      ) : null}
+      <StatusLines status={status} alert={alert} />
 
       <RetentionSettings onApplied={() => void refresh()} />
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as client from '../../utils/cases/client';
 import type { RetentionPreview } from '../../utils/cases/retention';
+import { StatusLines } from '../common/StatusLines';
 
 interface Props {
   /** Called after cases were deleted, so the list can refresh. */
@@ -120,14 +121,7 @@ export function RetentionSettings({ onApplied }: Props) {
           </button>
         </div>
       ) : null}
-      <p role="status" class="small">
-        {status}
-      </p>
-      {alert ? (
-        <p role="alert" class="error">
-          {alert}
-        </p>
-      ) : null}
+      <StatusLines status={status} alert={alert} />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { act } from 'preact/test-utils';
+import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerCaseHandlers } from '../../utils/background/case-handlers';
 import { dispatch, resetRoutes, type SenderCheck } from '../../utils/background/router';
@@ -13,6 +14,25 @@ export function useFreshDatabase(name = 'trailguide'): TrailguideDatabase {
   const database = new TrailguideDatabase(name, { indexedDB: new IDBFactory(), IDBKeyRange });
   setDatabaseForTests(database);
   return database;
+}
+
+/**
+ * For suites that talk to the case handlers through the router: a fresh database
+ * and freshly registered handlers for every test. Returns a getter for the database.
+ */
+export function useCaseHandlersPerTest(): () => TrailguideDatabase {
+  let database: TrailguideDatabase;
+  beforeEach(() => {
+    database = useFreshDatabase();
+    resetRoutes();
+    registerCaseHandlers();
+  });
+  afterEach(() => {
+    resetRoutes();
+    database.close();
+    setDatabaseForTests(undefined);
+  });
+  return () => database;
 }
 
 export function sampleCase(overrides: Partial<NewCaseInput> = {}): NewCaseInput {

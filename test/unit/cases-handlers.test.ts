@@ -1,28 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerCaseHandlers } from '../../utils/background/case-handlers';
-import { dispatch, resetRoutes, type SenderCheck } from '../../utils/background/router';
+import { describe, expect, it } from 'vitest';
+import { dispatch, type SenderCheck } from '../../utils/background/router';
 import { hashRows } from '../../utils/cases/canonical';
-import { setDatabaseForTests, type TrailguideDatabase } from '../../utils/db/database';
 import type { CaptureSummary, CaseRecord } from '../../utils/db/records';
 import type { SenderInfo } from '../../utils/messages';
-import { sampleCase, sampleRows, useFreshDatabase } from './cases-fixtures';
+import { sampleCase, sampleRows, useCaseHandlersPerTest } from './cases-fixtures';
 
 const check: SenderCheck = { extensionId: 'trailguide-id', extensionOrigin: 'chrome-extension://trailguide-id/' };
 const panel: SenderInfo = { id: 'trailguide-id', url: 'chrome-extension://trailguide-id/panel.html', tab: { id: 3 } };
 const contentScript: SenderInfo = { id: 'trailguide-id', url: 'https://acme.example/audit', tab: { id: 3 } };
 const otherExtension: SenderInfo = { id: 'evil-id', url: 'chrome-extension://evil-id/page.html' };
 
-let database: TrailguideDatabase;
-beforeEach(() => {
-  database = useFreshDatabase();
-  resetRoutes();
-  registerCaseHandlers();
-});
-afterEach(() => {
-  resetRoutes();
-  database.close();
-  setDatabaseForTests(undefined);
-});
+const currentDatabase = useCaseHandlersPerTest();
 
 const send = <T>(message: unknown, sender: SenderInfo = panel) => dispatch(message, sender, check) as Promise<T> | undefined;
 
@@ -67,7 +55,7 @@ describe('case message handlers', () => {
       expect(send({ type: 'settings:set', patch: { redactIps: true } }, sender)).toBeUndefined();
       expect(send({ type: 'retention:apply', days: 1 }, sender)).toBeUndefined();
     }
-    expect(await database.cases.count()).toBe(0);
+    expect(await currentDatabase().cases.count()).toBe(0);
   });
 
   it('rejects bad payloads plainly and stores nothing', async () => {
@@ -89,8 +77,8 @@ describe('case message handlers', () => {
     for (const message of bad) {
       expect(await send(message), JSON.stringify(message).slice(0, 80)).toEqual({ error: 'Trailguide received a request it did not understand.' });
     }
-    expect(await database.cases.count()).toBe(0);
-    expect(await database.settings.count()).toBe(0);
+    expect(await currentDatabase().cases.count()).toBe(0);
+    expect(await currentDatabase().settings.count()).toBe(0);
   });
 
   it('turns failures into plain errors', async () => {

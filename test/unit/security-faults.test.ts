@@ -1,12 +1,10 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { registerCaseHandlers } from '../../utils/background/case-handlers';
-import { dispatch, resetRoutes, type SenderCheck } from '../../utils/background/router';
+import { describe, expect, it, vi } from 'vitest';
+import { dispatch, type SenderCheck } from '../../utils/background/router';
 import { canonicalJson, sha256Hex } from '../../utils/cases/canonical';
-import { setDatabaseForTests, type TrailguideDatabase } from '../../utils/db/database';
 import { STORAGE_FULL_MESSAGE } from '../../utils/db/errors';
 import type { SenderInfo } from '../../utils/messages';
-import { sampleCase, sampleRows, useFreshDatabase } from './cases-fixtures';
+import { sampleCase, sampleRows, useCaseHandlersPerTest } from './cases-fixtures';
 
 /**
  * Issue 7 §6 (storage) — the browser runs out of space while the panel saves a
@@ -19,21 +17,11 @@ const check: SenderCheck = { extensionId: 'trailguide-id', extensionOrigin: 'chr
 const panel: SenderInfo = { id: 'trailguide-id', url: 'chrome-extension://trailguide-id/panel.html', tab: { id: 3 } };
 const send = (message: unknown) => dispatch(message, panel, check) as Promise<Record<string, unknown>>;
 
-let database: TrailguideDatabase;
-beforeEach(() => {
-  database = useFreshDatabase();
-  resetRoutes();
-  registerCaseHandlers();
-});
-afterEach(() => {
-  resetRoutes();
-  database.close();
-  setDatabaseForTests(undefined);
-});
+const currentDatabase = useCaseHandlersPerTest();
 
 async function everything(): Promise<string> {
   const tables: Record<string, unknown> = {};
-  for (const table of database.tables) tables[table.name] = await table.toArray();
+  for (const table of currentDatabase().tables) tables[table.name] = await table.toArray();
   return sha256Hex(canonicalJson(tables));
 }
 
@@ -49,7 +37,7 @@ describe.each(FAILURES)('storage full (%s)', (_name, failure) => {
     const created = (await send({ type: 'case:create', case: sampleCase() })) as { id: string };
     expect(await send({ type: 'capture:add', caseId: created.id, capture: { stepIndex: 1, sourceUrl: 'u', adapterId: 'acme-demo', rows: sampleRows(20) } })).not.toHaveProperty('error');
     const before = await everything();
-    vi.spyOn(database.captures, 'add').mockImplementation(() => Promise.reject(failure()) as never);
+    vi.spyOn(currentDatabase().captures, 'add').mockImplementation(() => Promise.reject(failure()) as never);
     const reply = await send({ type: 'capture:add', caseId: created.id, capture: { stepIndex: 2, sourceUrl: 'u', adapterId: 'acme-demo', rows: sampleRows(5_000) } });
     expect(reply).toEqual({ error: STORAGE_FULL_MESSAGE });
     vi.restoreAllMocks();
@@ -60,12 +48,12 @@ describe.each(FAILURES)('storage full (%s)', (_name, failure) => {
     const created = (await send({ type: 'case:create', case: sampleCase() })) as { id: string };
     await send({ type: 'escalation:save', escalation: { id: 'esc-1', caseId: created.id, title: 'Draft kept', body: 'Body kept' } });
     const before = await everything();
-    vi.spyOn(database.escalations, 'put').mockImplementation(() => Promise.reject(failure()) as never);
+    vi.spyOn(currentDatabase().escalations, 'put').mockImplementation(() => Promise.reject(failure()) as never);
     const reply = await send({ type: 'escalation:save', escalation: { id: 'esc-1', caseId: created.id, title: 'New words', body: 'New body', status: 'copied' } });
     expect(reply).toEqual({ error: STORAGE_FULL_MESSAGE });
     expect(String(reply.error)).not.toMatch(/QuotaExceeded|AbortError|DOMException/);
     vi.restoreAllMocks();
     expect(await everything()).toBe(before);
-    expect((await database.escalations.get('esc-1'))?.title).toBe('Draft kept');
+    expect((await currentDatabase().escalations.get('esc-1'))?.title).toBe('Draft kept');
   });
 });
