@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { ask, BACKGROUND_UNREACHABLE } from '../runtime-client';
 import type { CaptureSummary, CaseRecord, EscalationRecord, EscalationStatus } from '../db/records';
 import { requestPersistentStorage } from '../db/persist';
 import type { AuditExport } from '../escalation/export';
@@ -14,22 +14,9 @@ import type { CaseSettings, CaseSettingsPatch } from './settings';
  * the background. Every function throws an Error whose message is plain
  * language, ready to show in a [role=alert].
  */
-export const BACKGROUND_UNREACHABLE =
-  'Trailguide could not reach its background service. Nothing was lost. Reload this page and try again.';
+export { BACKGROUND_UNREACHABLE };
 
-async function send<T>(message: CaseMessage): Promise<T> {
-  let reply: unknown;
-  try {
-    reply = await browser.runtime.sendMessage(message);
-  } catch {
-    throw new Error(BACKGROUND_UNREACHABLE);
-  }
-  if (reply === undefined) throw new Error(BACKGROUND_UNREACHABLE);
-  if (reply !== null && typeof reply === 'object' && typeof (reply as { error?: unknown }).error === 'string') {
-    throw new Error((reply as { error: string }).error);
-  }
-  return reply as T;
-}
+const send = <T>(message: CaseMessage): Promise<T> => ask<T>(message);
 
 export function createCase(input: NewCaseInput): Promise<CaseRecord> {
   // Pages (unlike the service worker) can ask for persistent storage; once is enough.
