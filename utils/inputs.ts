@@ -92,19 +92,3 @@ export function validateInputs(inputs: readonly RunbookInput[], values: InputVal
   }
   return problems;
 }
-
-/** A short human summary of the inputs for titles ("dana@… · 2026-03-01 to 2026-03-31"). */
-export function summariseInputs(inputs: readonly RunbookInput[], values: InputValues): string {
-  return inputs
-    .map((input) => {
-      const value = values[input.name]?.trim();
-      if (!value) return '';
-      if (input.type === 'dateRange') {
-        const { from, to } = splitRange(value);
-        return `${from} to ${to}`;
-      }
-      return value;
-    })
-    .filter(Boolean)
-    .join(' · ');
-}

@@ -6,17 +6,11 @@ import { z } from 'zod';
  */
 export const panelInitRequest = z.strictObject({ type: z.literal('panel:init') });
 export const matchTableRequest = z.strictObject({ type: z.literal('detect:table') });
-export const hostSetOpen = z.strictObject({ type: z.literal('host:set-open'), open: z.boolean() });
-export const hostToggle = z.strictObject({ type: z.literal('host:toggle') });
 export const pageChanged = z.strictObject({
   type: z.literal('page:changed'),
   url: z.string().max(8_000),
   adapterId: z.string().max(80).nullable(),
 });
-
-export const hostRequest = z.discriminatedUnion('type', [hostSetOpen, hostToggle]);
-export type HostRequest = z.infer<typeof hostRequest>;
-export type PageChanged = z.infer<typeof pageChanged>;
 
 /** Who sent a message, as the browser reports it. */
 export interface SenderInfo {

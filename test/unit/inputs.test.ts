@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concreteDefault, initialValues, summariseInputs, validateInput } from '../../utils/inputs';
+import { concreteDefault, initialValues, validateInput } from '../../utils/inputs';
 import { runbookInput } from '../../utils/schema/runbook';
 
 const email = runbookInput.parse({ name: 'email', label: 'Customer email', type: 'email', example: 'a@b.example' });
@@ -30,11 +30,5 @@ describe('runbook inputs', () => {
     const ticket = runbookInput.parse({ name: 'ticket', label: 'Ticket', pattern: '^SUP-\\d+$', example: 'SUP-12' });
     expect(validateInput(ticket, 'SUP-12')).toBeNull();
     expect(validateInput(ticket, '12')).toMatch(/SUP-12/);
-  });
-
-  it('summarises inputs for a title', () => {
-    expect(summariseInputs([email, range], { email: 'd@n.example', range: '2026-03-01..2026-03-31' })).toBe(
-      'd@n.example · 2026-03-01 to 2026-03-31',
-    );
   });
 });
