@@ -1,5 +1,7 @@
+import { computed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { ask } from '../../utils/runtime-client';
 import { panelOpenKey } from '../../utils/storage-keys';
 import type { Pack } from '../../utils/schema/pack';
 import { builderOpen } from '../builder/builder-open';
@@ -28,19 +30,23 @@ function originOf(url: string | null): string | null {
   }
 }
 
+/** The per-site key that remembers whether the panel is open on this page's site. */
+const openKey = computed(() => {
+  const origin = originOf(pageUrl.value);
+  return origin ? panelOpenKey(origin) : null;
+});
+
+const loadPacks = () => ask<PanelInit>({ type: 'panel:init' });
+
 async function init() {
   adapterId.value = new URLSearchParams(location.hash.slice(1)).get('adapter');
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'panel:init' })) as PanelInit | undefined;
-    if (!reply) throw new Error('no reply');
+    const reply = await loadPacks();
     packs.value = reply.packs;
     tabId.value = reply.tabId;
     pageUrl.value = reply.pageUrl;
-    const origin = originOf(reply.pageUrl);
-    if (origin) {
-      const key = panelOpenKey(origin);
-      panelOpen.value = (await browser.storage.local.get(key))[key] !== false;
-    }
+    const key = openKey.value;
+    if (key) panelOpen.value = (await browser.storage.local.get(key))[key] !== false;
   } catch {
     loadError.value = 'Trailguide could not load its runbooks. Reload the page; if this keeps happening, reinstall the extension.';
   } finally {
@@ -50,17 +56,16 @@ async function init() {
 
 async function refreshPacks() {
   try {
-    const reply = (await browser.runtime.sendMessage({ type: 'panel:init' })) as PanelInit | undefined;
-    if (reply?.packs) packs.value = reply.packs;
+    packs.value = (await loadPacks()).packs;
   } catch {
     /* keep showing what we have; the next reload will pick the change up */
   }
 }
 
 function setOpen(open: boolean) {
-  const origin = originOf(pageUrl.value);
   panelOpen.value = open;
-  if (origin) void browser.storage.local.set({ [panelOpenKey(origin)]: open });
+  const key = openKey.value;
+  if (key) void browser.storage.local.set({ [key]: open });
 }
 
 export function PanelApp() {
@@ -70,10 +75,8 @@ export function PanelApp() {
       setTimeout(() => void RunbookView.preload(), 0);
     });
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const origin = originOf(pageUrl.value);
-      if (area === 'local' && origin && panelOpenKey(origin) in changes) {
-        panelOpen.value = changes[panelOpenKey(origin)]?.newValue !== false;
-      }
+      const key = openKey.value;
+      if (area === 'local' && key && key in changes) panelOpen.value = changes[key]?.newValue !== false;
     };
     const onMessage = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) => {
       if (sender.id !== browser.runtime.id) return;
