@@ -18,6 +18,9 @@ test('1,000 hostile page messages change nothing and crash nothing', async ({ co
   await capture.getByTestId('step-action').click();
   await expect(capture).toHaveAttribute('data-state', 'done');
   await page.waitForTimeout(800); // inputs are saved shortly after typing stops
+  // The worker's own start-up upkeep records the (empty) IT policy status in settings;
+  // let it land first, so only what the page does can change the counts below.
+  await expect.poll(async () => (await dbCounts(serviceWorker)).settings, { timeout: 20_000 }).toBeGreaterThan(0);
   const before = { panel: await panelState(panel), db: await dbCounts(serviceWorker), url: page.url() };
   expect(before.db.cases).toBe(1);
   expect(before.db.captures).toBe(1);
