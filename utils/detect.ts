@@ -20,7 +20,7 @@ const patternCache = new Map<string, RegExp>();
 
 /**
  * "*" matches any run of characters; everything else is literal; the whole URL
- * must match. In the scheme and host part a "*" never crosses "/", "?" or "#", so
+ * must match. In the scheme and host part a "*" never crosses "/", "?", "#" or "@" (credentials), so
  * "https://*.okta.com/*" cannot match "https://evil.example/?x.okta.com/".
  */
 export function urlPatternToRegExp(pattern: string): RegExp {
@@ -34,7 +34,7 @@ export function urlPatternToRegExp(pattern: string): RegExp {
         .split('*')
         .map((piece) => piece.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
         .join(star);
-    const source = toSource(pattern.slice(0, hostEnd), '[^/?#]*') + toSource(pattern.slice(hostEnd), '.*');
+    const source = toSource(pattern.slice(0, hostEnd), '[^/?#@]*') + toSource(pattern.slice(hostEnd), '.*');
     re = new RegExp(`^${source}$`);
     patternCache.set(pattern, re);
   }

@@ -12,6 +12,8 @@ describe('URL patterns', () => {
     expect(re.test('http://127.0.0.1:4173/audit?actor=a%40b.example&page=2')).toBe(true);
     expect(re.test('http://127.0.0.1:4173/users')).toBe(false);
     expect(re.test('https://evil.example/?next=http://127.0.0.1:1/audit')).toBe(false);
+    // Credentials in front of another host are not a port.
+    expect(re.test('http://127.0.0.1:x@evil.example/audit')).toBe(false);
   });
 
   it('treats regular-expression characters literally', () => {
