@@ -1,16 +1,20 @@
 import type { MatchTable } from './detect';
 import type { Adapter } from './schema/adapter';
 import type { Runbook } from './schema/runbook';
+import { siteIncludes } from './sites';
 
 export const MATCH_TABLE_VERSION = 1;
 
-/** The slice of every adapter that content scripts need to recognise a page. */
-export function buildMatchTable(adapters: readonly Adapter[]): MatchTable {
+/**
+ * The slice of every adapter that content scripts need to recognise a page. An
+ * adapter's self-hosted paths apply on each site the person allowed (`sites`, origins).
+ */
+export function buildMatchTable(adapters: readonly Adapter[], sites: readonly string[] = []): MatchTable {
   return {
     version: MATCH_TABLE_VERSION,
     adapters: adapters.map((a) => ({
       id: a.id,
-      include: a.match.include,
+      include: [...a.match.include, ...sites.flatMap((site) => a.match.selfHosted.flatMap((path) => siteIncludes(site, path)))],
       exclude: a.match.exclude,
       present: a.match.present,
       absent: a.match.absent,

@@ -93,6 +93,15 @@ export const adapterSchema = z.strictObject({
     present: z.array(selectorList).min(1).max(10),
     /** No entry may find an element. */
     absent: z.array(selectorList).max(10).default([]),
+    /**
+     * Paths of this console where a company runs its own copy on its own address
+     * (e.g. "/audit*"). They apply on every site the person has allowed Trailguide on
+     * (Settings → Your consoles), where the DOM fingerprint then tells the console apart.
+     */
+    selfHosted: z
+      .array(z.string().max(300).regex(/^\/\S*$/, 'Write a path that starts with “/”, for example /audit*.'))
+      .max(10)
+      .default([]),
   }),
   deepLink: z
     .strictObject({
