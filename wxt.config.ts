@@ -29,18 +29,26 @@ export default defineConfig({
   outDir: process.env.TRAILGUIDE_OUT_DIR || '.output',
   // No dev-server auto-open: `npm start` launches Debian's Chromium itself.
   webExt: { disabled: true },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Trailguide',
     description: 'Step-by-step runbooks on top of the audit-log consoles you already use.',
     // alarms: daily pack-subscription checks (utils/background/pack-handlers.ts).
-    permissions: ['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms'],
+    // activeTab: after a click on the toolbar button, the tab's address, so Trailguide can
+    // offer to be allowed on that site (utils/background/core-handlers.ts togglePanelIn).
+    permissions: ['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms', 'activeTab'],
     host_permissions: [...BUILTIN_HOST_PATTERNS],
-    optional_host_permissions: [...OPTIONAL_HOST_PATTERNS],
-    // Only the panel page may be framed by pages, and only on the hosts we run on.
+    // Self-hosted consoles: asked for one site at a time (utils/background/sites.ts).
+    // Firefox's Manifest V2 has no optional_host_permissions; there they are optional permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: [...OPTIONAL_HOST_PATTERNS] }
+      : { optional_host_permissions: [...OPTIONAL_HOST_PATTERNS] }),
+    // Only the panel page may be framed by pages: on the built-in hosts and on any site the
+    // person allows later, which the manifest cannot list. Chrome gives it a new, unguessable
+    // address each session (use_dynamic_url), so no page can probe for it (docs/security.md).
     web_accessible_resources: [
       {
         resources: ['panel.html'],
-        matches: [...BUILTIN_HOST_PATTERNS],
+        matches: [...OPTIONAL_HOST_PATTERNS],
         ...(browser === 'chrome' ? { use_dynamic_url: true } : {}),
       },
     ],

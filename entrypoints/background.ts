@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerCaseHandlers } from '../utils/background/case-handlers';
-import { registerCoreHandlers } from '../utils/background/core-handlers';
+import { registerCoreHandlers, togglePanelIn } from '../utils/background/core-handlers';
 import { registerPackHandlers } from '../utils/background/pack-handlers';
 import { registerExecutorHandlers } from '../utils/background/executor-bridge';
+import { registerSiteHandlers } from '../utils/background/site-handlers';
 import { dispatch, type SenderCheck } from '../utils/background/router';
 import type { SenderInfo } from '../utils/messages';
 
@@ -19,12 +20,13 @@ export default defineBackground(() => {
   registerPackHandlers();
   registerExecutorHandlers();
   registerCaseHandlers();
+  registerSiteHandlers();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => dispatch(raw, sender, check));
 
-  browser.commands.onCommand.addListener(async (command) => {
+  browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'toggle-panel') return;
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'host:toggle' }).catch(() => undefined);
+    const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    if (target) await togglePanelIn(target).catch(() => undefined);
   });
 });

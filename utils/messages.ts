@@ -12,6 +12,12 @@ export const pageChanged = z.strictObject({
   adapterId: z.string().max(80).nullable(),
 });
 
+/** Self-hosted consoles the person allows Trailguide on (utils/background/sites.ts). */
+const siteOrigin = z.string().max(300).regex(/^https?:\/\/[^/:*?#\s]+$/, 'A site is written like https://audit.example.com.');
+export const sitesListRequest = z.strictObject({ type: z.literal('sites:list') });
+export const siteAddRequest = z.strictObject({ type: z.literal('sites:add'), origin: siteOrigin });
+export const siteRemoveRequest = z.strictObject({ type: z.literal('sites:remove'), origin: siteOrigin });
+
 /** Who sent a message, as the browser reports it. */
 export interface SenderInfo {
   id?: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_HOST_PATTERNS } from '../../utils/hosts';
+import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from '../../utils/hosts';
 
 /**
  * Issue 7 §5 — the manifest and bundles as shipped (DESIGN.md §3.6). Both
@@ -20,12 +20,14 @@ type Manifest = Record<string, unknown> & {
   host_permissions?: string[];
   content_scripts?: { matches: string[]; all_frames?: boolean; match_about_blank?: boolean }[];
   web_accessible_resources?: unknown[];
+  optional_host_permissions?: string[];
+  optional_permissions?: string[];
   content_security_policy?: string | Record<string, string>;
 };
 
 const BROAD = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', '*://*/', 'file:///*'];
 /** Adding a permission should be a reviewed decision: this list changes with it. */
-const ALLOWED_PERMISSIONS = new Set(['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms']);
+const ALLOWED_PERMISSIONS = new Set(['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms', 'activeTab']);
 
 /**
  * Ways to turn a string into code. The two hits allowed are zod 4's JIT: a probe
@@ -96,6 +98,13 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (name) => {
     for (const host of hosts) expect(BUILTIN_HOST_PATTERNS as readonly string[], host).toContain(host);
   });
 
+  it('asks for any other site only as an optional permission, granted one site at a time', () => {
+    const optional = name === 'chrome' ? chrome.optional_host_permissions : firefox.optional_permissions;
+    expect(optional).toEqual([...OPTIONAL_HOST_PATTERNS]);
+    // Nothing broad slipped into what is granted at install.
+    expect(manifest().permissions ?? []).not.toEqual(expect.arrayContaining([...OPTIONAL_HOST_PATTERNS]));
+  });
+
   it('holds only the permissions it was reviewed for', () => {
     const apiPermissions = (manifest().permissions ?? []).filter((p) => !p.includes('/') && p !== '<all_urls>');
     expect(apiPermissions.filter((p) => !ALLOWED_PERMISSIONS.has(p))).toEqual([]);
@@ -135,9 +144,11 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (name) => {
 });
 
 describe('web-accessible resources', () => {
-  it('Chrome: only panel.html, on the built-in hosts, behind a per-session dynamic URL', () => {
+  // Sites the person allows at run time cannot be listed in the manifest, so the panel page is
+  // framable on any web page — but only at a per-session address no page can guess or probe.
+  it('Chrome: only panel.html, on web pages, behind a per-session dynamic URL', () => {
     expect(chrome.web_accessible_resources).toEqual([
-      { resources: ['panel.html'], matches: [...BUILTIN_HOST_PATTERNS], use_dynamic_url: true },
+      { resources: ['panel.html'], matches: [...OPTIONAL_HOST_PATTERNS], use_dynamic_url: true },
     ]);
   });
 

@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerCaseHandlers } from '../../utils/background/case-handlers';
 import { registerCoreHandlers } from '../../utils/background/core-handlers';
 import { registerExecutorHandlers } from '../../utils/background/executor-bridge';
 import { registerPackHandlers } from '../../utils/background/pack-handlers';
+import { registerSiteHandlers } from '../../utils/background/site-handlers';
 import { dispatch, resetRoutes, type SenderCheck } from '../../utils/background/router';
 import { addCapture } from '../../utils/cases/captures';
 import { canonicalJson, sha256Hex } from '../../utils/cases/canonical';
@@ -14,6 +16,7 @@ import { setSettings } from '../../utils/cases/settings';
 import { setDatabaseForTests, type TrailguideDatabase } from '../../utils/db/database';
 import type { SenderInfo } from '../../utils/messages';
 import { resetStoreForTests } from '../../utils/packs/store';
+import { CONSOLE_SITES_KEY } from '../../utils/storage-keys';
 import { sampleCase, sampleRows, useFreshDatabase } from './cases-fixtures';
 import { packText } from './packs-helpers';
 
@@ -40,9 +43,10 @@ const TYPES = [
   'capture:add', 'escalation:save', 'escalation:status', 'history:list', 'history:export', 'retention:preview', 'retention:apply',
   'settings:get', 'settings:set', 'packs:list', 'packs:import', 'packs:subscribe', 'packs:refresh', 'packs:set-enabled',
   'packs:delete', 'packs:restore', 'packs:export', 'runbook:source', 'runbook:save-local', 'runbook:validate',
+  'sites:list', 'sites:add', 'sites:remove',
 ];
 /** Read-only types whose bare `{ type }` is a valid request; everything else needs fields. */
-const BARE_IS_VALID = new Set(['detect:table', 'panel:init', 'case:list', 'history:list', 'settings:get', 'packs:list', 'packs:refresh']);
+const BARE_IS_VALID = new Set(['detect:table', 'panel:init', 'case:list', 'history:list', 'settings:get', 'packs:list', 'packs:refresh', 'sites:list']);
 const NOT_UNDERSTOOD = { error: 'Trailguide received a request it did not understand.' };
 
 let database: TrailguideDatabase;
@@ -82,6 +86,9 @@ function validStateChanges(): Record<string, unknown>[] {
     { type: 'packs:delete', id: 'trailguide-essentials' },
     { type: 'packs:set-enabled', id: 'trailguide-essentials', enabled: false },
     { type: 'exec:run', tabId: 3, request: { type: 'exec:cancel' } },
+    // The browser says yes to every site here (see beforeEach): only the sender check stands in the way.
+    { type: 'sites:add', origin: 'https://evil.example' },
+    { type: 'sites:remove', origin: 'https://audit.acme.example' },
   ];
 }
 
@@ -118,11 +125,24 @@ beforeEach(async () => {
   await addCapture(caseId, { stepIndex: 1, sourceUrl: 'https://acme.example/audit', adapterId: 'acme-demo', rows: sampleRows(25) });
   await saveEscalation({ caseId, title: 'Kept', body: 'Kept body' });
   await setSettings({ redactIps: true });
+  // Self-hosted sites: one already allowed, and a browser that would grant any other.
+  await fakeBrowser.storage.local.set({ [CONSOLE_SITES_KEY]: [{ origin: 'https://audit.acme.example', addedAt: 1 }] });
+  vi.spyOn(browser.permissions, 'contains').mockResolvedValue(true as never);
+  vi.spyOn(browser.permissions, 'remove').mockResolvedValue(true as never);
+  for (const event of [browser.permissions.onAdded, browser.permissions.onRemoved]) vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Trailguide', version: '0', content_scripts: [{ js: ['content-scripts/content.js'] }] });
+  let registered: unknown[] = [];
+  vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockImplementation((async () => registered) as never);
+  vi.spyOn(browser.scripting, 'registerContentScripts').mockImplementation((async (scripts: unknown[]) => void (registered = scripts)) as never);
+  vi.spyOn(browser.scripting, 'updateContentScripts').mockImplementation((async (scripts: unknown[]) => void (registered = scripts)) as never);
+  vi.spyOn(browser.scripting, 'unregisterContentScripts').mockImplementation((async () => void (registered = [])) as never);
+  vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
   resetRoutes();
   registerCoreHandlers();
   registerPackHandlers();
   registerExecutorHandlers();
   registerCaseHandlers();
+  registerSiteHandlers();
 });
 afterEach(() => {
   resetRoutes();

@@ -6,6 +6,9 @@ import { activePacksFromStore } from '../packs/store';
 import type { Pack } from '../schema/pack';
 import { MATCH_TABLE_KEY } from '../storage-keys';
 import { registerHandler } from './router';
+import { reachTab, siteAllowed, sitesInForce } from './sites';
+import { isBuiltinSite, webOrigin } from '../sites';
+import type { MatchTable } from '../detect';
 
 /** The packs in force (enabled, shadowed copies removed), the source of truth for every part of the extension. */
 export async function activePacks(): Promise<Pack[]> {
@@ -19,8 +22,13 @@ export async function activePacks(): Promise<Pack[]> {
 
 /** Content scripts read this from storage.local, so detection needs no round trip. */
 export async function publishMatchTable(): Promise<void> {
-  const packs = await activePacks();
-  await browser.storage.local.set({ [MATCH_TABLE_KEY]: buildMatchTable(packs.flatMap((p) => p.adapters)) });
+  await browser.storage.local.set({ [MATCH_TABLE_KEY]: await currentMatchTable() });
+}
+
+/** Every adapter in force, with its self-hosted paths on the sites the person allowed. */
+async function currentMatchTable(): Promise<MatchTable> {
+  const [packs, sites] = await Promise.all([activePacks(), sitesInForce().catch(() => [])]);
+  return buildMatchTable(packs.flatMap((p) => p.adapters), sites);
 }
 
 export function registerCoreHandlers(): void {
@@ -29,7 +37,7 @@ export function registerCoreHandlers(): void {
 
   registerHandler('detect:table', matchTableRequest, 'content-script', async () => {
     await ready;
-    return buildMatchTable((await activePacks()).flatMap((p) => p.adapters));
+    return currentMatchTable();
   });
 
   registerToolbarButton();
@@ -42,14 +50,30 @@ export function registerCoreHandlers(): void {
 }
 
 /**
- * The toolbar button does what the keyboard shortcut does: the content script
- * shows or hides the panel, or — on a page no adapter knows — opens it to teach
- * Trailguide the page. Pages outside Trailguide's hosts have no content script,
- * so nothing happens there.
+ * The toolbar button (and Alt+Shift+Y) shows or hides the panel through the
+ * content script, or — on a page no adapter knows — opens it to teach Trailguide
+ * the page. A tab without the content script gets it first where Trailguide may
+ * run (a tab opened before Trailguide was installed or updated); on any other
+ * web page the person is offered, in Settings, to allow Trailguide there.
  */
+export async function togglePanelIn(tab: { id?: number; url?: string }): Promise<void> {
+  if (tab.id === undefined) return;
+  // The content script does not answer host:toggle; only "nobody is listening" means it is missing.
+  const toggle = () =>
+    browser.tabs.sendMessage(tab.id as number, { type: 'host:toggle' }).then(
+      () => true,
+      (error: unknown) => !/receiving end does not exist|could not establish connection/i.test(String((error as Error)?.message ?? error)),
+    );
+  if (await toggle()) return;
+  const origin = webOrigin(tab.url);
+  if (!origin) return;
+  if (isBuiltinSite(origin) || (await siteAllowed(origin))) {
+    if ((await reachTab(tab.id)) && (await toggle())) return;
+  }
+  await browser.tabs.create({ url: browser.runtime.getURL(`/options.html#sites?add=${encodeURIComponent(origin)}`) });
+}
+
 function registerToolbarButton(): void {
   const action = browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction;
-  action?.onClicked.addListener((tab) => {
-    if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, { type: 'host:toggle' }).catch(() => undefined);
-  });
+  action?.onClicked.addListener((tab) => void togglePanelIn(tab).catch(() => undefined));
 }

@@ -41,7 +41,7 @@ export function plainBridgeError(error: unknown): string {
     return 'That browser tab was closed. Open the log again and retry.';
   }
   if (/cannot access|missing host permission|permission|cannot be scripted|chrome:\/\/|about:|extensions gallery|webstore/i.test(text)) {
-    return "Trailguide isn't allowed to work on this site yet. Allow the site from the Trailguide panel (or Options → Sites), then try again.";
+    return "Trailguide isn't allowed to work on this site yet. Allow the site in Trailguide's settings (Sites), then try again.";
   }
   if (/receiving end does not exist|could not establish connection/i.test(text)) {
     return "The page isn't ready for Trailguide yet. Wait for it to finish loading (or reload it), then try again.";
