@@ -10,6 +10,7 @@ import type { EscalationTemplate } from '../../utils/schema/pack';
 import type { Runbook } from '../../utils/schema/runbook';
 import { copyText } from '../../utils/clipboard';
 import { useActionsAllowed } from './visibility';
+import { newId } from '../../utils/ids';
 import './escalation.css';
 
 export interface EscalationBuilderProps {
@@ -41,7 +42,7 @@ type Edits = Partial<Record<EscalationFormat, string>>;
 
 export function EscalationBuilder(props: EscalationBuilderProps) {
   const { caseRecord, runbook, templates = [], onClose } = props;
-  const escalationId = useMemo(() => crypto.randomUUID(), [caseRecord.id]);
+  const escalationId = useMemo(() => newId(), [caseRecord.id]);
   const actionsRef = useRef<HTMLDivElement>(null);
   const guard = useActionsAllowed(actionsRef);
 
