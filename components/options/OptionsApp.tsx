@@ -4,17 +4,20 @@ import { HistorySection } from './HistorySection';
 import { PackManager } from './PackManager';
 import { watchPacks } from './packs-state';
 import { SettingsView } from './SettingsView';
+import { SitesSection } from './SitesSection';
 
 const SECTIONS = [
   { id: 'packs', label: 'Packs', hint: 'Runbooks your team uses' },
   { id: 'editor', label: 'Write a runbook', hint: 'Edit and preview' },
   { id: 'history', label: 'History', hint: 'Cases and escalations' },
+  { id: 'sites', label: 'Sites', hint: 'Your own consoles' },
   { id: 'settings', label: 'Settings', hint: 'Updates, policy, privacy' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
 function sectionFromHash(): SectionId {
-  const id = location.hash.replace(/^#/, '');
+  // "#sites?add=…" carries a site to offer; the part before "?" names the section.
+  const id = location.hash.replace(/^#/, '').split('?')[0];
   return SECTIONS.some((s) => s.id === id) ? (id as SectionId) : 'packs';
 }
 
@@ -66,6 +69,9 @@ export function OptionsApp() {
           </div>
           <div hidden={section !== 'history'} data-section="history">
             <HistorySection />
+          </div>
+          <div hidden={section !== 'sites'} data-section="sites">
+            <SitesSection />
           </div>
           <div hidden={section !== 'settings'} data-section="settings">
             <SettingsView />
