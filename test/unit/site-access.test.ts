@@ -85,10 +85,18 @@ beforeEach(() => {
 
 describe('adding a site', () => {
   it('registers the detector there, publishes its self-hosted paths and reaches tabs already open', async () => {
-    const parts = fakeBrowserParts({ granted: [`${SITE}/*`], tabs: [{ id: 4, url: `${SITE}/audit` }, { id: 5, url: 'https://other.example/' }] });
+    const parts = fakeBrowserParts({
+      granted: [`${SITE}/*`],
+      tabs: [{ id: 4, url: `${SITE}/audit` }, { id: 6, url: `${SITE}/users` }, { id: 5, url: 'https://other.example/' }],
+    });
+    // Tab 6 still runs the detector from an earlier visit (the site was removed and is added again).
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (tabId: number) => {
+      if (tabId !== 6) throw new Error('Could not establish connection. Receiving end does not exist.');
+      throw new Error('The message port closed before a response was received.');
+    }) as never);
     registerSiteHandlers();
     const reply = await send({ type: 'sites:add', origin: SITE });
-    expect(reply).toEqual({ host: 'audit.acme.example', tabsReached: 1 });
+    expect(reply).toEqual({ host: 'audit.acme.example', tabsReached: 2 });
     expect(parts.registered()).toEqual({
       id: SITES_SCRIPT_ID,
       matches: [`${SITE}/*`],

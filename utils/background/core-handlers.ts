@@ -6,7 +6,7 @@ import { activePacksFromStore } from '../packs/store';
 import type { Pack } from '../schema/pack';
 import { MATCH_TABLE_KEY } from '../storage-keys';
 import { registerHandler } from './router';
-import { reachTab, siteAllowed, sitesInForce } from './sites';
+import { detectorAnswers, reachTab, siteAllowed, sitesInForce } from './sites';
 import { isBuiltinSite, webOrigin } from '../sites';
 import type { MatchTable } from '../detect';
 
@@ -58,12 +58,7 @@ export function registerCoreHandlers(): void {
  */
 export async function togglePanelIn(tab: { id?: number; url?: string }): Promise<void> {
   if (tab.id === undefined) return;
-  // The content script does not answer host:toggle; only "nobody is listening" means it is missing.
-  const toggle = () =>
-    browser.tabs.sendMessage(tab.id as number, { type: 'host:toggle' }).then(
-      () => true,
-      (error: unknown) => !/receiving end does not exist|could not establish connection/i.test(String((error as Error)?.message ?? error)),
-    );
+  const toggle = () => detectorAnswers(tab.id as number, { type: 'host:toggle' });
   if (await toggle()) return;
   const origin = webOrigin(tab.url);
   if (!origin) return;

@@ -91,8 +91,23 @@ export async function syncSiteScripts(origins: readonly string[]): Promise<void>
 export async function reachOpenTabs(origin: string): Promise<number> {
   const tabs = await browser.tabs.query({ url: sitePattern(origin) }).catch(() => []);
   let reached = 0;
-  for (const tab of tabs) if (tab.id !== undefined && (await reachTab(tab.id))) reached += 1;
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    // A tab may still run the detector from before the site was removed: never run two.
+    if ((await detectorAnswers(tab.id, { type: 'host:ping' })) || (await reachTab(tab.id))) reached += 1;
+  }
   return reached;
+}
+
+/**
+ * Sends the detector a message; false only when nothing in the tab listens. The
+ * detector answers no message, so "the port closed without an answer" means it is there.
+ */
+export function detectorAnswers(tabId: number, message: { type: string }): Promise<boolean> {
+  return browser.tabs.sendMessage(tabId, message).then(
+    () => true,
+    (error: unknown) => !/receiving end does not exist|could not establish connection/i.test(String((error as Error)?.message ?? error)),
+  );
 }
 
 /** Runs the detector in a tab's page; false where the browser refuses (no permission, a closed tab). */
