@@ -32,7 +32,7 @@ function askBrowserFor(origin: string): Promise<boolean> {
  * on, one site at a time (DESIGN.md §3.6). Removing one can be undone.
  */
 export function SitesSection() {
-  const offered = siteOfferedInHash(location.hash);
+  const [offered, setOffered] = useState(() => siteOfferedInHash(location.hash));
   const [address, setAddress] = useState(offered ?? '');
   const [sites, setSites] = useState<SiteView[] | null>(null);
   const [notice, setNotice] = useState<Notice>({ status: null, alert: null });
@@ -77,6 +77,9 @@ export function SitesSection() {
       const reply = await ask<{ host: string; tabsReached: number }>({ type: 'sites:add', origin: parsed.origin });
       setAddress('');
       setUndo(null);
+      // The site the toolbar button offered is dealt with: back to a plain "Add a site".
+      setOffered(null);
+      if (location.hash.includes('?')) history.replaceState(null, '', '#sites');
       setNotice({
         status:
           `Trailguide now works on ${reply.host}. ` +
