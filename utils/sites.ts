@@ -72,3 +72,20 @@ export function siteIncludes(origin: string, path: string): string[] {
 export function siteHost(origin: string): string {
   return origin.replace(/^[a-z]+:\/\//, '');
 }
+
+/**
+ * The sites outside the built-in consoles that adapters name in their `include`
+ * patterns (a team's pack for its in-house console): each needs the person's yes
+ * before Trailguide can run there. Patterns with a "*" in the host name a family of
+ * sites, which can't be allowed one at a time, so they are left out.
+ */
+export function adapterSites(includes: readonly string[]): string[] {
+  const sites = new Set<string>();
+  for (const pattern of includes) {
+    const match = /^(https?):\/\/([^/:*?#@]+)(?::[^/]*)?(?:\/|$)/i.exec(pattern);
+    if (!match) continue;
+    const origin = `${match[1]!.toLowerCase()}://${match[2]!.toLowerCase()}`;
+    if (!isBuiltinSite(origin)) sites.add(origin);
+  }
+  return [...sites].sort();
+}

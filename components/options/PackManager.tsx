@@ -5,6 +5,8 @@ import { ask, downloadText, errorText } from './api';
 import { PackRow } from './PackRow';
 import { packList, packListError, reloadPacks } from './packs-state';
 import { ShadowedList } from './ShadowedList';
+import { siteHost } from '../../utils/sites';
+import { allowSite } from './sites-state';
 
 type Notice = { kind: 'status' | 'alert'; text: string } | null;
 interface PendingConfirm {
@@ -87,6 +89,13 @@ export function PackManager() {
         const file = await ask<ExportReply>({ type: 'packs:export', id: pack.id });
         downloadText(file.fileName, file.text, file.mimeType);
         return `Saved “${pack.name}” as ${file.fileName} in your downloads.`;
+      }),
+    // Straight from the click: allowSite asks the browser before anything is awaited.
+    onAllowSite: (origin: string) =>
+      void perform(async () => {
+        const reply = await allowSite(origin, siteHost(origin));
+        if (!reply.ok) throw new Error(reply.problem);
+        return `Trailguide now works on ${reply.host}: this pack's runbooks appear there on the pages they fit.`;
       }),
     onCheck: (pack: PackSummary) =>
       void perform(async () => {

@@ -1,12 +1,15 @@
 import type { PackSummary } from '../../utils/packs/messages';
 import { SOURCE_WORDS } from '../../utils/packs/words';
+import { siteHost } from '../../utils/sites';
 import { formatWhen } from './api';
+import { siteList } from './sites-state';
 
 export interface PackRowActions {
   onToggle: (pack: PackSummary, enabled: boolean) => void;
   onDelete: (pack: PackSummary) => void;
   onExport: (pack: PackSummary) => void;
   onCheck: (pack: PackSummary) => void;
+  onAllowSite: (origin: string) => void;
   busy: boolean;
 }
 
@@ -15,8 +18,11 @@ function plural(n: number, word: string): string {
 }
 
 /** One installed pack: what it is, where it comes from, how its last update went, and what you can do with it. */
-export function PackRow({ pack, onToggle, onDelete, onExport, onCheck, busy }: { pack: PackSummary } & PackRowActions) {
+export function PackRow({ pack, onToggle, onDelete, onExport, onCheck, onAllowSite, busy }: { pack: PackSummary } & PackRowActions) {
   const hidden = pack.runbooks.filter((r) => r.shadowed).length;
+  // Sites its log tools run on that the person has not allowed (yet): one click each.
+  const allowed = siteList.value;
+  const waiting = allowed ? pack.sites.filter((origin) => !allowed.some((site) => site.origin === origin && site.allowed)) : [];
   const switchId = `pack-on-${pack.id}`;
   return (
     <li class={`pack-row ${pack.enabled ? '' : 'is-off'}`} data-testid="pack-row" data-pack-id={pack.id} data-source={pack.source}>
@@ -39,6 +45,27 @@ export function PackRow({ pack, onToggle, onDelete, onExport, onCheck, busy }: {
           <p class="pack-url small">
             From <code>{pack.url}</code>
           </p>
+        )}
+        {pack.enabled && waiting.length > 0 && (
+          <div class="pack-sites" data-testid="pack-sites">
+            <p class="small">
+              Its log tools run on {waiting.map(siteHost).join(', ')}. Trailguide needs your yes before it works there:
+            </p>
+            <div class="pack-buttons">
+              {waiting.map((origin) => (
+                <button
+                  key={origin}
+                  class="button secondary small-button"
+                  data-testid="pack-allow-site"
+                  data-origin={origin}
+                  disabled={busy}
+                  onClick={() => onAllowSite(origin)}
+                >
+                  Allow Trailguide on {siteHost(origin)}
+                </button>
+              ))}
+            </div>
+          </div>
         )}
         {pack.lastError && (
           <p class="error small" role="alert" data-testid="pack-error">

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { parseSiteAddress, siteHost, sitePattern } from '../../utils/sites';
 import type { SiteView } from '../../utils/background/sites';
+import { parseSiteAddress, siteHost } from '../../utils/sites';
 import { StatusLines } from '../common/StatusLines';
 import { ask, errorText, formatWhen } from './api';
+import { allowSite, reloadSites, siteList, siteListError } from './sites-state';
 
 interface Notice {
   status: string | null;
@@ -19,37 +19,21 @@ export function siteOfferedInHash(hash: string): string | null {
 }
 
 /**
- * Asks the browser for one site. Only a click can show the browser's prompt, so
- * this runs first thing in a click handler; a "no" (or a browser that refuses to
- * ask) is a plain false.
- */
-function askBrowserFor(origin: string): Promise<boolean> {
-  return browser.permissions.request({ origins: [sitePattern(origin)] }).catch(() => false);
-}
-
-/**
  * Settings → Sites: self-hosted and in-house consoles the person allows Trailguide
  * on, one site at a time (DESIGN.md §3.6). Removing one can be undone.
  */
 export function SitesSection() {
   const [offered, setOffered] = useState(() => siteOfferedInHash(location.hash));
   const [address, setAddress] = useState(offered ?? '');
-  const [sites, setSites] = useState<SiteView[] | null>(null);
   const [notice, setNotice] = useState<Notice>({ status: null, alert: null });
   const [busy, setBusy] = useState(false);
   const [undo, setUndo] = useState<{ origin: string; until: number } | null>(null);
   const allowButton = useRef<HTMLButtonElement>(null);
 
-  async function reload() {
-    try {
-      setSites((await ask<{ sites: SiteView[] }>({ type: 'sites:list' })).sites);
-    } catch (error) {
-      setNotice({ status: null, alert: errorText(error) });
-    }
-  }
+  const sites = siteList.value;
 
   useEffect(() => {
-    void reload();
+    void reloadSites();
     if (offered) allowButton.current?.focus();
   }, []);
 
@@ -66,15 +50,15 @@ export function SitesSection() {
       setNotice({ status: null, alert: parsed.problem });
       return;
     }
-    const granted = askBrowserFor(parsed.origin);
+    const allowed = allowSite(parsed.origin, parsed.host);
     setBusy(true);
     setNotice({ status: `Waiting for your browser to ask about ${parsed.host}…`, alert: null });
     try {
-      if (!(await granted)) {
-        setNotice({ status: null, alert: `You didn't allow Trailguide on ${parsed.host}, so nothing changed.` });
+      const reply = await allowed;
+      if (!reply.ok) {
+        setNotice({ status: null, alert: reply.problem });
         return;
       }
-      const reply = await ask<{ host: string; tabsReached: number }>({ type: 'sites:add', origin: parsed.origin });
       setAddress('');
       setUndo(null);
       // The site the toolbar button offered is dealt with: back to a plain "Add a site".
@@ -89,11 +73,8 @@ export function SitesSection() {
           ' If none fits yet, click the Trailguide button in the toolbar on that page to teach it.',
         alert: null,
       });
-    } catch (error) {
-      setNotice({ status: null, alert: errorText(error) });
     } finally {
       setBusy(false);
-      void reload();
     }
   }
 
@@ -107,7 +88,7 @@ export function SitesSection() {
       setNotice({ status: null, alert: errorText(error) });
     } finally {
       setBusy(false);
-      void reload();
+      void reloadSites();
     }
   }
 
@@ -160,7 +141,8 @@ export function SitesSection() {
         <h2 id="sites-heading" class="section-heading">
           Your sites {sites && <span class="muted">({sites.length})</span>}
         </h2>
-        {!sites && <p class="muted">Loading your sites…</p>}
+        {siteListError.value && <p role="alert" class="error">{siteListError.value}</p>}
+        {!sites && !siteListError.value && <p class="muted">Loading your sites…</p>}
         {sites?.length === 0 && (
           <div class="empty" data-testid="sites-empty">
             <p>

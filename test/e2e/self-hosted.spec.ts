@@ -1,6 +1,7 @@
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { parse } from 'yaml';
 import { join } from 'node:path';
 import { startDemoServer } from '../../demo/server.mjs';
 import { CHROME_PATH, chromiumArgs as sharedChromiumArgs } from '../../scripts/chromium.mjs';
@@ -153,4 +154,31 @@ test('Settings → Sites explains what it cannot add', async ({ context, extensi
   await options.getByTestId('site-allow').click();
   await expect(options.getByRole('alert')).toContainText('only work on web pages');
   await expect(options.getByTestId('sites-empty')).toBeVisible();
+});
+
+test('a team pack for an in-house console asks for its site on the pack’s row, in one click', async ({ context, page, extensionId, consoleUrl }) => {
+  // A team lead's pack: an adapter for the company's own copy of the console, named by its address.
+  const demoAdapter = parse(readFileSync(join(import.meta.dirname, '../../runbooks/adapters/acme-demo.yaml'), 'utf8')) as Record<string, unknown>;
+  const match = demoAdapter.match as Record<string, unknown>;
+  const adapter = { ...demoAdapter, id: 'acme-corp-audit', name: 'Acme Admin at Corp', match: { ...match, include: [`${SITE}:*/audit*`], selfHosted: [] } };
+  const pack = { format: 'trailguide-pack', formatVersion: 1, id: 'corp-pack', name: 'Corp support pack', version: '1.0.0', description: 'Our console.', adapters: [adapter] };
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
+  await options.getByTestId('pack-import-paste').fill(JSON.stringify(pack));
+  await options.getByTestId('pack-import-paste-submit').click();
+  const row = options.locator('[data-testid="pack-row"][data-pack-id="corp-pack"]');
+  await expect(row.getByTestId('pack-sites')).toContainText(`Its log tools run on ${SITE_HOST}`);
+  // The built-in pack names no site outside the consoles it knows.
+  await expect(options.locator('[data-testid="pack-row"][data-pack-id="trailguide-essentials"]').getByTestId('pack-sites')).toHaveCount(0);
+
+  await row.getByTestId('pack-allow-site').click();
+  await expect(options.getByTestId('packs-notice')).toContainText(`Trailguide now works on ${SITE_HOST}`);
+  await expect(row.getByTestId('pack-sites')).toHaveCount(0);
+  await options.goto(`chrome-extension://${extensionId}/options.html#sites`);
+  await expect(options.getByTestId('site-row')).toHaveAttribute('data-origin', SITE);
+
+  await page.bringToFront();
+  await page.goto(`${consoleUrl}/audit`);
+  await panelFrame(page);
 });

@@ -3,7 +3,7 @@ import { candidatesFor, urlMatches } from '../../utils/detect';
 import { buildMatchTable } from '../../utils/match';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import { adapterSchema } from '../../utils/schema/adapter';
-import { isBuiltinSite, parseSiteAddress, siteIncludes, sitePattern } from '../../utils/sites';
+import { adapterSites, isBuiltinSite, parseSiteAddress, siteIncludes, sitePattern } from '../../utils/sites';
 
 describe('parseSiteAddress', () => {
   it.each([
@@ -88,5 +88,27 @@ describe('self-hosted paths in the match table', () => {
     expect(bad.success).toBe(false);
     expect(JSON.stringify(bad.error?.issues)).toMatch(/starts with “\/”/);
     expect(withPaths(['/audit me']).success).toBe(false);
+  });
+});
+
+describe('adapterSites', () => {
+  it('names the sites outside the built-in consoles that adapters point at, once each', () => {
+    expect(
+      adapterSites([
+        'https://audit.corp.example/logs*',
+        'https://audit.corp.example:8443/logs/*',
+        'HTTP://Intranet.Corp.Example/admin/audit',
+        'https://github.com/organizations/*/settings/audit-log*',
+        'http://127.0.0.1:*/audit*',
+      ]),
+    ).toEqual(['http://intranet.corp.example', 'https://audit.corp.example']);
+  });
+
+  it('leaves out families of sites and anything that is not a web address', () => {
+    expect(adapterSites(['https://*.corp.example/audit*', 'https://audit-*.corp.example/*', '*://x.example/*', 'file:///x', 'https://a.example@evil.example/'])).toEqual([]);
+  });
+
+  it('finds none in the built-in pack (it only needs the hosts it ships with)', () => {
+    expect(adapterSites(loadBuiltinPack().adapters.flatMap((a) => a.match.include))).toEqual([]);
   });
 });

@@ -60,6 +60,8 @@ export interface PackSummary {
   deletable: boolean;
   runbookCount: number;
   adapterCount: number;
+  /** Sites its adapters name outside the built-in consoles (utils/sites.ts adapterSites). */
+  sites: string[];
   glossaryCount: number;
   runbooks: PackRunbookSummary[];
   installedAt: number;

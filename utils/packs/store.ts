@@ -8,6 +8,7 @@ import { resolvePacks, type ResolvedPacks, type ShadowedItem } from './resolve';
 import { runbookToSource, validateRunbookData } from './runbook-source';
 import { bumpPatch } from './semver';
 import { SOURCE_WORDS } from './words';
+import { adapterSites } from '../sites';
 
 /**
  * The pack store (background only: it owns the database, DESIGN.md §3.1).
@@ -128,6 +129,7 @@ export function summarizePack(record: PackRecord, shadowed: readonly ShadowedIte
     deletable: record.source !== 'builtin' && !record.locked,
     runbookCount: pack.runbooks.length,
     adapterCount: pack.adapters.length,
+    sites: adapterSites(pack.adapters.flatMap((a) => a.match.include)),
     glossaryCount: pack.glossary.length,
     runbooks: pack.runbooks.map((r) => ({ id: r.id, title: r.title, shadowed: hidden.has(r.id) })),
     installedAt: record.installedAt,
