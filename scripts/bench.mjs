@@ -6,7 +6,12 @@
 //   npm run bench              full run (~2–3 minutes on 2 cores)
 //   npm run bench -- --quick   fewer runs, for trying the bench itself
 //   npm run bench -- --update-docs   also rewrites the results table in docs/performance.md
+//   npm run bench -- --only=panel,cpu   only the named groups (sizes, matching, pack, panel, cpu,
+//                              audit-cpu, heavy, capture, fill, store); the build always runs
+//   npm run bench -- --no-build   measure what is already built in the output folder
 //   BENCH_KEEP_BUILD=1         keep .output-bench/ afterwards (removed by default so lint never sees it)
+//   TRAILGUIDE_OUT_DIR=.output-x   build into (and measure) that folder instead of .output-bench/;
+//                              a folder named this way is kept afterwards
 //
 // Tip: `npm run -s bench` keeps npm's own banner off stdout, leaving only the JSON.
 import { spawn } from 'node:child_process';
@@ -29,12 +34,21 @@ import { measureStore } from '../bench/measures/store.mjs';
 import { formatTable } from '../bench/lib/report.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const OUT_DIR_NAME = '.output-bench';
-const EXTENSION_DIR = join(ROOT, OUT_DIR_NAME, 'chrome-mv3');
+// Several engineers build side by side: honour their output folder, and only remove our own default.
+const OUT_DIR_NAME = process.env.TRAILGUIDE_OUT_DIR || '.output-bench';
+const OWN_OUT_DIR = !process.env.TRAILGUIDE_OUT_DIR;
+const EXTENSION_DIR = resolve(ROOT, OUT_DIR_NAME, 'chrome-mv3');
 const BUILD_DIR = join(ROOT, '.bench', 'build');
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? { cpu: 3, audit: 2, panel: 3, heavy: 2, engine: 3, store: 2 } : { cpu: 6, audit: 4, panel: 5, heavy: 3, engine: 4, store: 3 };
 const HEAVY_WINDOW_MS = quick ? 800 : 1000;
+const GROUPS = ['sizes', 'matching', 'pack', 'panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'store'];
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').filter(Boolean)) : null;
+for (const name of only ?? []) if (!GROUPS.includes(name)) throw new Error(`--only: unknown group "${name}" (one of ${GROUPS.join(', ')})`);
+/** Whether a group of measurements runs this time (all of them without --only). */
+const wanted = (group) => !only || only.has(group);
+const BROWSER_GROUPS = ['panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'store'];
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -68,21 +82,14 @@ async function attempt(label, expected, fn) {
   }
 }
 
-async function main() {
-  const startedAt = new Date();
-  const machine = describeMachine(CHROME_PATH);
+/** Runs a group of measurements if it was asked for (all of them without --only). */
+async function group(name, label, expected, fn) {
+  return wanted(name) ? attempt(label, expected, fn) : [];
+}
+
+/** The measurements that need Chromium: one profile with the extension, one without, one with the empty control. */
+async function browserMeasures(nodeOptions) {
   const results = [];
-
-  log(`building the extension into ${OUT_DIR_NAME}/ …`);
-  const buildStart = Date.now();
-  await buildExtension();
-  log(`built in ${((Date.now() - buildStart) / 1000).toFixed(1)} s`);
-
-  results.push(...(await attempt('sizes', [{ id: 'content-script-size', name: 'Content script size', budget: 15_000, unit: 'bytes' }], () => measureSizes(EXTENSION_DIR))));
-  const nodeOptions = { root: ROOT, buildDir: BUILD_DIR };
-  results.push(...(await attempt('matching', [{ id: 'match-runbooks', name: 'Match 1,000 runbooks and 100 adapters', budget: 2, unit: 'ms' }], () => measureMatching(nodeOptions))));
-  results.push(...(await attempt('pack import', [{ id: 'pack-import', name: 'Import a 2 MB pack', budget: 300, unit: 'ms' }], () => measurePackImport(nodeOptions))));
-
   const demo = await startDemoServer({ port: 0 });
   const fixtures = await startFixtureServer();
   const controlDir = await writeControlExtension(EXTENSION_DIR, join(BUILD_DIR, 'control-extension'));
@@ -101,7 +108,7 @@ async function main() {
       fixtureUrl: fixtures.url,
     };
     results.push(
-      ...(await attempt('panel visible', [{ id: 'panel-visible', name: 'Panel visible', budget: 300, unit: 'ms' }], () =>
+      ...(await group('panel', 'panel visible', [{ id: 'panel-visible', name: 'Panel visible', budget: 300, unit: 'ms' }], () =>
         measurePanelVisible({ ...browserOptions, runs: RUNS.panel }),
       )),
     );
@@ -122,7 +129,9 @@ async function main() {
       },
     ];
     results.push(
-      ...(await attempt('CPU on unrecognised pages', cpuPages, () => measurePageCpu({ ...browserOptions, control: control.context, pages: cpuPages, runs: RUNS.cpu }))),
+      ...(await group('cpu', 'CPU on unrecognised pages', cpuPages, () =>
+        measurePageCpu({ ...browserOptions, control: control.context, pages: cpuPages, runs: RUNS.cpu }),
+      )),
     );
     const auditPage = [
       {
@@ -133,16 +142,27 @@ async function main() {
         note: 'Recognised: the panel host is added; the panel itself runs in its own (extension) process, not counted here.',
       },
     ];
-    results.push(...(await attempt('CPU on the demo audit log', auditPage, () => measurePageCpu({ ...browserOptions, pages: auditPage, runs: RUNS.audit }))));
     results.push(
-      ...(await attempt('heavy page', [{ id: 'heavy-audit-url-unrecognised', name: 'Heavy page', unit: 'µs per batch' }], () =>
+      ...(await group('audit-cpu', 'CPU on the demo audit log', auditPage, () => measurePageCpu({ ...browserOptions, pages: auditPage, runs: RUNS.audit }))),
+    );
+    results.push(
+      ...(await group('heavy', 'heavy page', [{ id: 'heavy-audit-url-unrecognised', name: 'Heavy page', unit: 'µs per batch' }], () =>
         measureHeavyPage({ ...browserOptions, runs: RUNS.heavy, windowMs: HEAVY_WINDOW_MS }),
       )),
     );
-    results.push(...(await attempt('capture 10,000 rows', [{ id: 'capture-10k', name: 'Capture 10,000 rows', budget: 250, unit: 'ms' }], () => measureCapture({ ...browserOptions, runs: RUNS.engine }))));
-    results.push(...(await attempt('fill on the demo console', [{ id: 'fill-demo', name: 'Fill + results updated', unit: 'ms' }], () => measureFill({ ...browserOptions, runs: RUNS.engine }))));
     results.push(
-      ...(await attempt(
+      ...(await group('capture', 'capture 10,000 rows', [{ id: 'capture-10k', name: 'Capture 10,000 rows', budget: 250, unit: 'ms' }], () =>
+        measureCapture({ ...browserOptions, runs: RUNS.engine }),
+      )),
+    );
+    results.push(
+      ...(await group('fill', 'fill on the demo console', [{ id: 'fill-demo', name: 'Fill + results updated', unit: 'ms' }], () =>
+        measureFill({ ...browserOptions, runs: RUNS.engine }),
+      )),
+    );
+    results.push(
+      ...(await group(
+        'store',
         'store and query',
         [
           { id: 'store-10k', name: 'Store 10,000 captured rows', budget: 500, unit: 'ms' },
@@ -154,8 +174,32 @@ async function main() {
   } finally {
     await Promise.allSettled([ext.close(), base.close(), control.close()]);
     await Promise.allSettled([demo.close(), fixtures.close()]);
-    if (!process.env.BENCH_KEEP_BUILD) await rm(join(ROOT, OUT_DIR_NAME), { recursive: true, force: true });
   }
+  return results;
+}
+
+async function main() {
+  const startedAt = new Date();
+  const machine = describeMachine(CHROME_PATH);
+  const results = [];
+
+  if (only && process.argv.includes('--update-docs')) throw new Error('--update-docs needs every figure: run it without --only');
+  if (process.argv.includes('--no-build')) {
+    log(`measuring the build already in ${OUT_DIR_NAME}/ (--no-build)`);
+  } else {
+    log(`building the extension into ${OUT_DIR_NAME}/ …`);
+    const buildStart = Date.now();
+    await buildExtension();
+    log(`built in ${((Date.now() - buildStart) / 1000).toFixed(1)} s`);
+  }
+
+  results.push(...(await group('sizes', 'sizes', [{ id: 'content-script-size', name: 'Content script size', budget: 15_000, unit: 'bytes' }], () => measureSizes(EXTENSION_DIR))));
+  const nodeOptions = { root: ROOT, buildDir: BUILD_DIR };
+  results.push(...(await group('matching', 'matching', [{ id: 'match-runbooks', name: 'Match 1,000 runbooks and 100 adapters', budget: 2, unit: 'ms' }], () => measureMatching(nodeOptions))));
+  results.push(...(await group('pack', 'pack import', [{ id: 'pack-import', name: 'Import a 2 MB pack', budget: 300, unit: 'ms' }], () => measurePackImport(nodeOptions))));
+
+  if (BROWSER_GROUPS.some(wanted)) results.push(...(await browserMeasures(nodeOptions)));
+  if (OWN_OUT_DIR && !process.env.BENCH_KEEP_BUILD) await rm(resolve(ROOT, OUT_DIR_NAME), { recursive: true, force: true });
 
   const budgets = results.filter((r) => r.budget !== null);
   const document = {
