@@ -41,11 +41,33 @@ export function urlPatternToRegExp(pattern: string): RegExp {
   return re;
 }
 
+/**
+ * A cheap necessary condition for `urlPatternToRegExp(pattern).test(url)`: the URL
+ * starts with the text before the first "*", ends with the text after the last one,
+ * and holds the pieces in between in order. Most patterns in the table name another
+ * host or path, so this rules them out without building (and compiling) a regular
+ * expression on every page load of a host we run on.
+ */
+export function couldMatch(pattern: string, url: string): boolean {
+  const pieces = pattern.split('*');
+  if (pieces.length === 1) return url === pattern;
+  const first = pieces[0] ?? '';
+  const last = pieces[pieces.length - 1] ?? '';
+  if (url.length < first.length + last.length || !url.startsWith(first) || !url.endsWith(last)) return false;
+  let from = first.length;
+  const end = url.length - last.length;
+  for (const piece of pieces.slice(1, -1)) {
+    const at = url.indexOf(piece, from);
+    if (at < 0 || at + piece.length > end) return false;
+    from = at + piece.length;
+  }
+  return true;
+}
+
+const fits = (pattern: string, url: string) => couldMatch(pattern, url) && urlPatternToRegExp(pattern).test(url);
+
 export function urlMatches(entry: Pick<MatchEntry, 'include' | 'exclude'>, url: string): boolean {
-  return (
-    entry.include.some((p) => urlPatternToRegExp(p).test(url)) &&
-    !entry.exclude.some((p) => urlPatternToRegExp(p).test(url))
-  );
+  return entry.include.some((p) => fits(p, url)) && !entry.exclude.some((p) => fits(p, url));
 }
 
 /**
