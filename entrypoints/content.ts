@@ -5,154 +5,232 @@ import { BUILTIN_HOST_PATTERNS } from '../utils/hosts';
 import { createPanelHost, showReconnectNotice, type PanelHost } from '../utils/panel-host';
 import { MATCH_TABLE_KEY, panelOpenKey } from '../utils/storage-keys';
 
+/** How long a page whose address fits an adapter may take to show the adapter's markup. */
+const FINGERPRINT_WAIT_MS = 15_000;
+/** How long a frame started early, hidden, waits for the markup before it is taken away again. */
+const PRESTART_MS = 3_000;
+/** Fingerprint checks while the page changes: at most one per this many ms. */
+const CHECK_EVERY_MS = 50;
+
 /**
- * Runs on every page of the built-in consoles' hosts. It must stay tiny: a URL
- * test first, then — only where an adapter's URL fits — a DOM fingerprint check.
- * Everything else (fill, capture) is injected on demand, never here.
+ * Runs on every page of the built-in consoles' hosts, so it must stay tiny and, on
+ * pages no adapter knows, nearly free: one storage read, a URL test, one message
+ * listener, three DOM listeners. Everything else — listening for storage changes,
+ * the DOM fingerprint, the panel — starts only where an adapter's URL fits (or the
+ * person asks for the panel, or the page navigates). Fill and capture are injected
+ * on demand, never here.
+ *
+ * It does not use WXT's ContentScriptContext (`main`'s argument): its watcher and
+ * invalidation hooks cost time on every page, and a page can fire the event that
+ * invalidates it. The disconnect watchdog below covers what it was used for.
  */
 export default defineContentScript({
   matches: [...BUILTIN_HOST_PATTERNS],
-  runAt: 'document_idle',
+  // The table is read while the page loads, and where an adapter's URL fits the panel's
+  // frame starts (hidden) long before the page is ready: its own process and first render
+  // overlap the page's load. document_idle started it ~0.5 s later (docs/performance.md);
+  // document_end was no earlier than idle on the demo console.
+  runAt: 'document_start',
   // Otherwise WXT posts "<extension id>:content:wxt:content-script-started" to the
   // page's window: every page would learn that Trailguide is installed, and its id.
   noScriptStartedPostMessage: true,
-  main(ctx) {
-    // WXT stops a content script when a newer copy of it dispatches that event on
-    // `document`. A page can dispatch it too (the name is our public id) and tear the
-    // panel down. Chrome never re-injects content.js into an open tab, so there is no
-    // genuine newer copy: swallow the event before WXT's listener hears it.
-    // (WXT names it `${runtime id}:${entrypoint}:wxt:content-script-started`; test/e2e/security-messages.spec.ts fires it.)
-    window.addEventListener(`${browser.runtime.id}:content:wxt:content-script-started`, (event) => event.stopImmediatePropagation(), {
-      capture: true,
-    });
-    const FINGERPRINT_WAIT_MS = 15_000;
-    let table: MatchTable | undefined;
-    let host: PanelHost | undefined;
-    let lastUrl = '';
-    let stopWaiting: (() => void) | undefined;
-    /** The panel was opened by hand on a page no adapter knows, to teach Trailguide this page. */
-    let teaching = false;
-    const openKey = panelOpenKey(location.origin);
+  main() {
+    startDetector();
+  },
+});
 
-    async function loadTable(): Promise<MatchTable> {
-      const stored = (await browser.storage.local.get(MATCH_TABLE_KEY))[MATCH_TABLE_KEY] as MatchTable | undefined;
-      return stored ?? ((await browser.runtime.sendMessage({ type: 'detect:table' })) as MatchTable);
+function startDetector(): void {
+  let table: MatchTable | undefined;
+  let host: PanelHost | undefined;
+  let lastUrl = '';
+  let stopWaiting: (() => void) | undefined;
+  /** The panel was opened by hand on a page no adapter knows, to teach Trailguide this page. */
+  let teaching = false;
+  /** Cut off from the extension (updated or reloaded): do nothing more. */
+  let dead = false;
+  const openKey = panelOpenKey(location.origin);
+  /** The open/closed state read together with the table, for a panel the first check starts. */
+  let openAtStart: boolean | undefined;
+
+  const frameUrl = (hash: string) => `${browser.runtime.getURL('/panel.html')}#${hash}`;
+  const alive = () => !dead && browser.runtime?.id !== undefined;
+
+  async function openState(): Promise<boolean> {
+    if (openAtStart !== undefined) {
+      const open = openAtStart;
+      openAtStart = undefined;
+      return open;
     }
+    return (await browser.storage.local.get(openKey))[openKey] !== false;
+  }
 
-    let watchdog: ReturnType<typeof setInterval> | undefined;
-    /**
-     * After an update or reload the browser cuts this script off from the extension
-     * and never injects the new one into open tabs, leaving a dead panel frame. While
-     * a panel is shown, notice that, take the frame away and offer a page reload
-     * (which brings the new content script) — quietly, without touching dead APIs.
-     */
-    function watchForDisconnect() {
-      watchdog ??= setInterval(() => {
-        if (browser.runtime?.id) return;
-        clearInterval(watchdog);
-        stopWaiting?.();
-        const hadPanel = host !== undefined;
-        host?.remove();
-        host = undefined;
-        if (hadPanel) showReconnectNotice();
-        void ctx.isInvalid; // lets WXT drop the listeners it holds
-      }, 1_000);
-    }
-
-    async function show(entry: MatchEntry) {
-      if (ctx.isInvalid) return;
-      teaching = false;
-      if (!host) {
-        const open = (await browser.storage.local.get(openKey))[openKey] !== false;
-        if (ctx.isInvalid) return;
-        host = host ?? createPanelHost(`${browser.runtime.getURL('/panel.html')}#adapter=${encodeURIComponent(entry.id)}`, open);
-        watchForDisconnect();
-      }
-      void browser.runtime
-        .sendMessage({ type: 'page:changed', url: location.href, adapterId: entry.id })
-        .catch(() => undefined);
-    }
-
-    function hide() {
-      if (teaching) return; // stays until the person closes it, whatever the address does
-      host?.remove();
-      host = undefined;
-    }
-
-    function check() {
-      if (!table || ctx.isInvalid) return;
-      const url = location.href;
-      if (url === lastUrl) return;
-      lastUrl = url;
-      stopWaiting?.();
-      const candidates = candidatesFor(table, url);
-      if (candidates.length === 0) return hide();
-      const found = () => candidates.find((entry) => fingerprintMatches(entry, document));
-      const immediate = found();
-      if (immediate) return void show(immediate);
-      // Single-page consoles render after the URL changes: watch briefly, batched.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const observer = new MutationObserver(() => {
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          const entry = found();
-          if (entry) {
-            stopWaiting?.();
-            void show(entry);
-          }
-        }, 50);
-      });
-      const giveUp = setTimeout(() => {
-        stopWaiting?.();
-        hide();
-      }, FINGERPRINT_WAIT_MS);
-      observer.observe(document.documentElement, { childList: true, subtree: true });
-      stopWaiting = () => {
-        observer.disconnect();
-        clearTimeout(giveUp);
-        if (timer) clearTimeout(timer);
-        stopWaiting = undefined;
-      };
-    }
-
+  let listening = false;
+  /**
+   * Storage changes (a new adapter, the panel opened or closed in another tab) matter
+   * only once a panel may appear here; an unrelated page never pays for the listener.
+   */
+  function listenForChanges() {
+    if (listening || !alive()) return;
+    listening = true;
     browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && openKey in changes && host) host.setOpen(changes[openKey]?.newValue !== false);
+      if (dead || area !== 'local') return;
+      if (openKey in changes && host) host.setOpen(changes[openKey]?.newValue !== false);
       // A new or changed adapter (e.g. just taught with the builder) may recognise this page now.
-      if (area === 'local' && MATCH_TABLE_KEY in changes && changes[MATCH_TABLE_KEY]?.newValue) {
+      if (MATCH_TABLE_KEY in changes && changes[MATCH_TABLE_KEY]?.newValue) {
         table = changes[MATCH_TABLE_KEY].newValue as MatchTable;
         lastUrl = '';
         check();
       }
     });
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
-      if (sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'host:toggle') return;
-      if (host) return void browser.storage.local.set({ [openKey]: !host.isOpen() });
-      // No adapter knows this page: the shortcut or toolbar button opens the panel to teach it.
-      teaching = true;
-      host = createPanelHost(`${browser.runtime.getURL('/panel.html')}#teach=1`, true);
-      void browser.storage.local.set({ [openKey]: true });
-    });
-    // In-app navigation: the history API and hash changes do not reload the page.
-    ctx.addEventListener(window, 'popstate', check);
-    ctx.addEventListener(window, 'hashchange', check);
-    // The Navigation API (Chromium) reports pushState at once and costs nothing while
-    // idle; only where it is missing (Firefox) does WXT's once-a-second watcher poll.
-    const navigation = (window as { navigation?: EventTarget }).navigation;
-    if (navigation) {
-      navigation.addEventListener('currententrychange', check);
-      ctx.onInvalidated(() => navigation.removeEventListener('currententrychange', check));
-    } else {
-      ctx.addEventListener(window, 'wxt:locationchange', check);
-    }
-    ctx.onInvalidated(() => {
-      stopWaiting?.();
-      teaching = false;
-      hide();
-    });
+  }
 
-    void loadTable().then((loaded) => {
-      table = loaded;
-      check();
+  let watchdog: ReturnType<typeof setInterval> | undefined;
+  /**
+   * After an update or reload the browser cuts this script off from the extension
+   * and never injects the new one into open tabs, leaving a dead panel frame. While
+   * a panel exists, notice that, take the frame away and offer a page reload
+   * (which brings the new content script) — quietly, without touching dead APIs.
+   */
+  function watchForDisconnect() {
+    watchdog ??= setInterval(() => {
+      if (browser.runtime?.id) return;
+      clearInterval(watchdog);
+      const hadPanel = host?.isRevealed() === true;
+      shutDown();
+      if (hadPanel) showReconnectNotice();
+    }, 1_000);
+  }
+
+  function shutDown() {
+    dead = true;
+    stopWaiting?.();
+    host?.remove();
+    host = undefined;
+    removeEventListener('popstate', check);
+    removeEventListener('hashchange', check);
+    navigation?.removeEventListener('currententrychange', check);
+    clearInterval(addressPoll);
+  }
+
+  /** The page is recognised: show the panel (started early if the URL fitted first). */
+  async function show(entry: MatchEntry) {
+    teaching = false;
+    if (!host) {
+      const open = await openState();
+      if (!alive()) return;
+      host ??= createPanelHost(frameUrl(`adapter=${encodeURIComponent(entry.id)}`), open);
+    }
+    host.reveal();
+    watchForDisconnect();
+    void browser.runtime.sendMessage({ type: 'page:changed', url: location.href, adapterId: entry.id }).catch(() => undefined);
+  }
+
+  /**
+   * An adapter's URL fits but its markup is not there (yet): start the panel's frame,
+   * hidden, so its process starts and it renders while the page is still loading. It
+   * is shown if the markup appears, taken away otherwise.
+   */
+  async function prestart(entry: MatchEntry) {
+    const open = await openState();
+    if (host || !alive() || lastUrl !== location.href) return;
+    const early = createPanelHost(frameUrl(`adapter=${encodeURIComponent(entry.id)}`), open, false);
+    host = early;
+    watchForDisconnect();
+    setTimeout(() => {
+      if (host === early && !early.isRevealed()) {
+        early.remove();
+        host = undefined;
+      }
+    }, PRESTART_MS);
+  }
+
+  function hide() {
+    if (teaching) return; // stays until the person closes it, whatever the address does
+    host?.remove();
+    host = undefined;
+  }
+
+  function check() {
+    if (!table || dead) return;
+    if (!alive()) return shutDown();
+    const url = location.href;
+    if (url === lastUrl) return;
+    // An in-app navigation (not the first check): this tab lives on, so follow changes.
+    if (lastUrl) listenForChanges();
+    lastUrl = url;
+    stopWaiting?.();
+    const candidates = candidatesFor(table, url);
+    if (candidates.length === 0) return hide();
+    listenForChanges();
+    const found = () => candidates.find((entry) => fingerprintMatches(entry, document));
+    const immediate = found();
+    if (immediate) return void show(immediate);
+    const likely = candidates[0];
+    if (!host && likely) void prestart(likely);
+    // Single-page consoles render after the URL changes: watch for a while, at most
+    // one check per CHECK_EVERY_MS (the first one at once), so a busy page costs little.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastCheck = 0;
+    const observer = new MutationObserver(() => {
+      timer ??= setTimeout(
+        () => {
+          timer = undefined;
+          lastCheck = performance.now();
+          const entry = found();
+          if (entry) {
+            stopWaiting?.();
+            void show(entry);
+          }
+        },
+        Math.max(0, lastCheck + CHECK_EVERY_MS - performance.now()),
+      );
     });
-  },
-});
+    const giveUp = setTimeout(() => {
+      stopWaiting?.();
+      hide();
+    }, FINGERPRINT_WAIT_MS);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    stopWaiting = () => {
+      observer.disconnect();
+      clearTimeout(giveUp);
+      if (timer) clearTimeout(timer);
+      stopWaiting = undefined;
+    };
+  }
+
+  // The toolbar button and Alt+Shift+Y arrive here on every page of our hosts; the
+  // background takes "nobody answered" to mean the script is missing, so it stays.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (dead || sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'host:toggle') return;
+    if (host?.isRevealed()) return void browser.storage.local.set({ [openKey]: !host.isOpen() });
+    // No adapter knows this page (a hidden early frame does not count): open the panel to teach it.
+    teaching = true;
+    listenForChanges();
+    host = createPanelHost(frameUrl('teach=1'), true);
+    watchForDisconnect();
+    void browser.storage.local.set({ [openKey]: true });
+  });
+
+  // In-app navigation: the history API and hash changes do not reload the page.
+  addEventListener('popstate', check);
+  addEventListener('hashchange', check);
+  // The Navigation API (Chromium) reports pushState at once and costs nothing while
+  // idle; only where it is missing (Firefox) is the address polled once a second.
+  const navigation = (window as { navigation?: EventTarget }).navigation;
+  const addressPoll = navigation ? undefined : setInterval(() => location.href !== lastUrl && check(), 1_000);
+  navigation?.addEventListener('currententrychange', check);
+  // Someone who leaves the tab may change packs or the panel elsewhere: follow from then on.
+  const onLeave = () => {
+    if (!document.hidden) return;
+    document.removeEventListener('visibilitychange', onLeave);
+    listenForChanges();
+  };
+  document.addEventListener('visibilitychange', onLeave);
+
+  void browser.storage.local.get([MATCH_TABLE_KEY, openKey]).then(async (stored) => {
+    openAtStart = stored[openKey] !== false;
+    table = (stored[MATCH_TABLE_KEY] as MatchTable | undefined) ?? ((await browser.runtime.sendMessage({ type: 'detect:table' })) as MatchTable);
+    check();
+    openAtStart = undefined; // later panels read the state afresh
+  });
+}

@@ -6,6 +6,9 @@
 export interface PanelHost {
   setOpen(open: boolean): void;
   isOpen(): boolean;
+  /** Shows a frame that was started hidden; nothing happens if it is already shown. */
+  reveal(): void;
+  isRevealed(): boolean;
   remove(): void;
 }
 
@@ -20,9 +23,15 @@ iframe.open { top: 0; width: 400px; max-width: 100vw; height: 100vh;
   box-shadow: -6px 0 24px rgba(15, 23, 42, 0.18); }
 iframe.closed { top: calc(50vh - 70px); width: 44px; height: 140px;
   box-shadow: -2px 2px 10px rgba(15, 23, 42, 0.2); border-radius: 8px 0 0 8px; }
+iframe.pending { visibility: hidden; }
 `;
 
-export function createPanelHost(src: string, initiallyOpen: boolean): PanelHost {
+/**
+ * `revealed: false` starts the frame hidden (not painted, not clickable, out of the
+ * tab order and the accessibility tree): the panel's process starts and renders
+ * while the page is still loading, and `reveal()` shows it once the page is recognised.
+ */
+export function createPanelHost(src: string, initiallyOpen: boolean, revealed = true): PanelHost {
   // Exactly one panel per tab, whatever happened before (e.g. an orphaned host).
   for (const old of document.querySelectorAll(HOST_TAG)) old.remove();
   const host = document.createElement(HOST_TAG);
@@ -34,15 +43,22 @@ export function createPanelHost(src: string, initiallyOpen: boolean): PanelHost 
   frame.title = 'Trailguide';
   frame.setAttribute('allow', 'clipboard-write');
   let open = initiallyOpen;
-  frame.className = open ? 'open' : 'closed';
+  let shown = revealed;
+  const paint = () => (frame.className = `${open ? 'open' : 'closed'}${shown ? '' : ' pending'}`);
+  paint();
   root.append(style, frame);
   document.documentElement.append(host);
   return {
     setOpen(next) {
       open = next;
-      frame.className = open ? 'open' : 'closed';
+      paint();
     },
     isOpen: () => open,
+    reveal() {
+      shown = true;
+      paint();
+    },
+    isRevealed: () => shown,
     remove: () => host.remove(),
   };
 }

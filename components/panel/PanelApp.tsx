@@ -68,9 +68,20 @@ function setOpen(open: boolean) {
   if (key) void browser.storage.local.set({ [key]: open });
 }
 
+/**
+ * Asked for as soon as this module runs, not in an effect after the first render:
+ * the reply is the longest wait before the list can paint, and an effect would
+ * start it only after a frame.
+ */
+let started: Promise<void> | undefined;
+export function startPanel(): Promise<void> {
+  started ??= init();
+  return started;
+}
+
 export function PanelApp() {
   useEffect(() => {
-    void init().then(() => {
+    void startPanel().then(() => {
       // Fetch the runbook view's code while the agent reads the list.
       setTimeout(() => void RunbookView.preload(), 0);
     });
