@@ -168,22 +168,25 @@ function startDetector(): void {
     const likely = candidates[0];
     if (!host && likely) void prestart(likely);
     // Single-page consoles render after the URL changes: watch for a while, at most
-    // one check per CHECK_EVERY_MS (the first one at once), so a busy page costs little.
+    // one check per CHECK_EVERY_MS, so a busy page costs little. A check that is due runs
+    // in the observer's own callback, right after the page's script that rendered, not
+    // in a later task that queues behind the rest of the page's load.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastCheck = 0;
+    let lastCheck = -Infinity;
+    const checkNow = () => {
+      timer = undefined;
+      lastCheck = performance.now();
+      const entry = found();
+      if (entry) {
+        stopWaiting?.();
+        void show(entry);
+      }
+    };
     const observer = new MutationObserver(() => {
-      timer ??= setTimeout(
-        () => {
-          timer = undefined;
-          lastCheck = performance.now();
-          const entry = found();
-          if (entry) {
-            stopWaiting?.();
-            void show(entry);
-          }
-        },
-        Math.max(0, lastCheck + CHECK_EVERY_MS - performance.now()),
-      );
+      if (timer) return;
+      const wait = lastCheck + CHECK_EVERY_MS - performance.now();
+      if (wait <= 0) checkNow();
+      else timer = setTimeout(checkNow, wait);
     });
     const giveUp = setTimeout(() => {
       stopWaiting?.();
