@@ -209,10 +209,17 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
           rows,
         });
         captures.value = [...captures.value.filter((c) => c.id !== summary.id), { ...summary, rows }];
+        // Paging with a "next" button leaves the console on the last page read; a second
+        // capture would start there, so say so rather than surprise anyone.
+        const leftOnLaterPage = reply.result.pages > 1 && currentAdapter!.results?.next !== undefined;
         setMessage(index, {
           kind: 'ok',
           text: `Captured ${rows.length.toLocaleString('en')} row${rows.length === 1 ? '' : 's'}${reply.result.pages > 1 ? ` from ${reply.result.pages} pages` : ''}.`,
-          details: [...(message ? [message] : []), ...warnings],
+          details: [
+            ...(message ? [message] : []),
+            ...(leftOnLaterPage ? ['The console now shows the last page Trailguide read. To capture again from the start, go back to its first page first.'] : []),
+            ...warnings,
+          ],
         });
         setStepState(runbook, index, 'done');
         break;

@@ -63,6 +63,8 @@ test('capture reads the second page of results too', async ({ page, demoUrl }) =
   expect(count).toBeGreaterThan(0);
   await expect(panel.getByTestId('captured-row').first()).toHaveAttribute('data-action', 'user.login');
   await expect(panel.getByRole('status').filter({ hasText: /Captured/ })).toContainText(/pages/);
+  // The console was paged forward while reading: the panel says where it was left.
+  await expect(panel.getByTestId('step').nth(1)).toContainText('go back to its first page first');
 });
 
 test('a step that needs inputs says what is missing instead of running', async ({ page, demoUrl }) => {
