@@ -82,8 +82,13 @@ test('a prefilled GitHub issue opens against the configured server', async ({ co
     await options.close();
 
     const panel = await captureAndEscalate(page, demoUrl);
-    const opened = context.waitForEvent('page');
-    await panel.locator('[data-testid="open-ticket"][data-target="github"]').click();
+    // Each wait names itself, so a rare failure under load says which one hung.
+    const open = panel.locator('[data-testid="open-ticket"][data-target="github"]');
+    // The buttons work only while they are really on screen (the clickjacking guard).
+    await open.scrollIntoViewIfNeeded();
+    await expect(open, 'the GitHub button becomes usable once on screen').toBeEnabled({ timeout: 20_000 });
+    const opened = context.waitForEvent('page', { timeout: 20_000 });
+    await open.click();
     const ticket = await opened;
     await ticket.waitForLoadState();
     const url = new URL(ticket.url());
