@@ -1,6 +1,23 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { matchPatternsFor } from './utils/chrome-patterns';
 import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from './utils/hosts';
+
+/**
+ * Where the built-in adapters' addresses fit, as browser match patterns: the detector
+ * (entrypoints/content.ts) is listed for these only. Adapters that packs add later are
+ * registered at run time (utils/background/detector-scripts.ts).
+ */
+function builtinDetectorMatches(): string[] {
+  const dir = join(import.meta.dirname, 'runbooks/adapters');
+  const includes = readdirSync(dir)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .flatMap((file) => (parse(readFileSync(join(dir, file), 'utf8')) as { match: { include: string[] } }).match.include);
+  return matchPatternsFor(includes);
+}
 
 /**
  * zod (with our schemas) goes into its own chunk in the extension pages' build, so the panel's first
@@ -62,6 +79,15 @@ export default defineConfig({
       },
     },
     storage: { managed_schema: 'managed-schema.json' },
+    // Two content scripts, both in the top frame at document_start (docs/performance.md):
+    // the detector only where a built-in adapter's address fits, and on the rest of the
+    // built-in hosts a navigation watcher that touches no extension API until the page
+    // moves within itself (so pages no adapter knows pay next to nothing).
+    // A page gets one or the other, never both.
+    content_scripts: [
+      { matches: builtinDetectorMatches(), js: ['content-scripts/content.js'], run_at: 'document_start' },
+      { matches: [...BUILTIN_HOST_PATTERNS], exclude_matches: builtinDetectorMatches(), js: ['navwatch.js'], run_at: 'document_start' },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -25,6 +25,9 @@ const CHECK_EVERY_MS = 50;
  * invalidates it. The disconnect watchdog below covers what it was used for.
  */
 export default defineContentScript({
+  // Listed in the manifest by wxt.config.ts (only where a built-in adapter's address fits)
+  // and registered at run time for other adapters and allowed sites (utils/background).
+  registration: 'runtime',
   matches: [...BUILTIN_HOST_PATTERNS],
   // The table is read while the page loads, and where an adapter's URL fits the panel's
   // frame starts (hidden) long before the page is ready: its own process and first render

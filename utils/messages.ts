@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 export const panelInitRequest = z.strictObject({ type: z.literal('panel:init') });
 export const matchTableRequest = z.strictObject({ type: z.literal('detect:table') });
+/** From entrypoints/navwatch.ts: the page moved within itself (the address comes from the sender). */
+export const pageNavigated = z.strictObject({ type: z.literal('page:navigated') });
 export const pageChanged = z.strictObject({
   type: z.literal('page:changed'),
   url: z.string().max(8_000),

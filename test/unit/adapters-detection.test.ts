@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { matchPatternsFor, toMatchPattern } from '../../utils/chrome-patterns';
 import { anyPresent, fingerprintMatches, urlMatches } from '../../utils/detect';
 import { adapterById, builtinAdapters, hasFixture, loadFixture } from './adapters-fixtures';
 
@@ -153,6 +154,45 @@ describe('URL patterns', () => {
       });
     });
   }
+});
+
+/**
+ * How Chromium applies a content-script match pattern: the scheme, the host ("*." also
+ * covering the bare domain), any port, and the path glob against the path and query
+ * (never the "#" part).
+ */
+function browserMatches(matchPattern: string, url: string): boolean {
+  const m = /^(\*|https?):\/\/([^/]+)(\/.*)$/.exec(matchPattern);
+  if (!m) return false;
+  const [, scheme, host, path] = m;
+  const target = new URL(url);
+  if (scheme === '*' ? !/^https?:$/.test(target.protocol) : target.protocol !== `${scheme}:`) return false;
+  const hostOk = host === '*' || (host!.startsWith('*.') ? target.hostname === host!.slice(2) || target.hostname.endsWith(host!.slice(1)) : target.hostname === host);
+  const glob = new RegExp(`^${path!.split('*').map((piece) => piece.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return hostOk && glob.test(target.pathname + target.search);
+}
+
+describe('the browser match patterns the detector is listed for (wxt.config.ts)', () => {
+  it('cover every example address of every built-in adapter, so the browser injects the detector there', () => {
+    for (const [id, { match }] of Object.entries(EXAMPLES)) {
+      const patterns = matchPatternsFor(adapterById(id).match.include);
+      for (const url of match) expect(patterns.some((p) => browserMatches(p, url)), `${id}: ${url}`).toBe(true);
+    }
+  });
+
+  it('stay on the hosts the adapter names', () => {
+    expect(toMatchPattern('http://127.0.0.1:*/audit*')).toBe('http://127.0.0.1/audit*');
+    expect(toMatchPattern('https://*-admin.okta.com/report/system_log_2*')).toBe('https://*.okta.com/report/system_log_2*');
+    expect(toMatchPattern('https://*.console.aws.amazon.com/cloudtrail/home*#/events*')).toBe('https://*.console.aws.amazon.com/cloudtrail/home*');
+    expect(toMatchPattern('https://admin.atlassian.com/o/*/audit-log?*')).toBe('https://admin.atlassian.com/o/*/audit-log*');
+    expect(toMatchPattern('https://manage.auth0.com/dashboard/*/*/logs')).toBe('https://manage.auth0.com/dashboard/*/*/logs*');
+    expect(toMatchPattern('https://audit.corp.example')).toBe('https://audit.corp.example/*');
+    expect(toMatchPattern('ftp://files.example/*')).toBeNull();
+    expect(toMatchPattern('https://a.example:x@evil.example/*')).toBeNull();
+    // The matcher above is strict enough to fail: a pattern for another path misses.
+    expect(browserMatches('https://github.com/organizations/*/settings/audit-log*', 'https://github.com/orgs/acme/people')).toBe(false);
+    expect(browserMatches('https://*.okta.com/report/system_log_2*', 'https://okta.com.evil.example/report/system_log_2')).toBe(false);
+  });
 });
 
 describe('DOM fingerprint', () => {

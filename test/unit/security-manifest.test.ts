@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onBuiltinHost } from '../../utils/background/detector-scripts';
+import { matchPatternsFor } from '../../utils/chrome-patterns';
 import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from '../../utils/hosts';
+import { loadBuiltinPack } from '../../utils/pack/builtin';
 
 /**
  * Issue 7 §5 — the manifest and bundles as shipped (DESIGN.md §3.6). Both
@@ -85,7 +88,7 @@ afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 function hostPatterns(manifest: Manifest): string[] {
   const fromPermissions = (manifest.permissions ?? []).filter((p) => p.includes('/') || p === '<all_urls>');
-  return [...(manifest.host_permissions ?? []), ...fromPermissions, ...(manifest.content_scripts ?? []).flatMap((c) => c.matches)];
+  return [...(manifest.host_permissions ?? []), ...fromPermissions];
 }
 
 describe.each(['chrome', 'firefox'] as const)('%s manifest', (name) => {
@@ -103,6 +106,21 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (name) => {
     expect(optional).toEqual([...OPTIONAL_HOST_PATTERNS]);
     // Nothing broad slipped into what is granted at install.
     expect(manifest().permissions ?? []).not.toEqual(expect.arrayContaining([...OPTIONAL_HOST_PATTERNS]));
+  });
+
+  it('runs the detector only where a built-in adapter fits, and a navigation watcher on the rest of those hosts', () => {
+    const scripts = manifest().content_scripts ?? [];
+    const detector = scripts.find((c) => (c as { js?: string[] }).js?.includes('content-scripts/content.js'));
+    const watcher = scripts.find((c) => (c as { js?: string[] }).js?.includes('navwatch.js'));
+    expect(scripts).toHaveLength(2);
+    expect(detector?.matches).toEqual(matchPatternsFor(loadBuiltinPack().adapters.flatMap((a) => a.match.include)));
+    expect(watcher?.matches).toEqual([...BUILTIN_HOST_PATTERNS]);
+    // A page gets one of the two, never both.
+    expect((watcher as { exclude_matches?: string[] } | undefined)?.exclude_matches).toEqual(detector?.matches);
+    for (const pattern of detector?.matches ?? []) {
+      expect(BROAD).not.toContain(pattern);
+      expect(onBuiltinHost(pattern), pattern).toBe(true);
+    }
   });
 
   it('holds only the permissions it was reviewed for', () => {

@@ -43,10 +43,10 @@ const TYPES = [
   'capture:add', 'escalation:save', 'escalation:status', 'history:list', 'history:export', 'retention:preview', 'retention:apply',
   'settings:get', 'settings:set', 'packs:list', 'packs:import', 'packs:subscribe', 'packs:refresh', 'packs:set-enabled',
   'packs:delete', 'packs:restore', 'packs:export', 'runbook:source', 'runbook:save-local', 'runbook:validate',
-  'sites:list', 'sites:add', 'sites:remove',
+  'sites:list', 'sites:add', 'sites:remove', 'page:navigated',
 ];
 /** Read-only types whose bare `{ type }` is a valid request; everything else needs fields. */
-const BARE_IS_VALID = new Set(['detect:table', 'panel:init', 'case:list', 'history:list', 'settings:get', 'packs:list', 'packs:refresh', 'sites:list']);
+const BARE_IS_VALID = new Set(['detect:table', 'panel:init', 'case:list', 'history:list', 'settings:get', 'packs:list', 'packs:refresh', 'sites:list', 'page:navigated']);
 const NOT_UNDERSTOOD = { error: 'Trailguide received a request it did not understand.' };
 
 let database: TrailguideDatabase;
@@ -153,7 +153,8 @@ afterEach(() => {
 describe('message fuzzing (background router)', () => {
   it('every message type in the list is registered and answers its own sender', async () => {
     for (const type of TYPES) {
-      const sender = type === 'detect:table' ? WRONG_SENDERS['our content script (a compromised page renderer)']! : panel;
+      const fromContentScript = type === 'detect:table' || type === 'page:navigated';
+      const sender = fromContentScript ? WRONG_SENDERS['our content script (a compromised page renderer)']! : panel;
       expect(dispatch({ type, evil: 1 }, sender, check), type).toBeInstanceOf(Promise);
     }
   });

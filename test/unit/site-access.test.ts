@@ -30,13 +30,14 @@ interface Registered {
 /** The browser as far as this feature uses it: permissions, registered scripts, open tabs. */
 function fakeBrowserParts({ granted = [] as string[], tabs = [] as { id: number; url: string }[] } = {}) {
   const grants = new Set(granted);
-  let registered: Registered | undefined;
+  // Registrations by id: the sites' one, and the pack adapters' one the match table brings along.
+  const scripts = new Map<string, Registered>();
   const calls = { register: 0, update: 0, unregister: 0 };
   vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({
     manifest_version: 3,
     name: 'Trailguide',
     version: '0.1.0',
-    content_scripts: [{ matches: ['https://github.com/*'], js: ['content-scripts/content.js'], run_at: 'document_idle' }],
+    content_scripts: [{ matches: ['https://github.com/organizations/*/settings/audit-log*'], js: ['content-scripts/content.js'], run_at: 'document_start' }],
   });
   vi.spyOn(browser.permissions, 'contains').mockImplementation((async (p: { origins?: string[] }) =>
     (p.origins ?? []).every((o) => grants.has(o))) as never);
@@ -44,19 +45,23 @@ function fakeBrowserParts({ granted = [] as string[], tabs = [] as { id: number;
     for (const o of p.origins ?? []) grants.delete(o);
     return true;
   }) as never);
-  vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockImplementation((async () => (registered ? [registered] : [])) as never);
+  const counted = (id: string) => id === SITES_SCRIPT_ID;
+  vi.spyOn(browser.scripting, 'getRegisteredContentScripts').mockImplementation((async ({ ids }: { ids: string[] }) =>
+    ids.flatMap((id) => (scripts.has(id) ? [scripts.get(id)!] : []))) as never);
   vi.spyOn(browser.scripting, 'registerContentScripts').mockImplementation((async ([script]: Registered[]) => {
-    if (registered) throw new Error(`Duplicate script ID '${script!.id}'`);
-    calls.register += 1;
-    registered = script;
+    if (scripts.has(script!.id)) throw new Error(`Duplicate script ID '${script!.id}'`);
+    if (counted(script!.id)) calls.register += 1;
+    scripts.set(script!.id, script!);
   }) as never);
   vi.spyOn(browser.scripting, 'updateContentScripts').mockImplementation((async ([script]: Registered[]) => {
-    calls.update += 1;
-    registered = { ...registered, ...script! };
+    if (counted(script!.id)) calls.update += 1;
+    scripts.set(script!.id, { ...scripts.get(script!.id), ...script! });
   }) as never);
-  vi.spyOn(browser.scripting, 'unregisterContentScripts').mockImplementation((async () => {
-    calls.unregister += 1;
-    registered = undefined;
+  vi.spyOn(browser.scripting, 'unregisterContentScripts').mockImplementation((async ({ ids }: { ids: string[] }) => {
+    for (const id of ids) {
+      if (counted(id)) calls.unregister += 1;
+      scripts.delete(id);
+    }
   }) as never);
   const permissionListeners: (() => void)[] = [];
   for (const event of [browser.permissions.onAdded, browser.permissions.onRemoved]) {
@@ -65,7 +70,7 @@ function fakeBrowserParts({ granted = [] as string[], tabs = [] as { id: number;
   const executeScript = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
   vi.spyOn(browser.tabs, 'query').mockImplementation((async (q: { url?: string }) =>
     tabs.filter((t) => q.url && t.url.startsWith(q.url.replace(/\*$/, '')))) as never);
-  return { grants, registered: () => registered, calls, remove, executeScript, permissionsChanged: () => permissionListeners.forEach((l) => l()) };
+  return { grants, registered: () => scripts.get(SITES_SCRIPT_ID), calls, remove, executeScript, permissionsChanged: () => permissionListeners.forEach((l) => l()) };
 }
 
 async function storedTable(): Promise<MatchTable> {
@@ -101,7 +106,7 @@ describe('adding a site', () => {
       id: SITES_SCRIPT_ID,
       matches: [`${SITE}/*`],
       js: ['content-scripts/content.js'],
-      runAt: 'document_idle',
+      runAt: 'document_start',
       persistAcrossSessions: true,
     });
     expect(parts.executeScript).toHaveBeenCalledTimes(1);

@@ -3,10 +3,12 @@ import { buildMatchTable } from '../match';
 import { matchTableRequest, panelInitRequest } from '../messages';
 import { loadBuiltinPack } from '../pack/builtin';
 import { activePacksFromStore } from '../packs/store';
+import type { Adapter } from '../schema/adapter';
 import type { Pack } from '../schema/pack';
 import { MATCH_TABLE_KEY } from '../storage-keys';
 import { registerHandler } from './router';
-import { detectorAnswers, reachTab, siteAllowed, sitesInForce } from './sites';
+import { detectorAnswers, reachTab, registerNavigationHandler, syncPackAdapterScripts } from './detector-scripts';
+import { siteAllowed, sitesInForce } from './sites';
 import { isBuiltinSite, webOrigin } from '../sites';
 import type { MatchTable } from '../detect';
 
@@ -22,13 +24,16 @@ export async function activePacks(): Promise<Pack[]> {
 
 /** Content scripts read this from storage.local, so detection needs no round trip. */
 export async function publishMatchTable(): Promise<void> {
-  await browser.storage.local.set({ [MATCH_TABLE_KEY]: await currentMatchTable() });
+  const adapters = (await activePacks()).flatMap((p) => p.adapters);
+  await browser.storage.local.set({ [MATCH_TABLE_KEY]: await matchTableFor(adapters) });
+  // Adapters from packs on the built-in hosts get the detector on their addresses too. If the
+  // browser refuses, in-app navigation and the toolbar button still bring it (detector-scripts.ts).
+  await syncPackAdapterScripts(adapters).catch(() => undefined);
 }
 
 /** Every adapter in force, with its self-hosted paths on the sites the person allowed. */
-async function currentMatchTable(): Promise<MatchTable> {
-  const [packs, sites] = await Promise.all([activePacks(), sitesInForce().catch(() => [])]);
-  return buildMatchTable(packs.flatMap((p) => p.adapters), sites);
+async function matchTableFor(adapters: Adapter[]): Promise<MatchTable> {
+  return buildMatchTable(adapters, await sitesInForce().catch(() => []));
 }
 
 export function registerCoreHandlers(): void {
@@ -37,10 +42,11 @@ export function registerCoreHandlers(): void {
 
   registerHandler('detect:table', matchTableRequest, 'content-script', async () => {
     await ready;
-    return currentMatchTable();
+    return matchTableFor((await activePacks()).flatMap((p) => p.adapters));
   });
 
   registerToolbarButton();
+  registerNavigationHandler();
 
   registerHandler('panel:init', panelInitRequest, 'extension-page', async (_message, sender) => ({
     tabId: sender.tab?.id ?? null,

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { siteHost, sitePattern } from '../sites';
 import { CONSOLE_SITES_KEY } from '../storage-keys';
+import { detectorAnswers, reachTab, syncDetectorRegistration } from './detector-scripts';
 
 /**
  * Self-hosted consoles (DESIGN.md §3.6: anything beyond the built-in hosts only
@@ -58,30 +59,13 @@ export async function sitesInForce(): Promise<string[]> {
   return (await siteViews()).filter((site) => site.allowed).map((site) => site.origin);
 }
 
-/** The detector as the manifest declares it, so the sites get the very same script. */
-function detectorScript(): { js: string[]; runAt: 'document_start' | 'document_end' | 'document_idle' } {
-  const declared = browser.runtime.getManifest().content_scripts?.[0];
-  return { js: declared?.js ?? ['content-scripts/content.js'], runAt: (declared?.run_at as 'document_idle' | undefined) ?? 'document_idle' };
-}
-
 /**
  * Registers the detector on the sites in force (or removes it when there are
  * none). Registrations persist across browser restarts; this brings them in line
  * after any change of list or permission.
  */
-export async function syncSiteScripts(origins: readonly string[]): Promise<void> {
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SITES_SCRIPT_ID] });
-  if (origins.length === 0) {
-    if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SITES_SCRIPT_ID] });
-    return;
-  }
-  const script = { id: SITES_SCRIPT_ID, matches: origins.map(sitePattern), ...detectorScript(), persistAcrossSessions: true };
-  const [current] = existing;
-  if (!current) return browser.scripting.registerContentScripts([script]);
-  const same = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
-  // The worker wakes often; only write when something changed.
-  if (same(current.matches, script.matches) && same(current.js, script.js) && current.runAt === script.runAt) return;
-  await browser.scripting.updateContentScripts([script]);
+export function syncSiteScripts(origins: readonly string[]): Promise<void> {
+  return syncDetectorRegistration(SITES_SCRIPT_ID, origins.map(sitePattern));
 }
 
 /**
@@ -97,25 +81,4 @@ export async function reachOpenTabs(origin: string): Promise<number> {
     if ((await detectorAnswers(tab.id, { type: 'host:ping' })) || (await reachTab(tab.id))) reached += 1;
   }
   return reached;
-}
-
-/**
- * Sends the detector a message; false only when nothing in the tab listens. The
- * detector answers no message, so "the port closed without an answer" means it is there.
- */
-export function detectorAnswers(tabId: number, message: { type: string }): Promise<boolean> {
-  return browser.tabs.sendMessage(tabId, message).then(
-    () => true,
-    (error: unknown) => !/receiving end does not exist|could not establish connection/i.test(String((error as Error)?.message ?? error)),
-  );
-}
-
-/** Runs the detector in a tab's page; false where the browser refuses (no permission, a closed tab). */
-export async function reachTab(tabId: number): Promise<boolean> {
-  // The manifest names the file as WXT built it; executeScript wants the same path from the root.
-  const files = detectorScript().js.map((file) => `/${file.replace(/^\//, '')}`) as ['/content-scripts/content.js'];
-  return browser.scripting
-    .executeScript({ target: { tabId, frameIds: [0] }, files })
-    .then(() => true)
-    .catch(() => false);
 }
