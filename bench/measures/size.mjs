@@ -70,7 +70,19 @@ export async function measureSizes(extensionDir) {
   // "No UI framework in it" is part of the budget.
   if (frameworks.length > 0) contentResult.pass = false;
 
+  const watcher = await sizes(join(extensionDir, 'navwatch.js')).catch(() => null);
   const results = [contentResult];
+  if (watcher) {
+    results.push(
+      measured({
+        id: 'navwatch-size',
+        name: 'Navigation watcher on the rest of the built-in hosts (navwatch.js), minified',
+        unit: 'bytes',
+        values: [watcher.bytes],
+        notes: `${watcher.gzip} bytes gzipped. It uses no extension API until the page navigates within itself.`,
+      }),
+    );
+  }
   for (const [id, name, html] of [
     ['panel-js-size', 'Panel page JS (panel.html and its chunks)', 'panel.html'],
     ['options-js-size', 'Options page JS (options.html and its chunks)', 'options.html'],
