@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYamlSafely } from '../../utils/pack/parse';
 import { adapterSchema } from '../../utils/schema/adapter';
-import { BUILTIN_HOST_PATTERNS } from '../../utils/hosts';
+import { onBuiltinHost } from '../../utils/background/detector-scripts';
+import { toMatchPattern } from '../../utils/chrome-patterns';
 import { builtinAdapters, hasFixture } from './adapters-fixtures';
 
 /**
@@ -17,26 +18,18 @@ const goldenTests = readFileSync(join(process.cwd(), 'test/unit/deep-link.test.t
 const captureTests = readFileSync(join(process.cwd(), 'test/unit/adapters-capture.test.ts'), 'utf8');
 const packAdapters = new Map(builtinAdapters().map((a) => [a.id, a]));
 
-function hostOf(pattern: string): string {
-  return /^[a-z]+:\/\/([^/]+)/.exec(pattern)?.[1]?.replace(/:\*$|:\d+$/, '') ?? '';
-}
-
-/** Chrome match-pattern hosts: "*.okta.com" covers okta.com and any subdomain. */
-function hostCovered(host: string): boolean {
-  const sample = host.replace(/\*/g, 'x');
-  return BUILTIN_HOST_PATTERNS.some((pattern) => {
-    const allowed = hostOf(pattern);
-    if (allowed.startsWith('*.')) return sample === allowed.slice(2) || sample.endsWith(allowed.slice(1));
-    return sample === allowed;
-  });
+/** As the browser will apply it: the adapter's pattern widened to a match pattern, on one of our hosts. */
+function onOurHosts(include: string): boolean {
+  const widened = toMatchPattern(include);
+  return widened !== null && onBuiltinHost(widened);
 }
 
 describe('built-in adapter conventions', () => {
   it('checks hosts the way Chrome match patterns do', () => {
-    expect(hostCovered('*-admin.okta.com')).toBe(true);
-    expect(hostCovered('us-east-1.console.aws.amazon.com')).toBe(true);
-    expect(hostCovered('*-admin.okta-emea.com')).toBe(false);
-    expect(hostCovered('evil.example')).toBe(false);
+    expect(onOurHosts('https://*-admin.okta.com/report/*')).toBe(true);
+    expect(onOurHosts('https://us-east-1.console.aws.amazon.com/cloudtrail/home#/events')).toBe(true);
+    expect(onOurHosts('https://*-admin.okta-emea.com/report/*')).toBe(false);
+    expect(onOurHosts('https://evil.example/audit')).toBe(false);
   });
 
   it('finds the adapter files', () => {
@@ -85,7 +78,7 @@ describe('built-in adapter conventions', () => {
     });
 
     it('only matches hosts Trailguide has permission for', () => {
-      const uncovered = (adapter?.match.include ?? []).map(hostOf).filter((host) => !hostCovered(host));
+      const uncovered = (adapter?.match.include ?? []).filter((include) => !onOurHosts(include));
       expect(uncovered).toEqual([]);
     });
   });
