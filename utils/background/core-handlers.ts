@@ -8,7 +8,7 @@ import type { Pack } from '../schema/pack';
 import { MATCH_TABLE_KEY } from '../storage-keys';
 import { registerHandler } from './router';
 import { detectorAnswers, reachTab, registerNavigationHandler, syncPackAdapterScripts } from './detector-scripts';
-import { siteAllowed, sitesInForce } from './sites';
+import { siteAllowed, sitesInForce, syncSiteScripts } from './sites';
 import { isBuiltinSite, webOrigin } from '../sites';
 import type { MatchTable } from '../detect';
 
@@ -22,27 +22,43 @@ export async function activePacks(): Promise<Pack[]> {
   }
 }
 
-/** Content scripts read this from storage.local, so detection needs no round trip. */
-export async function publishMatchTable(): Promise<void> {
-  const adapters = (await activePacks()).flatMap((p) => p.adapters);
-  await browser.storage.local.set({ [MATCH_TABLE_KEY]: await matchTableFor(adapters) });
+let publishing: Promise<void> = Promise.resolve();
+
+/**
+ * Brings everything detection depends on in line with the packs and sites in force:
+ * the match table content scripts read from storage.local (so detection needs no
+ * round trip) and the detector's registrations. Calls queue behind each other: a pack
+ * change and a site change at once would otherwise race on the same script ids.
+ */
+export function publishMatchTable(): Promise<void> {
+  publishing = publishing.catch(() => undefined).then(publishNow);
+  return publishing;
+}
+
+async function publishNow(): Promise<void> {
+  const { adapters, sites, table } = await tableInForce();
+  await browser.storage.local.set({ [MATCH_TABLE_KEY]: table });
   // Adapters from packs on the built-in hosts get the detector on their addresses too. If the
   // browser refuses, in-app navigation and the toolbar button still bring it (detector-scripts.ts).
   await syncPackAdapterScripts(adapters).catch(() => undefined);
+  await syncSiteScripts(sites);
 }
 
 /** Every adapter in force, with its self-hosted paths on the sites the person allowed. */
-async function matchTableFor(adapters: Adapter[]): Promise<MatchTable> {
-  return buildMatchTable(adapters, await sitesInForce().catch(() => []));
+async function tableInForce(): Promise<{ adapters: Adapter[]; sites: string[]; table: MatchTable }> {
+  const [packs, sites] = await Promise.all([activePacks(), sitesInForce().catch(() => [])]);
+  const adapters = packs.flatMap((p) => p.adapters);
+  return { adapters, sites, table: buildMatchTable(adapters, sites) };
 }
 
 export function registerCoreHandlers(): void {
-  const ready = publishMatchTable();
-  browser.runtime.onInstalled.addListener(() => void publishMatchTable());
+  // A registration the browser refuses still leaves the table published (publishNow writes it first).
+  const ready = publishMatchTable().catch(() => undefined);
+  browser.runtime.onInstalled.addListener(() => void publishMatchTable().catch(() => undefined));
 
   registerHandler('detect:table', matchTableRequest, 'content-script', async () => {
     await ready;
-    return matchTableFor((await activePacks()).flatMap((p) => p.adapters));
+    return (await tableInForce()).table;
   });
 
   registerToolbarButton();

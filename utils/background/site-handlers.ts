@@ -3,24 +3,7 @@ import { siteAddRequest, siteRemoveRequest, sitesListRequest } from '../messages
 import { parseSiteAddress, siteHost, sitePattern } from '../sites';
 import { publishMatchTable } from './core-handlers';
 import { registerHandler } from './router';
-import { reachOpenTabs, readSites, siteAllowed, sitesInForce, siteViews, syncSiteScripts, writeSites } from './sites';
-
-let applying: Promise<void> = Promise.resolve();
-
-/**
- * Brings the detector's registration and the published match table in line with
- * the sites in force. Calls queue behind each other: two registrations racing
- * would trip over the same script id.
- */
-export function applySites(): Promise<void> {
-  applying = applying
-    .catch(() => undefined)
-    .then(async () => {
-      await syncSiteScripts(await sitesInForce());
-      await publishMatchTable();
-    });
-  return applying;
-}
+import { reachOpenTabs, readSites, siteAllowed, siteViews, writeSites } from './sites';
 
 export function registerSiteHandlers(): void {
   registerHandler('sites:list', sitesListRequest, 'extension-page', async () => ({ sites: await siteViews() }));
@@ -37,7 +20,7 @@ export function registerSiteHandlers(): void {
     if (!sites.some((site) => site.origin === parsed.origin)) {
       await writeSites([...sites, { origin: parsed.origin, addedAt: Date.now() }]);
     }
-    await applySites();
+    await publishMatchTable();
     return { host: parsed.host, tabsReached: await reachOpenTabs(parsed.origin) };
   });
 
@@ -47,18 +30,15 @@ export function registerSiteHandlers(): void {
       throw new Error(`${siteHost(origin)} isn't on your list of sites, so there was nothing to remove.`);
     }
     await writeSites(sites.filter((site) => site.origin !== origin));
-    await applySites();
+    await publishMatchTable();
     // Give the browser's permission back too. It may refuse (a permission the
     // extension was installed with, for instance); Trailguide has stopped either way.
     const returned = await browser.permissions.remove({ origins: [sitePattern(origin)] }).catch(() => false);
     return { host: siteHost(origin), permissionReturned: returned };
   });
 
-  // Permissions change outside Trailguide too (the browser's extension settings).
-  browser.permissions.onAdded.addListener(() => void applySites());
-  browser.permissions.onRemoved.addListener(() => void applySites());
-  // The match table is published at start-up by the core handlers (with the sites in force).
-  void sitesInForce()
-    .then(syncSiteScripts)
-    .catch(() => undefined);
+  // Permissions change outside Trailguide too (the browser's extension settings). At start-up
+  // the core handlers publish the table and registrations with the sites in force.
+  browser.permissions.onAdded.addListener(() => void publishMatchTable().catch(() => undefined));
+  browser.permissions.onRemoved.addListener(() => void publishMatchTable().catch(() => undefined));
 }
