@@ -4,7 +4,8 @@ import * as client from '../../utils/cases/client';
 import type { HistoryEntry } from '../../utils/cases/history';
 import { CASE_STATUSES, type CaseStatus } from '../../utils/db/records';
 import { CaseDetailView } from './CaseDetailView';
-import { dayBoundary, downloadText, reopenableUrl } from './download';
+import { downloadText } from '../common/download';
+import { dayBoundary, reopenableUrl } from './values';
 import { RetentionSettings } from './RetentionSettings';
 import './history.css';
 import { countOf } from '../../utils/plural';
@@ -108,7 +109,7 @@ export function HistoryView() {
     setAlert(null);
     try {
       const file = await client.exportCase(selected.case.id, format);
-      downloadText(file.filename, file.mimeType, file.text);
+      downloadText(file.filename, file.text, file.mimeType);
       setStatus(`Saved ${file.filename} to your downloads.`);
     } catch (error) {
       setAlert((error as Error).message);

@@ -1,18 +1,3 @@
-/** Saves text as a file through a Blob URL (no permission, nothing leaves the machine). */
-export function downloadText(filename: string, mimeType: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers start the download asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
 /** Only web pages may be reopened from history (never javascript:, data:, file:). */
 export function reopenableUrl(url: string | null | undefined): string | null {
   if (!url) return null;

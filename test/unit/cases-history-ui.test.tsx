@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { reopenableUrl } from '../../components/history/download';
+import { reopenableUrl } from '../../components/history/values';
 import { HistoryView } from '../../components/history/HistoryView';
 import { resetRoutes } from '../../utils/background/router';
 import { addCapture } from '../../utils/cases/captures';
