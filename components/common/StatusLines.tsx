@@ -1,8 +1,8 @@
 /** The two live regions every view uses: progress in [role=status], problems in [role=alert]. */
-export function StatusLines({ status, alert }: { status: string | null; alert: string | null }) {
+export function StatusLines({ status, alert, statusClass = 'small' }: { status: string | null; alert: string | null; statusClass?: string }) {
   return (
     <>
-      <p role="status" class="small">
+      <p role="status" class={statusClass}>
         {status}
       </p>
       {alert ? (

@@ -11,6 +11,7 @@ import type { Runbook } from '../../utils/schema/runbook';
 import { copyText } from '../../utils/clipboard';
 import { useActionsAllowed } from './visibility';
 import { newId } from '../../utils/ids';
+import { StatusLines } from '../common/StatusLines';
 import './escalation.css';
 
 export interface EscalationBuilderProps {
@@ -307,14 +308,7 @@ export function EscalationBuilder(props: EscalationBuilderProps) {
           {guard.reason}
         </p>
       ) : null}
-      <p class="escalation-status" role="status">
-        {status}
-      </p>
-      {alert ? (
-        <p class="error" role="alert">
-          {alert}
-        </p>
-      ) : null}
+      <StatusLines status={status} alert={alert} statusClass="escalation-status" />
     </section>
   );
 }
