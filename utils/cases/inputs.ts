@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { filterValues } from '../schema/common';
 import {
   LIMITS,
+  appliedSearch,
   capturedRow,
   caseInputs,
   caseStatus,
   escalationFormat,
   escalationStatus,
+  observedTimes,
   recordId,
   stepState,
   timeRange,
@@ -50,6 +52,8 @@ export const newCaptureInput = z.strictObject({
   filters: filterValues.default({}),
   timeRange: timeRange.default({ from: null, to: null }),
   capturedAt: z.number().optional(),
+  applied: appliedSearch.optional(),
+  observed: observedTimes.optional(),
   rows: z.array(capturedRow).max(LIMITS.rowsPerCapture, `A capture may hold at most ${LIMITS.rowsPerCapture} rows.`),
 });
 export type NewCaptureInput = z.input<typeof newCaptureInput>;

@@ -89,6 +89,48 @@ export const timeRange = z.strictObject({
 });
 export type TimeRange = z.infer<typeof timeRange>;
 
+/**
+ * What the console really did with one filter, read back from the page after
+ * the fill (its address mapped back through the adapter, or the control's own
+ * value). "applied": the console shows it; "not-applied": it does not (reason
+ * says why); "unchecked": Trailguide could not read it back.
+ */
+export const FILTER_STATUSES = ['applied', 'not-applied', 'unchecked'] as const;
+export const filterStatus = z.enum(FILTER_STATUSES);
+export type FilterStatus = z.infer<typeof filterStatus>;
+
+export const appliedFilter = z.strictObject({
+  name: safeKey(40),
+  /** What the runbook asked for. */
+  intended: z.string().max(LIMITS.inputChars),
+  /** What the console showed when read back; null when it could not be read. */
+  shown: z.string().max(LIMITS.inputChars).nullable(),
+  status: filterStatus,
+  /** Plain-language reason, for "not-applied" and "unchecked". */
+  reason: z.string().max(500).optional(),
+});
+export type AppliedFilter = z.infer<typeof appliedFilter>;
+
+export const appliedSearch = z.strictObject({
+  /** Every filter the step asked for, and any the console showed that it did not ask for. */
+  filters: z.array(appliedFilter).max(LIMITS.inputs),
+  /** The time range the console applied (an end is null when the console did not limit it). */
+  timeRange,
+  /** Where the read-back came from. */
+  readFrom: z.enum(['url', 'controls', 'url+controls', 'nothing']),
+  checkedAt: z.number(),
+});
+export type AppliedSearch = z.infer<typeof appliedSearch>;
+
+/** The times the captured rows themselves show. */
+export const observedTimes = z.strictObject({
+  earliest: z.string().max(64).nullable(),
+  latest: z.string().max(64).nullable(),
+  /** Rows whose time text could not be read as a time. */
+  unreadable: z.number().int().min(0),
+});
+export type ObservedTimes = z.infer<typeof observedTimes>;
+
 export const captureRecord = z.strictObject({
   id: recordId,
   caseId: recordId,
@@ -102,6 +144,13 @@ export const captureRecord = z.strictObject({
   rowCount: z.number().int().min(0),
   /** SHA-256 (hex) of the canonical JSON of the rows (utils/cases/canonical.ts). */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * What the console really applied when the rows were captured. Absent on
+   * captures stored before read-back existed: treat every filter as unchecked.
+   * `filters` and `timeRange` above stay what the runbook asked for.
+   */
+  applied: appliedSearch.optional(),
+  observed: observedTimes.optional(),
 });
 export type CaptureRecord = z.infer<typeof captureRecord>;
 /** A capture without its rows: what lists and replies carry. */
