@@ -9,8 +9,8 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
-export function startDemoServer(options?: { port?: number; now?: Date | string | number; eventCount?: number }): Promise<DemoServer>;
-export function createDemoHandler(options?: { now?: Date | string | number; eventCount?: number }): {
+export function startDemoServer(options?: { port?: number; now?: Date | string | number; eventCount?: number; testHooks?: boolean }): Promise<DemoServer>;
+export function createDemoHandler(options?: { now?: Date | string | number; eventCount?: number; testHooks?: boolean }): {
   handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   dataset: Dataset;
 };

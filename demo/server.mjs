@@ -95,9 +95,56 @@ function delay(ms, res) {
   });
 }
 
+/**
+ * Test-only "hold" gates: `/api/events?…&hold=<token>` waits until the test releases
+ * that token, so a test can keep a search "in flight" for exactly as long as it needs
+ * instead of guessing a latency. Only servers started with `testHooks: true` have them
+ * (the end-to-end fixture); `npm run demo` and `npm start` never do.
+ *
+ *   GET /__test/held?token=T            → { waiting, answered, open }
+ *   GET /__test/release?token=T         → answers the requests waiting now (later ones wait again)
+ *   GET /__test/release?token=T&open=1  → answers them and lets every later one through
+ */
+function createHoldGates() {
+  const gates = new Map();
+  const gate = (token) => {
+    let g = gates.get(token);
+    if (!g) gates.set(token, (g = { waiting: new Set(), answered: 0, open: false }));
+    return g;
+  };
+  return {
+    /** Resolves true when released, false if the browser gave up on the request first. */
+    wait(token, res) {
+      const g = gate(token);
+      if (g.open) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const go = () => resolve(g.waiting.delete(go));
+        g.waiting.add(go);
+        res.on('close', () => {
+          if (g.waiting.delete(go)) resolve(false);
+        });
+      });
+    },
+    answered(token) {
+      gate(token).answered++;
+    },
+    status(token) {
+      const g = gate(token);
+      return { waiting: g.waiting.size, answered: g.answered, open: g.open };
+    },
+    release(token, open) {
+      const g = gate(token);
+      if (open) g.open = true;
+      for (const go of [...g.waiting]) go();
+      return this.status(token);
+    },
+  };
+}
+
 /** The request handler for a dataset; exported for embedding in other servers. */
-export function createDemoHandler({ now, eventCount } = {}) {
+export function createDemoHandler({ now, eventCount, testHooks = false } = {}) {
   const dataset = buildDataset({ now: now ?? defaultNow(), count: eventCount ?? eventCountFromEnv() });
+  const holds = testHooks ? createHoldGates() : null;
   const handler = async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? HOST}`);
@@ -107,11 +154,24 @@ export function createDemoHandler({ now, eventCount } = {}) {
         return;
       }
 
+      if (holds && (url.pathname === '/__test/held' || url.pathname === '/__test/release')) {
+        const token = url.searchParams.get('token') ?? '';
+        if (!token) return sendJson(res, 400, { error: 'token is required' }, method);
+        const open = url.searchParams.get('open') === '1';
+        sendJson(res, 200, url.pathname === '/__test/held' ? holds.status(token) : holds.release(token, open), method);
+        return;
+      }
+
       if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
         const answer = handleApiRequest(url, dataset);
         if (answer && answer.status === 200 && url.pathname === '/api/events') {
           const stillOpen = await delay(requestedLatency(url), res);
           if (!stillOpen) return;
+          const token = holds ? url.searchParams.get('hold') : null;
+          if (token) {
+            if (!(await holds.wait(token, res))) return;
+            holds.answered(token);
+          }
         }
         sendJson(res, answer?.status ?? 404, answer?.body ?? { error: 'Not found' }, method);
         return;
@@ -155,9 +215,10 @@ function eventCountFromEnv() {
  * Starts the demo console on 127.0.0.1. `port` 0 picks a free port.
  * `now` (Date, ISO string or ms) fixes the data; default DEMO_NOW or the start of today (UTC).
  * `eventCount` (default DEMO_EVENTS or 5,200) sizes the log, e.g. 12,000 for a 10,000-row benchmark.
+ * `testHooks` turns on the test-only hold gates (see createHoldGates); off by default.
  */
-export async function startDemoServer({ port = 0, now, eventCount } = {}) {
-  const { handler } = createDemoHandler({ now, eventCount });
+export async function startDemoServer({ port = 0, now, eventCount, testHooks = false } = {}) {
+  const { handler } = createDemoHandler({ now, eventCount, testHooks });
   const server = http.createServer((req, res) => {
     void handler(req, res);
   });

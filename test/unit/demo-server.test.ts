@@ -112,6 +112,38 @@ describe('demo server: /api/events', () => {
     expect(requestedLatency(new URL('http://x/api/events'))).toBe(0);
   });
 
+  it('holds an answer until the test releases its token, only when started with test hooks', async () => {
+    const held = await startDemoServer({ now: NOW, testHooks: true });
+    try {
+      const json = (path: string) => fetch(held.url + path).then((r) => r.json() as Promise<Record<string, unknown>>);
+      let answered = false;
+      const pending = fetch(`${held.url}/api/events?pageSize=1&hold=t1`).then(async (r) => {
+        answered = true;
+        return (await r.json()) as EventsPage;
+      });
+      await vi.waitFor(async () => expect(await json('/__test/held?token=t1')).toMatchObject({ waiting: 1, answered: 0 }));
+      // Another token's release does not let it through.
+      expect(await json('/__test/release?token=other')).toMatchObject({ waiting: 0 });
+      expect(await json('/__test/held?token=t1')).toMatchObject({ waiting: 1 });
+      expect(answered).toBe(false);
+      await json('/__test/release?token=t1');
+      expect((await pending).events).toHaveLength(1);
+      expect(await json('/__test/held?token=t1')).toEqual({ waiting: 0, answered: 1, open: false });
+      // After a plain release, the next request waits again; after open=1, none does.
+      const next = fetch(`${held.url}/api/events?pageSize=1&hold=t1`);
+      await vi.waitFor(async () => expect(await json('/__test/held?token=t1')).toMatchObject({ waiting: 1 }));
+      expect(await json('/__test/release?token=t1&open=1')).toMatchObject({ waiting: 0, open: true });
+      expect((await next).status).toBe(200);
+      expect((await fetch(`${held.url}/api/events?pageSize=1&hold=t1`)).status).toBe(200);
+    } finally {
+      await held.close();
+    }
+    // The ordinary server (npm run demo, npm start) has no gates: hold is ignored.
+    expect((await events('pageSize=1&hold=t2')).events).toHaveLength(1);
+    const hook = await fetch(`${server.url}/__test/held?token=t2`);
+    expect(hook.headers.get('content-type')).toMatch(/text\/html/);
+  });
+
   it('answers 400 for unreadable dates', async () => {
     const { status, body } = await getJson<{ error: string }>('/api/events?from=someday');
     expect(status).toBe(400);

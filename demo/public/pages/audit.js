@@ -35,6 +35,8 @@ function readLocation() {
     applied,
     pageSize: Number.isFinite(pageSize) && pageSize > 0 ? pageSize : DEFAULT_PAGE_SIZE,
     latency: Number.isFinite(latency) && latency > 0 ? latency : 0,
+    // Test servers only: the API holds each answer until the test releases this token.
+    hold: params.get('hold') ?? '',
   };
 }
 
@@ -92,6 +94,7 @@ export function mountAuditPage(container, ctx) {
     applied: initial.applied,
     pageSize: initial.pageSize,
     latency: initial.latency,
+    hold: initial.hold,
     status: 'loading',
     result: null,
     error: '',
@@ -458,6 +461,7 @@ export function mountAuditPage(container, ctx) {
     params.set('page', String(state.applied.page));
     params.set('pageSize', String(state.pageSize));
     if (state.latency) params.set('latency', String(state.latency));
+    if (state.hold) params.set('hold', state.hold);
     try {
       const response = await fetch(`/api/events?${params}`, { signal: controller.signal, headers: { accept: 'application/json' } });
       const data = await response.json().catch(() => null);
@@ -519,6 +523,7 @@ export function mountAuditPage(container, ctx) {
       state.applied = next.applied;
       state.pageSize = next.pageSize;
       state.latency = next.latency;
+      state.hold = next.hold;
       state.draft = draftFrom(next.applied);
       picker.close();
       renderFilters();
