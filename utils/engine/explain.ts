@@ -6,9 +6,14 @@ import type { GlossaryEntry } from '../schema/glossary';
  * Plain-language explanations of captured rows. Everything here is plain text:
  * rows come from a third-party page and meanings from a pack, so the panel shows
  * the sentence as text, never as HTML.
+ *
+ * An explanation uses a term's `summary` (one short clause that finishes
+ * "<who> …"), or else the first clause of its meaning's first sentence —
+ * never the whole meaning, which the panel shows one click away beside the row.
  */
 export interface GlossaryMeaning {
   meaning: string;
+  summary?: string;
   risk: 'routine' | 'notable' | 'sensitive';
 }
 export type GlossaryMap = ReadonlyMap<string, GlossaryMeaning>;
@@ -22,7 +27,7 @@ export function glossaryMapFor(adapter: Pick<Adapter, 'id' | 'glossary'> | null,
   const map = new Map<string, GlossaryMeaning>();
   const add = (term: string, entry: GlossaryMeaning) => {
     const key = term.trim().toLowerCase();
-    if (!map.has(key)) map.set(key, { meaning: entry.meaning, risk: entry.risk });
+    if (!map.has(key)) map.set(key, { meaning: entry.meaning, risk: entry.risk, ...(entry.summary ? { summary: entry.summary } : {}) });
   };
   for (const entry of adapter?.glossary ?? []) add(entry.term, entry);
   for (const entry of packGlossary) if (adapter && entry.tool === adapter.id) add(entry.term, entry);
@@ -32,34 +37,90 @@ export function glossaryMapFor(adapter: Pick<Adapter, 'id' | 'glossary'> | null,
 
 const FAILURE = /\b(fail(ed|ure)?|denied|error|blocked|rejected)\b/i;
 
-/** "li.chen@acme.example changed the account's settings (account.settings_changed) for dana@… from 203.0.113.9" */
+/**
+ * "li.chen@acme.example changed the account's settings (account.settings_changed) for dana@… from 203.0.113.9."
+ * or, when the meaning is not written as something the actor did:
+ * "A repository was created (repo.create) — by li.chen@acme.example, from 203.0.113.9."
+ */
 export function explainRow(row: CapturedRow, glossary: GlossaryMap): string {
-  const who = row.actor.trim() || 'Someone';
+  const actor = row.actor.trim();
+  const who = actor || 'Someone';
   const code = row.action.trim();
+  const target = row.target.trim();
+  const ip = row.ip.trim();
+  const failed = FAILURE.test(row.result);
   const entry = code ? glossary.get(code.toLowerCase()) : undefined;
-  let sentence: string;
-  if (entry) {
-    sentence = `${who} ${asVerbPhrase(entry.meaning)} (${code})`;
-  } else if (code) {
-    sentence = `${who} did "${code}" (not in the glossary yet)`;
-  } else {
-    sentence = `${who} did something the page didn't name`;
+  const phrase = entry ? explanationPhrase(entry) : null;
+
+  if (phrase && !phrase.actorLed) {
+    const parts = [actor ? `by ${actor}` : '', target && target !== actor ? `for ${target}` : '', ip ? `from ${ip}` : ''].filter(Boolean);
+    const sentence = `${capitalise(phrase.text)} (${code})${parts.length > 0 ? ` — ${parts.join(', ')}` : ''}.`;
+    return failed ? `${sentence} It did not succeed.` : sentence;
   }
-  if (row.target.trim() && row.target.trim() !== who) sentence += ` for ${row.target.trim()}`;
-  if (row.ip.trim()) sentence += ` from ${row.ip.trim()}`;
-  if (FAILURE.test(row.result)) sentence += ' — it did not succeed';
+  let sentence: string;
+  if (phrase) sentence = `${who} ${phrase.text} (${code})`;
+  else if (code) sentence = `${who} did "${code}" (not in the glossary yet)`;
+  else sentence = `${who} did something the page didn't name`;
+  if (target && target !== who) sentence += ` for ${target}`;
+  if (ip) sentence += ` from ${ip}`;
+  if (failed) sentence += ' — it did not succeed';
   return `${sentence}.`;
 }
 
-/** "Changed the account's settings (the row details list which ones)." → "changed the account's settings" */
+/**
+ * The clause an explanation uses for one term, and whether it reads as what the
+ * actor did ("changed the settings") — a summary always does — or stands on its
+ * own ("A repository was created").
+ */
+export function explanationPhrase(entry: Pick<GlossaryMeaning, 'meaning' | 'summary'>): { text: string; actorLed: boolean } {
+  const summary = entry.summary?.trim();
+  if (summary) return { text: lowerFirst(summary.replace(/[.!]+$/, '')), actorLed: true };
+  // The first clause of the first sentence: asides after a dash or a semicolon stay in the full meaning.
+  const sentence = firstSentence(entry.meaning).split(/\s+[—–]\s+|;\s+/)[0]!.trim();
+  return startsWithPastVerb(sentence) ? { text: lowerFirst(sentence), actorLed: true } : { text: sentence, actorLed: false };
+}
+
+/** "Changed the account's settings (the row lists which). Okta calls it …" → "changed the account's settings" */
 export function asVerbPhrase(meaning: string): string {
+  return lowerFirst(firstSentence(meaning));
+}
+
+/** The meaning's first sentence as plain text: no Markdown, no asides in brackets, no final full stop. */
+export function firstSentence(meaning: string): string {
   const plain = stripMarkdown(meaning)
     .replace(/\s*\([^)]*\)/g, '')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!]+$/, '');
-  // Keep acronyms ("SSO settings …") as written.
-  return /^[A-Z][a-z]/.test(plain) ? plain[0]!.toLowerCase() + plain.slice(1) : plain;
+    .trim();
+  // A sentence ends at . ! or ? followed by a space and a capital, a digit or an opening quote —
+  // but not after "e.g." and friends.
+  const end = /[.!?](?=\s+["“‘]?[A-Z0-9])/g;
+  for (let match = end.exec(plain); match; match = end.exec(plain)) {
+    const before = plain.slice(0, match.index + 1);
+    if (/\b(e\.g|i\.e|etc|vs|approx|incl|no)\.$/i.test(before)) continue;
+    return before.replace(/[.!?]+$/, '').trim();
+  }
+  return plain.replace(/[.!]+$/, '').trim();
+}
+
+/** Past-tense verbs that don't end in "-ed", as glossary meanings start ("Gave someone a role"). */
+const IRREGULAR_PAST = new Set(
+  'gave took made set sent put got ran read began left lost paid held kept chose wrote saw told found reset brought bought sold shut cut hid let met spent won undid withdrew forgot overrode drove broke stole rebuilt built upheld'.split(' '),
+);
+const NOT_VERBS = new Set(['need', 'feed', 'seed', 'speed', 'embed', 'shed', 'red', 'bed', 'hundred', 'limited', 'based', 'related']);
+
+function startsWithPastVerb(sentence: string): boolean {
+  const first = /^[A-Za-z]+/.exec(sentence)?.[0].toLowerCase() ?? '';
+  if (NOT_VERBS.has(first)) return false;
+  return IRREGULAR_PAST.has(first) || /^[a-z]{2,}ed$/.test(first);
+}
+
+function lowerFirst(text: string): string {
+  // Keep acronyms and names ("SSO settings …", "GitHub found …") as written.
+  return /^[A-Z][a-z]/.test(text) && !/^[A-Z][a-z]+[A-Z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+}
+
+function capitalise(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
 }
 
 function stripMarkdown(text: string): string {

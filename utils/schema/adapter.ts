@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { filterName, httpsUrl, isoDate, markdown, shortText, slug } from './common';
+import { glossarySummary } from './glossary';
 
 /**
  * Alternatives, tried in order; the first that finds an element wins and is reported.
@@ -182,6 +183,7 @@ export const adapterSchema = z.strictObject({
       z.strictObject({
         term: z.string().trim().min(1).max(120),
         meaning: markdown,
+        summary: glossarySummary.optional(),
         risk: z.enum(['routine', 'notable', 'sensitive']).default('routine'),
       }),
     )

@@ -27,6 +27,12 @@ export const runbookInput = z.strictObject({
     .optional(),
   options: z.array(z.strictObject({ value: z.string().max(200), label: shortText })).max(200).optional(),
   default: z.string().max(200).optional(),
+  /**
+   * Whether this input names who the case is about (the customer, the account).
+   * Changing it after something was captured starts a new case. Default: required
+   * email and user-ID inputs identify the case; everything else does not.
+   */
+  identifies: z.boolean().optional(),
 });
 export type RunbookInput = z.infer<typeof runbookInput>;
 
