@@ -20,11 +20,52 @@ describe('planFill', () => {
     expect(plan.unfillable).toEqual([]);
   });
 
-  it('joins values that go into the same search box with a space', () => {
+  it('refuses a second filter aimed at the same search box, naming both and the value to type', () => {
     const plan = planFill(demo, { text: 'settings', target: 'dana@acme.example' });
     expect(plan.steps).toHaveLength(1);
-    expect(plan.steps[0]!.fields).toEqual(['text', 'target']);
-    expect(plan.steps[0]!.value).toBe('settings dana@acme.example');
+    expect(plan.steps[0]!.fields).toEqual(['text']);
+    expect(plan.steps[0]!.value).toBe('settings');
+    expect(plan.unfillable).toHaveLength(1);
+    expect(plan.unfillable[0]).toMatchObject({ field: 'target', reason: 'merged', value: 'dana@acme.example' });
+    expect(plan.unfillable[0]!.message).toBe(
+      `The Search box on ${demo.name} can only take one of Search / Target — set Target yourself: dana@acme.example`,
+    );
+  });
+
+  it('joins values side by side only when every field sharing the box says it takes them together (combine)', () => {
+    const withCombine = (combine: boolean | undefined) =>
+      adapterSchema.parse({
+        ...demo,
+        fields: {
+          ...demo.fields,
+          text: { ...demo.fields.text, dom: { ...demo.fields.text!.dom!, combine: true } },
+          target: { ...demo.fields.target, dom: { ...demo.fields.target!.dom!, ...(combine === undefined ? {} : { combine }) } },
+        },
+      });
+    const joined = planFill(withCombine(true), { text: 'settings', target: 'dana@acme.example' });
+    expect(joined.steps.map((s) => [s.fields, s.value])).toEqual([[['text', 'target'], 'settings dana@acme.example']]);
+    expect(joined.unfillable).toEqual([]);
+    // One side not saying so is still a refusal.
+    for (const combine of [false, undefined]) {
+      const refused = planFill(withCombine(combine), { text: 'settings', target: 'dana@acme.example' });
+      expect(refused.steps.map((s) => s.fields)).toEqual([['text']]);
+      expect(refused.unfillable.map((u) => u.reason)).toEqual(['merged']);
+    }
+  });
+
+  it('writes datetime boxes in the clock the box uses and names that clock when asking a person', () => {
+    const utcBox = planFill(demo, { since: '2026-11-29T14:00:00.000Z' });
+    expect(utcBox.steps[0]).toMatchObject({ value: '2026-11-29T14:00', shown: '29 Nov 2026, 14:00 UTC' });
+    const local = adapterSchema.parse({
+      ...demo,
+      fields: { ...demo.fields, since: { ...demo.fields.since, dom: { selectors: ['input[name="from"]'], kind: 'datetime', format: 'datetimeLocal' } } },
+    });
+    const plan = planFill(local, { since: '2026-11-29T14:00:00.000Z' });
+    const expected = new Date('2026-11-29T14:00:00.000Z');
+    const pad = (n: number) => String(n).padStart(2, '0');
+    expect(plan.steps[0]!.value).toBe(`${expected.getFullYear()}-${pad(expected.getMonth() + 1)}-${pad(expected.getDate())}T${pad(expected.getHours())}:${pad(expected.getMinutes())}`);
+    expect(plan.steps[0]!.shown).toContain("(your computer's time");
+    expect(plan.steps[0]!.shown).toContain(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 
   it('reports fields the adapter cannot fill instead of dropping them', () => {

@@ -1,22 +1,30 @@
 import { clickLikeAPerson, pressEnter } from './events';
-import { insertStep, type InsertOptions } from './insert';
-import type { FillPlan } from './plan';
+import { checkControl, insertStep, shownValue, type FieldStatus, type InsertOptions } from './insert';
+import type { FillPlan, FillStep } from './plan';
 import { findFirst } from './query';
 import { readyPresent, rowSignature, waitForResults, type WaitOutcome } from './wait';
 
 /**
  * Runs a fill plan: every step in order (a failure is reported and the rest
- * still run), then submits and waits for the console's answer.
+ * still run), then submits and waits for the console's answer, then reads every
+ * filled control once more — a console may drop a value when the search runs.
+ * `ok` only when every field is `kept` and the console answered the search.
  */
 export interface FieldReport {
   field: string;
+  /** How the page calls the control ("From"). */
+  label: string;
+  status: FieldStatus;
+  /** status === 'kept' (kept for older readers). */
   ok: boolean;
+  /** The value in plain words, as a person would type it (dates name the box's clock). */
+  value: string;
   selectorUsed?: string;
   message?: string;
 }
 
 export interface FillReport {
-  /** Every field filled, submitted if asked, and the page answered. */
+  /** Every field kept, submitted if asked, and the page answered. */
   ok: boolean;
   fields: FieldReport[];
   submitted: boolean;
@@ -25,29 +33,44 @@ export interface FillReport {
   messages: string[];
 }
 
+interface Filled {
+  step: FillStep;
+  expect: string[];
+  element: Element | undefined;
+  reports: FieldReport[];
+}
+
 export async function executeFill(doc: Document, plan: FillPlan, options: InsertOptions = {}): Promise<FillReport> {
   const fields: FieldReport[] = [];
   const messages: string[] = [];
+  const filled: Filled[] = [];
   let lastTextBox: Element | null = null;
 
   for (const step of plan.steps) {
     if (options.signal?.aborted) break;
     const outcome = await insertStep(doc, step, options);
+    const reports: FieldReport[] = [];
     for (const field of step.fields) {
-      fields.push({
+      const report: FieldReport = {
         field,
-        ok: outcome.ok,
+        label: step.label,
+        status: outcome.status,
+        ok: outcome.status === 'kept',
+        value: shownValue(step),
         ...(outcome.selectorUsed ? { selectorUsed: outcome.selectorUsed } : {}),
         ...(outcome.message ? { message: outcome.message } : {}),
-      });
+      };
+      fields.push(report);
+      reports.push(report);
     }
     if (outcome.message) messages.push(outcome.message);
+    if (outcome.status === 'kept') filled.push({ step, expect: outcome.expect ?? [], element: outcome.element, reports });
     if (outcome.ok && outcome.element && (outcome.element.tagName === 'INPUT' || outcome.element.tagName === 'TEXTAREA')) {
       lastTextBox = outcome.element;
     }
   }
   for (const missing of plan.unfillable) {
-    fields.push({ field: missing.field, ok: false, message: missing.message });
+    fields.push({ field: missing.field, label: missing.label, status: 'not-kept', ok: false, value: missing.value, message: missing.message });
     messages.push(missing.message);
   }
 
@@ -63,11 +86,30 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
     if (submitted) {
       wait = await waitForResults(doc, plan.wait, { before, readyBefore, ...(options.signal ? { signal: options.signal } : {}) });
       if (!wait.ok && wait.message) messages.push(wait.message);
+      if (wait.ok) recheckAfterSearch(doc, filled, messages);
     }
   }
 
-  const ok = fields.every((f) => f.ok) && (plan.submit.via === 'none' || (submitted && wait?.ok === true));
+  const ok = fields.every((f) => f.status === 'kept') && (plan.submit.via === 'none' || (submitted && wait?.ok === true));
   return { ok, fields, submitted, wait, messages };
+}
+
+/** The console has answered: a value it dropped on submit (or re-rendered away) is not kept. */
+function recheckAfterSearch(doc: Document, filled: readonly Filled[], messages: string[]): void {
+  for (const { step, expect, element, reports } of filled) {
+    const { status } = checkControl(doc, step, expect, element);
+    if (status === 'kept') continue;
+    const message =
+      status === 'unchecked'
+        ? `After the search ran I couldn't find the ${step.label} box to check it again — make sure the page still shows: ${shownValue(step)}`
+        : `The ${step.label} box lost what I entered when the search ran — type this yourself: ${shownValue(step)}`;
+    for (const report of reports) {
+      report.status = status;
+      report.ok = false;
+      report.message = message;
+    }
+    messages.push(message);
+  }
 }
 
 function submitSearch(doc: Document, plan: FillPlan, lastTextBox: Element | null): { ok: boolean; message?: string } {

@@ -10,11 +10,22 @@ import { findAll, findFirst, sleep, waitForElement, windowOf } from './query';
  * value back after the app had a chance to re-render. A control the app threw
  * away and re-created meanwhile is looked up again and tried once more.
  */
+/**
+ * kept: read back after the write, after blur and once more after the app had time
+ * to re-render, and the control shows the value. not-kept: it shows something else.
+ * unchecked: the value could not be read back (the control vanished, or shows nothing
+ * Trailguide can read) — `message` says why.
+ */
+export type FieldStatus = 'kept' | 'not-kept' | 'unchecked';
+
 export interface StepOutcome {
   ok: boolean;
+  status: FieldStatus;
   selectorUsed?: string;
   /** The element that took the value (for "press Enter in the last box"). */
   element?: Element;
+  /** What the control should show, for checking it again after the search ran. */
+  expect?: string[];
   message?: string;
 }
 
@@ -28,28 +39,56 @@ export interface InsertOptions {
 
 const SETTLE_MS = 30;
 
+export function shownValue(step: FillStep): string {
+  return step.shown ?? valueForPerson(step.fields[0] ?? '', step.value);
+}
+
 export async function insertStep(doc: Document, step: FillStep, options: InsertOptions = {}): Promise<StepOutcome> {
-  const shown = valueForPerson(step.fields[0] ?? '', step.value);
+  const shown = shownValue(step);
   const hit = await waitForElement(doc, () => findFirst(doc, step.selectors), options.findTimeoutMs ?? 1_500, options.signal);
   if (!hit) {
-    return { ok: false, message: `I couldn't find the ${step.label} box on this page — type this yourself: ${shown}` };
+    return { ok: false, status: 'not-kept', message: `I couldn't find the ${step.label} box on this page — type this yourself: ${shown}` };
   }
   let element = hit.element;
   let selectorUsed = hit.selectorUsed;
   for (let attempt = 0; attempt < 2; attempt++) {
     const written = await write(doc, element, step, options);
-    if (written.problem) return { ok: false, selectorUsed, message: written.problem };
+    if (written.problem) return { ok: false, status: 'not-kept', selectorUsed, message: written.problem };
     await sleep(SETTLE_MS);
     // The app may have re-rendered the control; judge the one that is on the page now.
     const current = element.isConnected ? { element, selectorUsed } : findFirst(doc, step.selectors);
-    if (current && verify(current.element, step, written.expect)) {
-      return { ok: true, selectorUsed: current.selectorUsed, element: current.element };
+    if (!current) {
+      return { ok: false, status: 'unchecked', selectorUsed, message: `The ${step.label} box disappeared from the page after I typed into it, so I couldn't check it — make sure it shows: ${shown}` };
     }
-    if (!current || current.element === element) break;
+    const first = readBackStatus(current.element, step, written.expect);
+    if (first === 'kept') {
+      // Read once more after the app's next render: some reset a value a moment after blur.
+      await sleep(SETTLE_MS);
+      const again = checkControl(doc, step, written.expect, current.element);
+      if (again.status === 'kept') return { ok: true, status: 'kept', selectorUsed: again.selectorUsed ?? current.selectorUsed, element: again.element ?? current.element, expect: written.expect };
+      if (again.status === 'unchecked') return { ok: false, status: 'unchecked', selectorUsed, message: uncheckedMessage(step, shown) };
+      return { ok: false, status: 'not-kept', selectorUsed, message: `The ${step.label} box let go of what I entered a moment later — type this yourself: ${shown}` };
+    }
+    if (first === 'unchecked') return { ok: false, status: 'unchecked', selectorUsed: current.selectorUsed, message: uncheckedMessage(step, shown) };
+    if (current.element === element) break;
     element = current.element;
     selectorUsed = current.selectorUsed;
   }
-  return { ok: false, selectorUsed, message: `The ${step.label} box didn't keep what I entered — type this yourself: ${shown}` };
+  return { ok: false, status: 'not-kept', selectorUsed, message: `The ${step.label} box didn't keep what I entered — type this yourself: ${shown}` };
+}
+
+function uncheckedMessage(step: FillStep, shown: string): string {
+  return `I entered a value in ${step.label} but the page doesn't show it in a way I can read, so I couldn't check it — make sure it shows: ${shown}`;
+}
+
+/**
+ * Reads a filled control again (after the search ran, say): the same element if it is
+ * still on the page, otherwise the one the adapter's selectors find now.
+ */
+export function checkControl(doc: Document, step: FillStep, expect: readonly string[], previous?: Element): { status: FieldStatus; element?: Element; selectorUsed?: string } {
+  const current = previous?.isConnected ? { element: previous, selectorUsed: undefined } : findFirst(doc, step.selectors);
+  if (!current) return { status: 'unchecked' };
+  return { status: readBackStatus(current.element, step, expect), element: current.element, ...(current.selectorUsed ? { selectorUsed: current.selectorUsed } : {}) };
 }
 
 interface Written {
@@ -81,7 +120,7 @@ function writeTextLike(doc: Document, element: Element, step: FillStep): Written
   if (element.tagName === 'SELECT') return writeSelect(element, step);
   if (!isTextControl(element)) {
     if (isEditable(element)) return writeCodeEditor(doc, element, step);
-    return { expect: [], problem: `The ${step.label} control isn't a box I can type into — enter this yourself: ${valueForPerson(step.fields[0] ?? '', step.value)}` };
+    return { expect: [], problem: `The ${step.label} control isn't a box I can type into — enter this yourself: ${shownValue(step)}` };
   }
   typeInto(element, step.value, { blur: true });
   return { expect: [step.value] };
@@ -251,22 +290,28 @@ function closePopup(doc: Document, trigger: Element): void {
   pressKey(active, 'Escape', 'keyup');
 }
 
-function verify(element: Element, step: FillStep, expect: readonly string[]): boolean {
-  if (expect.length === 0) return false;
-  if (step.kind === 'checkbox') return String(isChecked(element)) === expect[0];
+/** Whether a control shows what was written; unchecked when it shows nothing Trailguide can read. */
+function readBackStatus(element: Element, step: FillStep, expect: readonly string[]): FieldStatus {
+  if (expect.length === 0) return 'not-kept';
+  if (step.kind === 'checkbox') {
+    if (element.tagName !== 'INPUT' && !element.hasAttribute('aria-checked')) return 'unchecked';
+    return String(isChecked(element)) === expect[0] ? 'kept' : 'not-kept';
+  }
   if (step.kind === 'combobox') {
     const data = (element.getAttribute('data-value') ?? (isTextControl(element) ? element.value : '')).toLowerCase();
     const text = normalise(element.textContent).toLowerCase();
-    return expect.some((e) => {
+    if (!data && !text) return 'unchecked';
+    const shows = expect.some((e) => {
       const lower = e.toLowerCase();
       return data === lower || (lower !== '' && text.includes(lower));
     });
+    return shows ? 'kept' : 'not-kept';
   }
   if (step.kind === 'codeEditor' || (!isTextControl(element) && element.tagName !== 'SELECT')) {
-    return expect.every((e) => editorText(element).includes(normalise(e)));
+    return expect.every((e) => editorText(element).includes(normalise(e))) ? 'kept' : 'not-kept';
   }
   const actual = readControlValue(element);
-  return expect.some((e) => sameValue(actual, e, step.kind));
+  return expect.some((e) => sameValue(actual, e, step.kind)) ? 'kept' : 'not-kept';
 }
 
 /** What a code editor shows: Monaco draws lines in `.view-lines` with non-breaking spaces. */

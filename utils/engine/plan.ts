@@ -1,8 +1,9 @@
 import type { Adapter } from '../schema/adapter';
 import type { FilterValues } from '../schema/common';
 import type { DomKind } from './collect';
+import { boxZone, dateForPerson, formatForBox, isDateBox } from './box-zone';
 import type { DeepLink } from './deep-link';
-import { DATE_FILTERS, formatValue, parseInstant } from './values';
+import { DATE_FILTERS, parseInstant } from './values';
 
 /**
  * Plan layer (pure): which control gets which value, what cannot be filled and
@@ -18,6 +19,10 @@ export interface FillStep {
   selectors: string[];
   /** Already formatted for the control. */
   value: string;
+  /** The value in plain words for a person to type by hand (dates name the box's clock); planFill always sets it. */
+  shown?: string;
+  /** The adapter says this box takes several filters side by side. */
+  combine?: boolean;
   option?: string[];
   filterInput?: string[];
 }
@@ -26,7 +31,7 @@ export interface UnfillableField {
   field: string;
   label: string;
   value: string;
-  reason: 'no-field' | 'url-only' | 'conflict';
+  reason: 'no-field' | 'url-only' | 'conflict' | 'merged';
   /** Plain words, including the value to type by hand. */
   message: string;
 }
@@ -52,7 +57,7 @@ export interface PlanOptions {
   deepLink?: string | Pick<DeepLink, 'url' | 'unused'> | null;
 }
 
-/** Kinds where two filters can share one box by being written side by side. */
+/** Kinds where two filters can share one box by being written side by side (if the adapter says the box takes them). */
 const JOINABLE: ReadonlySet<DomKind> = new Set(['text', 'codeEditor']);
 const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -77,15 +82,23 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
       unfillable.push({ field, label, value: raw, reason, message: cannotFill(adapter, field, label, raw, reason) });
       continue;
     }
-    const value = formatValue(raw, dom.format);
+    const value = formatForBox(raw, dom);
+    const shown = isDateBox(dom) ? dateForPerson(raw, boxZone(dom), dom.format === 'date' || dom.kind === 'date') : raw;
     // Two fields whose selector lists share an alternative point at the same control.
     const existing = steps.find((step) => step.selectors.some((selector) => dom.selectors.includes(selector)));
     if (existing) {
-      if (JOINABLE.has(existing.kind) && JOINABLE.has(dom.kind)) {
+      if (JOINABLE.has(existing.kind) && JOINABLE.has(dom.kind) && existing.combine === true && dom.combine === true) {
         existing.fields.push(field);
         existing.value = `${existing.value} ${value}`;
+        existing.shown = `${existing.shown ?? existing.value} ${shown}`;
       } else {
-        unfillable.push({ field, label, value: raw, reason: 'conflict', message: cannotFill(adapter, field, label, raw, 'conflict') });
+        // A plain search box given two values usually finds nothing: refuse rather than merge.
+        const reason = JOINABLE.has(existing.kind) && JOINABLE.has(dom.kind) ? 'merged' : 'conflict';
+        const message =
+          reason === 'merged'
+            ? `The ${existing.label} box on ${adapter.name} can only take one of ${[...existing.fields.map((f) => labelOf(adapter, f)), label].join(' / ')} — set ${label} yourself: ${shown}`
+            : cannotFill(adapter, field, label, raw, 'conflict');
+        unfillable.push({ field, label, value: raw, reason, message });
       }
       continue;
     }
@@ -95,6 +108,8 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
       kind: dom.kind,
       selectors: [...dom.selectors],
       value,
+      shown,
+      ...(dom.combine ? { combine: true } : {}),
       ...(dom.option ? { option: [...dom.option] } : {}),
       ...(dom.filterInput ? { filterInput: [...dom.filterInput] } : {}),
     };
@@ -128,6 +143,10 @@ const DEFAULT_LABELS: Record<string, string> = {
   text: 'Search',
 };
 
+function labelOf(adapter: Adapter, field: string): string {
+  return adapter.fields[field]?.label ?? defaultLabel(field);
+}
+
 export function defaultLabel(field: string): string {
   return DEFAULT_LABELS[field] ?? field.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
@@ -147,6 +166,7 @@ function cannotFill(adapter: Adapter, field: string, label: string, value: strin
     case 'url-only':
       return `${adapter.name} takes "${label}" only through the page address — use the link option, or set it yourself: ${shown}`;
     case 'conflict':
+    case 'merged':
       return `"${label}" goes into a control that another filter already uses — set it yourself: ${shown}`;
   }
 }

@@ -58,6 +58,19 @@ export const domFieldStrategy = z.strictObject({
   option: selectorList.optional(),
   /** Combobox only: a type-to-filter box inside the popup. */
   filterInput: selectorList.optional(),
+  /**
+   * This box takes several filters at once, written side by side (a query box such as
+   * "actor:x action:y"). Without it, a second filter aimed at the same box is refused
+   * at plan time, because a plain search box given two values usually finds nothing.
+   * Every field that shares the box must say so.
+   */
+  combine: z.boolean().optional(),
+  /**
+   * Date and datetime boxes only: the clock the box's wall time is read in. `local` (the
+   * default for date/datetime boxes: what a browser's datetime-local box means) or `utc`
+   * (the console says so, e.g. a "From (UTC)" label).
+   */
+  zone: z.enum(['local', 'utc']).optional(),
 });
 
 export const adapterField = z.strictObject({
