@@ -37,8 +37,24 @@ async function capture(id: string, rowCount: number, filters: Record<string, str
 const runbook = loadBuiltinPack().runbooks.find((r) => r.id === 'settings-changed-without-permission')!;
 
 describe('buildEscalation', () => {
-  it('puts event types, time range, every filter, rows and hashes in all three formats', async () => {
-    const first = await capture('cap-1', 3, { target: 'dana.whitfield@northwind.example', action: 'account.settings_changed', since: '2026-03-01', until: '2026-03-31', region: 'eu' }, NOW - 60_000);
+  it('puts event types, time ranges, every filter, rows and hashes in all three formats', async () => {
+    // The first capture was read back from the console; the second predates read-back.
+    const checked = await capture('cap-1', 3, { target: 'dana.whitfield@northwind.example', action: 'account.settings_changed', since: '2026-03-01', until: '2026-03-31', region: 'eu' }, NOW - 60_000);
+    const first: CaptureRecord = {
+      ...checked,
+      applied: {
+        filters: [
+          { name: 'action', intended: 'account.settings_changed', shown: 'account.settings_changed', status: 'applied' },
+          { name: 'target', intended: 'dana.whitfield@northwind.example', shown: 'dana.whitfield@northwind.example', status: 'applied' },
+          { name: 'since', intended: '2026-03-01', shown: '2026-03-01', status: 'applied' },
+          { name: 'until', intended: '2026-03-31', shown: '2026-03-31', status: 'applied' },
+          { name: 'region', intended: 'eu', shown: 'eu', status: 'applied' },
+        ],
+        timeRange: { from: '2026-03-01', to: '2026-03-31' },
+        readFrom: 'url',
+        checkedAt: NOW - 60_000,
+      },
+    };
     const second = await capture('cap-2', 2, { actor: 'dana.whitfield@northwind.example', action: 'user.login' }, NOW - 30_000, { from: '2026-02-15', to: '2026-03-31' });
     const built = buildEscalation({ case: theCase(), captures: [second, first], runbook, adapterName: 'Acme Admin (demo)', who: 'Li Chen', now: NOW });
 
@@ -56,23 +72,34 @@ describe('buildEscalation', () => {
       expect(output).toContain('Li Chen');
     }
     expect(built.title).toBe(`${runbook.title}: dana.whitfield@northwind.example, 2026-03-01..2026-03-31`);
-    expect(built.markdown).toContain('- **Event types searched:** `account.settings_changed`, `user.login`');
-    expect(built.markdown).toContain('- **Time range:** 2026-02-15 → 2026-03-31');
-    expect(built.markdown).toContain('`action` = account.settings_changed; `target` = dana.whitfield@northwind.example; `since` = 2026-03-01; `until` = 2026-03-31; `region` = eu');
+    // Only the checked capture's event type counts as searched; the legacy one's was only asked for.
+    expect(built.markdown).toContain('- **Event types searched:** `account.settings_changed`\n');
+    expect(built.markdown).toContain('- **Event types asked for but not confirmed on the console:** `user.login`');
+    expect(built.markdown).toContain('- **Time range applied by the console:** not checked for every capture');
+    expect(built.markdown).toContain('  - **Filters applied:** `action` = account.settings_changed; `target` = dana.whitfield@northwind.example; `since` = 2026-03-01; `until` = 2026-03-31; `region` = eu');
+    expect(built.markdown).toContain('  - **Time range applied by the console:** not checked (the runbook asked for 2026-02-15 → 2026-03-31)');
+    expect(built.markdown).toContain('  - **Filters not checked:** Trailguide did not read this capture’s filters back');
     expect(built.markdown).toContain('| Time | Actor | Action | Target | IP | Result |');
-    expect(built.markdown).toContain(`Step reached:** 3 of ${runbook.steps.length} — ${runbook.steps[2]!.title}`);
+    // Steps done, done, todo, todo: the furthest step done is step 2 (the panel was showing step 3).
+    expect(built.markdown).toContain(`Step reached:** step 2 of ${runbook.steps.length} — ${runbook.steps[1]!.title} (2 of ${runbook.steps.length} steps done)`);
     expect(built.text).not.toMatch(/\*\*|^## /m);
     expect(built.text).toContain('What was searched\n-----------------');
-    expect(built.text).toContain('- Event types searched: account.settings_changed, user.login');
+    expect(built.text).toContain('- Event types searched: account.settings_changed');
 
     const json = JSON.parse(built.json);
-    expect(Object.keys(json)).toEqual(['format', 'version', 'title', 'templateId', 'to', 'preparedBy', 'preparedAt', 'runbook', 'case', 'page', 'search', 'results', 'captures', 'integrity']);
-    expect(json.search.eventTypes).toEqual(['account.settings_changed', 'user.login']);
-    expect(json.search.timeRange).toEqual({ from: '2026-02-15', to: '2026-03-31' });
-    expect(json.captures[0].filters).toContainEqual({ name: 'region', value: 'eu' });
+    expect(Object.keys(json)).toEqual(['format', 'version', 'title', 'templateId', 'to', 'message', 'preparedBy', 'preparedAt', 'runbook', 'case', 'page', 'search', 'results', 'captures', 'integrity']);
+    expect(json.version).toBe(2);
+    expect(json.search.eventTypes).toEqual(['account.settings_changed']);
+    expect(json.search.eventTypesUnconfirmed).toEqual(['user.login']);
+    expect(json.search.timeRangeApplied).toBeNull();
+    expect(json.captures[0].applied.filters).toContainEqual({ name: 'region', value: 'eu' });
+    expect(json.captures[0].applied.timeRange).toEqual({ from: '2026-03-01', to: '2026-03-31' });
+    expect(json.captures[1].applied).toMatchObject({ checked: false, filters: [], timeRange: null });
+    expect(json.captures[1].requested.filters).toContainEqual({ name: 'actor', value: 'dana.whitfield@northwind.example' });
     expect(json.captures.map((c: { id: string }) => c.id)).toEqual(['cap-1', 'cap-2']);
     expect(json.results).toMatchObject({ captureCount: 2, rowCount: 5, rowsShown: 5 });
     expect(json.page.adapterName).toBe('Acme Admin (demo)');
+    expect(json.runbook.stepReached).toEqual({ number: 2, title: runbook.steps[1]!.title });
   });
 
   it('shows a count and the first N rows when there are many', async () => {
@@ -91,10 +118,14 @@ describe('buildEscalation', () => {
     const input = { case: theCase({ inputs: { email: 'x@y.example', summary: 'MFA changed' } }), captures: [cap], template, now: NOW };
     const built = buildEscalation(input);
     expect(built.title).toBe(`Review: ${theCase().runbookTitle} (MFA changed)`);
-    expect(built.markdown).toMatch(/^# For x@y\.example\n\*\*2 rows\*\*, filters:\n {2}- Capture 1/);
+    expect(built.markdown).toMatch(/^# For x@y\.example\n\*\*2 rows\*\*, filters:\n- \*\*Capture 1/);
     expect(built.markdown).toContain('\nend');
     expect(built.text).toMatch(/^For x@y\.example\n-+\n2 rows, filters:/);
+    // The template's words come first; the evidence follows in full, whatever the body asked for.
+    expect(built.markdown).toMatch(/end\n\n## Case\n/);
+    expect(built.markdown).toContain(cap.hash);
     expect(JSON.parse(built.json)).toMatchObject({ templateId: 't', to: 'Security' });
+    expect(JSON.parse(built.json).message).toMatch(/^For x@y\.example/);
     expect(buildEscalation(input)).toEqual(built);
   });
 
@@ -102,7 +133,8 @@ describe('buildEscalation', () => {
     const built = buildEscalation({ case: theCase({ currentStep: 1 }), captures: [], runbook, now: NOW });
     expect(built.markdown).toContain('Nothing was captured from the log.');
     expect(built.markdown).toContain('`account.settings_changed`');
-    expect(built.markdown).toContain('not limited');
+    // Nothing was captured, so no time range was read from the console (it used to print the intended range as "not limited").
+    expect(built.markdown).toContain('**Time range applied by the console:** not recorded (nothing was captured)');
     expect(built.markdown).toContain('No rows were captured');
   });
 

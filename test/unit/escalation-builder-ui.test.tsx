@@ -53,6 +53,18 @@ beforeEach(async () => {
     filters: { action: 'account.settings_changed', target: 'dana.whitfield@northwind.example', since: '2026-03-01', until: '2026-03-31' },
     timeRange: { from: '2026-03-01', to: '2026-03-31' },
     rows: sampleRows(4),
+    // Read back from the console: the panel stores what it applied (an unread capture would be "not checked").
+    applied: {
+      filters: [
+        { name: 'action', intended: 'account.settings_changed', shown: 'account.settings_changed', status: 'applied' },
+        { name: 'target', intended: 'dana.whitfield@northwind.example', shown: 'dana.whitfield@northwind.example', status: 'applied' },
+        { name: 'since', intended: '2026-03-01', shown: '2026-03-01', status: 'applied' },
+        { name: 'until', intended: '2026-03-31', shown: null, status: 'not-applied', reason: 'The To box would not take the date.' },
+      ],
+      timeRange: { from: '2026-03-01', to: null },
+      readFrom: 'url',
+      checkedAt: Date.UTC(2026, 2, 20),
+    },
   });
   captures = await listCaptures(record.id);
   record = (await getCase(record.id))!;
@@ -75,7 +87,8 @@ describe('EscalationBuilder', () => {
   it('shows the escalation in each format with what was searched', async () => {
     await mount();
     expect(textarea().value).toContain('**Event types searched:** `account.settings_changed`');
-    expect(textarea().value).toContain('2026-03-01 → 2026-03-31');
+    expect(textarea().value).toContain('**Time range applied by the console:** 2026-03-01 → now');
+    expect(textarea().value).toContain('**Not applied:** `until` (asked for 2026-03-31): The To box would not take the date.');
     expect(textarea().value).toContain(captures[0]!.hash);
     expect($<HTMLInputElement>('[data-testid="escalation-title"]').value).toContain(runbook.title);
 

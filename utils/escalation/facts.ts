@@ -1,8 +1,19 @@
 import type { CapturedRow, CaptureRecord, CaseRecord, TimeRange } from '../db/records';
-import { COMMON_FILTERS, type FilterValues } from '../schema/common';
 import type { Runbook } from '../schema/runbook';
 import { CANONICALIZATION, HASH_ALGORITHM } from '../cases/canonical';
 import { redactRows, type RedactionOptions } from './redact';
+import {
+  appliedFacts,
+  combinedAppliedRange,
+  combinedSpan,
+  requestedSearch,
+  rowsSpan,
+  type AppliedFacts,
+  type RequestedSearch,
+  type RowsSpan,
+} from './applied';
+
+export { orderedFilters, type FilterLine } from './applied';
 
 /**
  * Everything an engineer asks for, gathered from the case and its captures.
@@ -22,33 +33,45 @@ export interface EscalationSource {
   redaction?: RedactionOptions;
 }
 
-export interface FilterLine {
-  name: string;
-  value: string;
-}
-
 export interface CaptureFacts {
   number: number;
   id: string;
   step: number;
   sourceUrl: string;
   adapterId: string;
-  filters: FilterLine[];
-  timeRange: TimeRange;
   capturedAt: string;
+  /** What the runbook asked for — never presented as applied. */
+  requested: RequestedSearch;
+  /** What the console was seen to apply (`checked: false` for captures saved before read-back). */
+  applied: AppliedFacts;
+  rowsSpan: RowsSpan;
   rowCount: number;
   hash: string;
   rows: CapturedRow[];
   rowsOmitted: number;
 }
 
+export interface StepReached {
+  /** The furthest step marked done (1-based), or null when none is done. */
+  number: number | null;
+  title: string | null;
+}
+
 export interface EscalationFacts {
   preparedBy: string;
   preparedAt: string;
-  runbook: { id: string; title: string; packId: string; stepReached: { number: number; title: string | null }; stepsDone: number; stepsTotal: number };
+  runbook: { id: string; title: string; packId: string; stepReached: StepReached; stepsDone: number; stepsFailed: number[]; stepsTotal: number };
   case: { id: string; status: string; openedAt: string; inputs: { name: string; label: string; value: string }[]; notes: string };
   page: { url: string; tool: string; adapterId: string | null; adapterName: string | null };
-  search: { eventTypes: string[]; timeRange: TimeRange; filtersByCapture: { capture: number; filters: FilterLine[] }[] };
+  search: {
+    /** Event types the console was seen to apply (or, with no capture, those of fill steps marked done). */
+    eventTypes: string[];
+    /** Event types asked for whose filter the console did not apply or was not checked. */
+    eventTypesUnconfirmed: string[];
+    /** The widest time range the console applied; null unless every capture was checked. */
+    timeRangeApplied: TimeRange | null;
+    rowsSpan: RowsSpan | null;
+  };
   results: { captureCount: number; rowCount: number; rowsShown: number; eventTypesFound: string[] };
   captures: CaptureFacts[];
   integrity: { algorithm: string; canonicalization: string; rowsRedacted: boolean; hashes: { capture: number; hash: string; rowCount: number }[] };
@@ -60,20 +83,6 @@ export function isoMinute(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** Common vocabulary first (actor, action, … text), then adapter extras alphabetically. */
-export function orderedFilters(filters: FilterValues): FilterLine[] {
-  const known = COMMON_FILTERS as readonly string[];
-  return Object.entries(filters)
-    .filter(([, value]) => value.trim() !== '')
-    .sort(([a], [b]) => {
-      const ia = known.indexOf(a);
-      const ib = known.indexOf(b);
-      if (ia !== -1 || ib !== -1) return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib);
-      return a.localeCompare(b);
-    })
-    .map(([name, value]) => ({ name, value }));
-}
-
 function splitList(value: string): string[] {
   return value
     .split(',')
@@ -81,36 +90,36 @@ function splitList(value: string): string[] {
     .filter(Boolean);
 }
 
-function compareTimes(a: string, b: string): number {
-  const ta = Date.parse(a);
-  const tb = Date.parse(b);
-  if (!Number.isNaN(ta) && !Number.isNaN(tb)) return ta - tb;
-  return a.localeCompare(b);
-}
-
-/** The widest range the captures covered; a side is null when any capture left it open. */
-export function overallTimeRange(captures: readonly CaptureRecord[]): TimeRange {
-  if (captures.length === 0) return { from: null, to: null };
-  const froms = captures.map((c) => c.timeRange.from ?? c.filters.since ?? null);
-  const tos = captures.map((c) => c.timeRange.to ?? c.filters.until ?? null);
-  const from = froms.includes(null) ? null : [...(froms as string[])].sort(compareTimes)[0] ?? null;
-  const to = tos.includes(null) ? null : [...(tos as string[])].sort(compareTimes).at(-1) ?? null;
-  return { from, to };
-}
-
-/** Event types searched: the action filters of every capture, else of the runbook's steps so far. */
-function eventTypesSearched(source: EscalationSource, captures: readonly CaptureRecord[]): string[] {
-  const types = new Set<string>();
-  for (const capture of captures) for (const type of splitList(capture.filters.action ?? '')) types.add(type);
-  if (types.size === 0 && source.runbook) {
-    source.runbook.steps.slice(0, source.case.currentStep + 1).forEach((step) => {
+/**
+ * Event types searched: the action filter of each capture as the console
+ * showed it. An action filter the console did not apply, or that was never
+ * checked, is only "asked for". With no capture, the fill steps marked done
+ * (a fill is only marked done once the console was seen to show it).
+ */
+function eventTypes(source: EscalationSource, captures: readonly CaptureFacts[]): { confirmed: string[]; unconfirmed: string[] } {
+  const confirmed = new Set<string>();
+  const asked = new Set<string>();
+  for (const capture of captures) {
+    const shown = capture.applied.filters.find((f) => f.name === 'action');
+    for (const type of splitList(shown?.value ?? '')) confirmed.add(type);
+    for (const type of splitList(capture.requested.filters.find((f) => f.name === 'action')?.value ?? '')) asked.add(type);
+  }
+  if (captures.length === 0 && source.runbook) {
+    source.runbook.steps.forEach((step, index) => {
       const action = step.action;
+      if (source.case.steps[index] !== 'done') return;
       if ((action?.type === 'fill' || action?.type === 'navigate') && action.filters.action) {
-        for (const type of splitList(action.filters.action)) if (!type.includes('{{')) types.add(type);
+        for (const type of splitList(action.filters.action)) if (!type.includes('{{')) confirmed.add(type);
       }
     });
   }
-  return [...types];
+  return { confirmed: [...confirmed], unconfirmed: [...asked].filter((type) => !confirmed.has(type)) };
+}
+
+/** The furthest step done, not the step the panel happens to show. */
+export function stepReached(states: readonly string[], titles: readonly (string | undefined)[]): StepReached {
+  const index = states.lastIndexOf('done');
+  return index < 0 ? { number: null, title: null } : { number: index + 1, title: titles[index] ?? null };
 }
 
 export function gatherFacts(source: EscalationSource): EscalationFacts {
@@ -130,9 +139,10 @@ export function gatherFacts(source: EscalationSource): EscalationFacts {
       step: capture.stepIndex + 1,
       sourceUrl: capture.sourceUrl,
       adapterId: capture.adapterId,
-      filters: orderedFilters(capture.filters),
-      timeRange: capture.timeRange,
       capturedAt: new Date(capture.capturedAt).toISOString(),
+      requested: requestedSearch(capture),
+      applied: appliedFacts(capture),
+      rowsSpan: rowsSpan(capture.observed, capture.rows),
       rowCount: capture.rowCount,
       hash: capture.hash,
       rows: redactRows(shown, columns),
@@ -140,10 +150,11 @@ export function gatherFacts(source: EscalationSource): EscalationFacts {
     };
   });
 
-  const stepIndex = Math.min(record.currentStep, Math.max(0, (runbook?.steps.length ?? record.steps.length) - 1));
+  const titles = runbook?.steps.map((step) => step.title) ?? [];
   const labels = new Map(runbook?.inputs.map((input) => [input.name, input.label]) ?? []);
   const found = new Set<string>();
   for (const capture of captures) for (const row of capture.rows) if (row.action) found.add(row.action);
+  const types = eventTypes(source, captureFacts);
 
   return {
     preparedBy: source.who?.trim() || 'a Trailguide user',
@@ -152,8 +163,9 @@ export function gatherFacts(source: EscalationSource): EscalationFacts {
       id: record.runbookId,
       title: runbook?.title ?? record.runbookTitle,
       packId: record.packId,
-      stepReached: { number: stepIndex + 1, title: runbook?.steps[stepIndex]?.title ?? null },
+      stepReached: stepReached(record.steps, titles),
       stepsDone: record.steps.filter((state) => state === 'done').length,
+      stepsFailed: record.steps.flatMap((state, index) => (state === 'failed' ? [index + 1] : [])),
       stepsTotal: runbook?.steps.length ?? record.steps.length,
     },
     case: {
@@ -167,9 +179,10 @@ export function gatherFacts(source: EscalationSource): EscalationFacts {
     },
     page: { url: record.pageUrl, tool: record.tool, adapterId: record.adapterId, adapterName: source.adapterName ?? null },
     search: {
-      eventTypes: eventTypesSearched(source, captures),
-      timeRange: overallTimeRange(captures),
-      filtersByCapture: captureFacts.map((c) => ({ capture: c.number, filters: c.filters })),
+      eventTypes: types.confirmed,
+      eventTypesUnconfirmed: types.unconfirmed,
+      timeRangeApplied: combinedAppliedRange(captureFacts.map((c) => c.applied)),
+      rowsSpan: captureFacts.length > 0 ? combinedSpan(captureFacts.map((c) => c.rowsSpan)) : null,
     },
     results: {
       captureCount: captures.length,

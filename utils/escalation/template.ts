@@ -1,5 +1,6 @@
 /**
- * {{placeholders}} in a pack's escalation template. Unknown names become empty
+ * {{placeholders}} in a pack's escalation template (title, and the body's
+ * words above the evidence; the evidence itself is written by format.ts). Unknown names become empty
  * text (a template written for another runbook still renders). Values are
  * inserted as they are: the result is copied or put in a link, never rendered
  * as HTML by Trailguide.
@@ -11,33 +12,6 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
 }
 
 export const DEFAULT_TITLE_TEMPLATE = '{{runbook.title}}: {{inputs.summary}}';
-
-export const DEFAULT_BODY_TEMPLATE = `## Case
-- **Runbook:** {{runbook.title}}
-- **Step reached:** {{runbook.step}}
-- **Tool:** {{tool}}
-- **Page:** {{page.url}}
-{{inputs}}
-
-## What was searched
-- **Event types searched:** {{eventTypes}}
-- **Time range:** {{timeRange}}
-- **Filters applied:**
-{{filters}}
-
-## What the log showed
-{{capture.summary}}
-
-{{rows}}
-
-## Notes from the agent
-{{notes}}
-
-## Integrity
-{{hash}}
-
-Prepared by {{who}} on {{when}} with Trailguide.
-`;
 
 /** Title tidy-up for empty placeholders: "X: " → "X", "X ()" → "X". */
 export function tidyTitle(title: string): string {
