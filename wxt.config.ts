@@ -46,6 +46,13 @@ export default defineConfig({
   outDir: process.env.TRAILGUIDE_OUT_DIR || '.output',
   // No dev-server auto-open: `npm start` launches Debian's Chromium itself.
   webExt: { disabled: true },
+  // `npm run zip` / `npm run zip:firefox`: the store archives, and for Firefox the sources
+  // archive AMO reviewers rebuild from (README, "Publishing"). WXT already leaves out
+  // node_modules, dot-folders (.output*, .wxt) and *.test/*.spec files; the rest of the tests,
+  // the benchmarks and local run leftovers are not needed to build either.
+  zip: {
+    excludeSources: ['test/**', 'bench/**', 'test-results/**', 'playwright-report/**', 'tmp/**', '**/*.log'],
+  },
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Trailguide',
     description: 'Step-by-step runbooks on top of the audit-log consoles you already use.',
