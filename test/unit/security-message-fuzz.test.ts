@@ -109,6 +109,7 @@ function generator(seed: number) {
       () => ({ type, id: huge, caseId: huge, text: huge, url: huge, patch: huge, days: huge }),
       () => ({ type, id: hostileValue(), case: hostileValue(), escalation: hostileValue(), filter: hostileValue(), extra: 1 }),
       () => ({ type, request: { type: 'exec:fill', adapter: hostileValue(), values: hostileValue() }, tabId: 'all' }),
+      () => ({ type, request: { type: 'exec:readback', adapter: hostileValue(), intended: hostileValue() }, tabId: hostileValue() }),
     ];
     return pick(shapes)();
   };

@@ -7,6 +7,7 @@ import { executeFill } from './fill';
 import { highlightElement } from './highlight';
 import type { ExecError, ExecProgress, ExecReply, ParsedExecRequest } from './messages';
 import { planFill } from './plan';
+import { readBack } from './readback';
 
 /**
  * What the injected executor does with each request, independent of the
@@ -29,6 +30,9 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
         return { type: 'exec:ping', ready: true };
       case 'exec:probe':
         return { type: 'exec:probe', report: collectAdapter(context.doc, request.adapter) };
+      case 'exec:readback':
+        // Read-only: safe while a capture runs.
+        return { type: 'exec:readback', applied: readBack(context.doc, request.adapter, request.intended) };
       case 'exec:fill': {
         if (fillRunning || running.size > 0) return busy;
         fillRunning = true;

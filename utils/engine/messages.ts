@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AppliedSearch } from '../db/records';
 import { adapterSchema } from '../schema/adapter';
 import { filterValues } from '../schema/common';
 import { execPickRequest, execTestSelectorsRequest, type PickReply, type TestSelectorsReply } from '../builder/messages';
@@ -48,6 +49,14 @@ export const execHighlightRequest = z.strictObject({
 
 export const execProbeRequest = z.strictObject({ type: z.literal('exec:probe'), adapter: adapterSchema });
 
+/** What the console applied, read back from its address and controls (./readback.ts). */
+export const execReadbackRequest = z.strictObject({
+  type: z.literal('exec:readback'),
+  adapter: adapterSchema,
+  /** The filters the step asked for (resolved values). */
+  intended: filterValues,
+});
+
 /** Is the executor already in the page? (used by the bridge before injecting) */
 export const execPingRequest = z.strictObject({ type: z.literal('exec:ping') });
 
@@ -57,6 +66,7 @@ export const execRequest = z.discriminatedUnion('type', [
   execCancelRequest,
   execHighlightRequest,
   execProbeRequest,
+  execReadbackRequest,
   execPingRequest,
   // The adapter builder (utils/builder): point at an element, test a draft adapter live.
   execPickRequest,
@@ -73,6 +83,7 @@ export interface ExecReplies {
   'exec:cancel': { type: 'exec:cancel'; cancelled: boolean };
   'exec:highlight': { type: 'exec:highlight'; result: HighlightResult };
   'exec:probe': { type: 'exec:probe'; report: ProbeReport };
+  'exec:readback': { type: 'exec:readback'; applied: AppliedSearch };
   'exec:ping': { type: 'exec:ping'; ready: true };
   'exec:pick': PickReply;
   'exec:test-selectors': TestSelectorsReply;

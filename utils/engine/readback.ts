@@ -1,0 +1,307 @@
+import type { AppliedFilter, AppliedSearch } from '../db/records';
+import type { Adapter, UrlValueFormat } from '../schema/adapter';
+import type { FilterValues } from '../schema/common';
+import { formatForBox, instantFromBox } from './box-zone';
+import { readControlValue } from './collect';
+import { formatUrlValue } from './deep-link';
+import { defaultLabel } from './plan';
+import { findFirst } from './query';
+import { DATE_FILTERS } from './values';
+
+/**
+ * Reads back what the console applied (runs in the page, in the executor): the
+ * page address mapped back through the adapter's deep-link definition (the inverse
+ * of deep-link.ts), and each DOM field's current value (the same read the fill
+ * verifies with). Every filter the step asked for gets a status; a filter the
+ * console shows that the step did not ask for (left from an earlier search) is
+ * listed too, as applied with `intended` empty.
+ */
+
+/** One value read from the address, as the console wrote it and as an instant for dates. */
+interface UrlValue {
+  /** The text inside the template (unquoted), e.g. "2026-09-01T00:00". */
+  text: string;
+  /** Dates: the ISO instant; otherwise the text. */
+  shown: string;
+}
+
+type Config = NonNullable<Adapter['deepLink']>;
+
+/** The parameters of an address where the adapter's links put them: query, hash route or matrix. */
+export function urlParams(config: Pick<Config, 'location'>, href: string): [string, string][] | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (config.location === 'query') return [...url.searchParams];
+  if (config.location === 'hash') {
+    const hash = url.hash.replace(/^#/, '');
+    const at = hash.indexOf('?');
+    return at < 0 ? [] : [...new URLSearchParams(hash.slice(at + 1))];
+  }
+  const out: [string, string][] = [];
+  for (const part of url.pathname.split(';').slice(1)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    out.push([safeDecode(part.slice(0, eq)), safeDecode(part.slice(eq + 1))]);
+  }
+  return out;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const QUOTED = '"(?:[^"\\\\]|\\\\.)*"';
+const PLACEHOLDER = /\{([a-z]+)(?:\|([a-zA-Z]+))?\}/g;
+
+/** A template ("actor:{value|quotedIfNeeded}") as a pattern with one group per placeholder, in order. */
+function templatePattern(template: string): { regex: RegExp; names: string[]; bare: boolean } {
+  const names: string[] = [];
+  let source = '';
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    source += escapeRegExp(template.slice(last, match.index));
+    names.push(match[1]!);
+    const filter = match[2];
+    // Quoted values may hold spaces; bare ones run to the next space (or the template's next literal).
+    source += filter === 'quoted' ? `(${QUOTED})` : filter === 'quotedIfNeeded' ? `(${QUOTED}|[^\\s"]+?)` : '(.+?)';
+    last = (match.index ?? 0) + match[0].length;
+  }
+  source += escapeRegExp(template.slice(last));
+  const bare = template.replace(PLACEHOLDER, '') === '';
+  return { regex: new RegExp(`(?:^|\\s)${source}(?=\\s|$)`, 'g'), names, bare };
+}
+
+function unquote(text: string): string {
+  if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1).replace(/\\(.)/g, '$1');
+  return text;
+}
+
+/** A value as the address carries it, back to what the runbook would say (dates → ISO). */
+function fromUrlText(text: string, format: UrlValueFormat): string | null {
+  if (format === 'plain') return text;
+  const t = text.trim();
+  if (format === 'epochMs' || format === 'epochS') {
+    if (!/^\d+$/.test(t)) return null;
+    return new Date(format === 'epochS' ? Number(t) * 1000 : Number(t)).toISOString();
+  }
+  // iso, isoSeconds, date, datetimeLocal: deep links write these in UTC.
+  return instantFromBox(t, { kind: 'datetime', format: format === 'isoSeconds' ? 'iso' : format, zone: 'utc' });
+}
+
+/**
+ * The filters an address carries, by the adapter's field names (pure). Repeated
+ * parameters give several values; parameters the adapter doesn't know are ignored.
+ */
+export function filtersFromUrl(adapter: Adapter, href: string): Map<string, UrlValue[]> | null {
+  const config = adapter.deepLink;
+  if (!config) return null;
+  const params = urlParams(config, href);
+  if (!params) return null;
+  const byParam = new Map<string, string[]>();
+  for (const [key, value] of params) byParam.set(key, [...(byParam.get(key) ?? []), value]);
+  const found = new Map<string, UrlValue[]>();
+  const add = (field: string, value: UrlValue) => found.set(field, [...(found.get(field) ?? []), value]);
+
+  const rangeFields = new Set(config.ranges.flatMap((r) => [r.from, r.to]));
+  /** What each parameter's text has left once the fields with their own syntax took their parts. */
+  const leftover = new Map<string, string[]>();
+  for (const [param, values] of byParam) leftover.set(param, [...values]);
+  const take = (param: string, regex: RegExp, onMatch: (groups: string[]) => void) => {
+    const texts = leftover.get(param);
+    if (!texts) return;
+    leftover.set(
+      param,
+      texts.map((text) =>
+        text.replace(regex, (whole, ...groups: unknown[]) => {
+          onMatch(groups.filter((g): g is string => typeof g === 'string'));
+          return whole.startsWith(' ') ? ' ' : '';
+        }),
+      ),
+    );
+  };
+
+  for (const range of config.ranges) {
+    const { regex } = templatePattern(range.template);
+    take(range.param, regex, ([fromText, toText]) => {
+      for (const [field, text] of [
+        [range.from, fromText],
+        [range.to, toText],
+      ] as const) {
+        if (text === undefined || text === range.open) continue;
+        const shown = fromUrlText(unquote(text), range.format);
+        if (shown !== null) add(field, { text: unquote(text), shown });
+      }
+    });
+  }
+  const entries = Object.entries(adapter.fields).filter(([name, spec]) => spec.url && !rangeFields.has(name));
+  // Fields with their own syntax first ("actor:…"), then bare ones take what is left.
+  const withSyntax = entries.filter(([, spec]) => !templatePattern(spec.url!.template).bare);
+  const bare = entries.filter(([, spec]) => templatePattern(spec.url!.template).bare);
+  for (const [name, spec] of withSyntax) {
+    const { param, template, format } = spec.url!;
+    take(param, templatePattern(template).regex, ([text]) => {
+      if (text === undefined) return;
+      const shown = fromUrlText(unquote(text), format);
+      if (shown !== null) add(name, { text: unquote(text), shown });
+    });
+  }
+  for (const [name, spec] of bare) {
+    const { param, format } = spec.url!;
+    const separator = config.separators[param] ?? config.separator;
+    for (const text of leftover.get(param) ?? []) {
+      const rest = text.split(separator).join(' ').trim();
+      if (!rest) continue;
+      const value = unquote(rest);
+      const shown = fromUrlText(value, format);
+      if (shown !== null) add(name, { text: value, shown });
+    }
+  }
+  return found;
+}
+
+/** Whether the address is one the adapter's links describe (it carries any of its parameters). */
+function addressSpeaksFilters(adapter: Adapter, href: string): boolean {
+  const config = adapter.deepLink;
+  if (!config) return false;
+  const params = urlParams(config, href) ?? [];
+  const known = new Set([
+    ...Object.values(adapter.fields).flatMap((f) => (f.url ? [f.url.param] : [])),
+    ...config.ranges.map((r) => r.param),
+  ]);
+  return params.some(([k, v]) => known.has(k) && v.trim() !== '');
+}
+
+const label = (adapter: Adapter, field: string) => adapter.fields[field]?.label ?? defaultLabel(field);
+
+function sameText(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export interface ReadBackOptions {
+  now?: number;
+}
+
+export function readBack(doc: Document, adapter: Adapter, intended: FilterValues, options: ReadBackOptions = {}): AppliedSearch {
+  const href = doc.location?.href ?? '';
+  const fromUrl = filtersFromUrl(adapter, href) ?? new Map<string, UrlValue[]>();
+  const urlActive = addressSpeaksFilters(adapter, href);
+  let usedUrl = false;
+  let usedControls = false;
+  const filters: AppliedFilter[] = [];
+  const asked = Object.entries(intended).filter(([, v]) => v.trim() !== '');
+  const askedNames = new Set(asked.map(([k]) => k));
+
+  for (const [field, want] of asked) {
+    const spec = adapter.fields[field];
+    const name = label(adapter, field);
+    const urlValues = fromUrl.get(field);
+    if (spec?.url && urlValues && urlValues.length > 0) {
+      usedUrl = true;
+      const format = spec.url.format;
+      const edge = field === 'until' ? 'end' : 'start';
+      const wanted = formatUrlValue(want, format, edge);
+      const matches = (v: UrlValue) => (wanted !== null && v.text === wanted) || sameText(v.text, want);
+      const shown = urlValues.map((v) => v.shown).join(', ');
+      if (urlValues.every(matches)) filters.push({ name: field, intended: want, shown, status: 'applied' });
+      else
+        filters.push({
+          name: field,
+          intended: want,
+          shown,
+          status: 'not-applied',
+          reason: `The console's ${name} filter is set to ${shown}, not to what the step asked for.`,
+        });
+      continue;
+    }
+    const dom = spec?.dom;
+    const hit = dom ? findFirst(doc, dom.selectors) : null;
+    if (dom && hit) {
+      usedControls = true;
+      const text = readControlValue(hit.element).trim();
+      const isDate = DATE_FILTERS.has(field) || dom.kind === 'date' || dom.kind === 'datetime';
+      const shown = text === '' ? null : isDate ? (instantFromBox(text, dom) ?? text) : text;
+      if (text === '') {
+        filters.push({ name: field, intended: want, shown: null, status: 'not-applied', reason: `The ${name} box on the page is empty.` });
+        continue;
+      }
+      const wantedInBox = isDate ? formatForBox(want, dom) : want;
+      const holds = sameBoxValue(text, wantedInBox, isDate) || (!isDate && text.toLowerCase().includes(want.trim().toLowerCase()) && dom.combine === true);
+      filters.push(
+        holds
+          ? { name: field, intended: want, shown, status: 'applied' }
+          : { name: field, intended: want, shown, status: 'not-applied', reason: `The ${name} box on the page shows ${shown ?? text}, not what the step asked for.` },
+      );
+      continue;
+    }
+    if (spec?.url && urlActive) {
+      usedUrl = true;
+      filters.push({ name: field, intended: want, shown: null, status: 'not-applied', reason: `The page address doesn't carry a ${name} filter, so the console isn't filtering on it.` });
+      continue;
+    }
+    filters.push({
+      name: field,
+      intended: want,
+      shown: null,
+      status: 'unchecked',
+      reason: spec ? `Trailguide couldn't read the ${name} filter back from this page.` : `${adapter.name} has no ${name} filter that Trailguide knows of, so it couldn't be checked.`,
+    });
+  }
+
+  // Filters the console shows that this step didn't ask for (left from an earlier search).
+  for (const [field, values] of fromUrl) {
+    if (askedNames.has(field) || values.length === 0) continue;
+    usedUrl = true;
+    filters.push({
+      name: field,
+      intended: '',
+      shown: values.map((v) => v.shown).join(', '),
+      status: 'applied',
+      reason: `The console also filters on ${label(adapter, field)} — the step didn't ask for it (left from an earlier search?).`,
+    });
+  }
+  if (!urlActive) {
+    for (const [field, spec] of Object.entries(adapter.fields)) {
+      if (askedNames.has(field) || fromUrl.has(field) || !spec.dom || spec.dom.kind === 'checkbox' || spec.dom.kind === 'combobox') continue;
+      const hit = findFirst(doc, spec.dom.selectors);
+      const text = hit ? readControlValue(hit.element).trim() : '';
+      if (!text || filters.some((f) => f.name === field)) continue;
+      // A box shared with an asked-for field shows that field's value, not another filter.
+      if (Object.keys(intended).some((other) => adapter.fields[other]?.dom?.selectors.some((s) => spec.dom!.selectors.includes(s)))) continue;
+      usedControls = true;
+      const isDate = DATE_FILTERS.has(field) || spec.dom.kind === 'date' || spec.dom.kind === 'datetime';
+      filters.push({
+        name: field,
+        intended: '',
+        shown: isDate ? (instantFromBox(text, spec.dom) ?? text) : text,
+        status: 'applied',
+        reason: `The ${label(adapter, field)} box still holds a value the step didn't ask for (left from an earlier search?).`,
+      });
+    }
+  }
+
+  const appliedValue = (field: string) => {
+    const f = filters.find((x) => x.name === field && x.status === 'applied');
+    return f?.shown ?? null;
+  };
+  return {
+    filters: filters.slice(0, 40),
+    timeRange: { from: appliedValue('since'), to: appliedValue('until') },
+    readFrom: usedUrl && usedControls ? 'url+controls' : usedUrl ? 'url' : usedControls ? 'controls' : 'nothing',
+    checkedAt: options.now ?? Date.now(),
+  };
+}
+
+function sameBoxValue(actual: string, expected: string, isDate: boolean): boolean {
+  if (!isDate) return sameText(actual, expected);
+  const trim = (v: string) => v.trim().replace(/(:00)?(\.0+)?Z?$/, '');
+  return trim(actual) === trim(expected);
+}
