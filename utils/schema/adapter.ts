@@ -80,13 +80,51 @@ export const adapterField = z.strictObject({
 });
 export type AdapterField = z.infer<typeof adapterField>;
 
+/** Day.js / Moment parse tokens; square brackets keep literal text (`[at]`). */
+const timeFormat = z.string().trim().min(2).max(80);
+
+/** True for a zone name this browser knows (IANA names such as Europe/Berlin, or UTC). */
+export function isTimeZoneName(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSetting = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((zone) => zone === 'utc' || zone === 'page' || (/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone) && isTimeZoneName(zone)), {
+    message: 'Use "utc", "page" (the browser\'s own zone) or a time zone name such as Europe/Berlin.',
+  });
+export type TimeZoneSetting = z.infer<typeof timeZoneSetting>;
+
 export const columnExtractor = z.strictObject({
   selectors: selectorList,
   /** Read this attribute instead of the text (e.g. "datetime" on <time>). */
   attr: z.string().max(60).optional(),
   /** A regular expression whose first group is kept. */
   pattern: z.string().max(300).optional(),
+  /**
+   * Time column only: how the console writes its times, in Day.js / Moment tokens
+   * (`HH:mm, D MMMM YYYY`, `MM/DD/YYYY h:mm A`, the same tokens Kibana's and Grafana's date
+   * settings use), or a list of alternatives tried in order. Read strictly; text that fits
+   * none is read by the general parser, which refuses day/month orders it can't be sure of.
+   */
+  format: z.union([timeFormat, z.array(timeFormat).min(1).max(5)]).optional(),
+  /**
+   * Time column only: the zone of times written without an offset. `page` (the default): the
+   * browser's own zone, which is what most consoles render in; `utc`; or an IANA zone name
+   * such as `Europe/Berlin` when the console is set to a fixed zone. An offset or zone
+   * written in the text itself always wins.
+   */
+  zone: timeZoneSetting.optional(),
 });
+export type ColumnExtractor = z.infer<typeof columnExtractor>;
 
 export const adapterSchema = z.strictObject({
   id: slug,
@@ -181,7 +219,10 @@ export const adapterSchema = z.strictObject({
   results: z
     .strictObject({
       row: selectorList,
-      columns: z.record(filterName, columnExtractor),
+      columns: z.record(filterName, columnExtractor).refine(
+        (columns) => Object.entries(columns).every(([name, column]) => name === 'time' || (column.format === undefined && column.zone === undefined)),
+        { message: 'Only the time column can have a format or a zone.' },
+      ),
       next: selectorList.optional(),
       loadMore: selectorList.optional(),
       scroller: selectorList.optional(),
