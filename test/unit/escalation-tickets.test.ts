@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketLink, TRUNCATION_NOTE, URL_LIMITS } from '../../utils/escalation/tickets';
+import { CUT_MARK, ticketLink, TRUNCATION_NOTE, URL_LIMITS } from '../../utils/escalation/tickets';
 
 const content = { title: 'Settings changed: dana@northwind.example', body: '## Case\n- a & b = c?\n| x | y |' };
 
@@ -57,7 +57,8 @@ describe('ticket links', () => {
       const params = new URL(link.url.replace(/^mailto:/, 'https://mail.invalid/')).searchParams;
       const sent = params.get('body') ?? params.get('description')!;
       expect(sent.startsWith(TRUNCATION_NOTE)).toBe(true);
-      expect(sent.endsWith('…')).toBe(true);
+      // The cut is marked in words, not a bare ellipsis: the reader must know evidence is missing here.
+      expect(sent.endsWith(CUT_MARK)).toBe(true);
     }
   });
 

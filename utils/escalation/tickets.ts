@@ -4,8 +4,9 @@
  * percent-encoded with encodeURIComponent (spaces as %20).
  *
  * Browsers and servers refuse very long addresses, so each target has a limit;
- * a body that does not fit is shortened with a note saying the full text was
- * copied, and `truncated` tells the caller to copy the full text and say so.
+ * a body that does not fit is shortened with a note on top saying the full text
+ * was copied and a mark where it was cut, and `truncated` tells the caller to
+ * copy the full text and say so. Evidence is never cut without both.
  */
 export type TicketTarget = 'github' | 'jira' | 'linear' | 'email';
 export const TICKET_TARGET_NAMES: Record<TicketTarget, string> = {
@@ -26,6 +27,9 @@ export const URL_LIMITS: Record<TicketTarget, number> = { github: 8_000, jira: 8
 
 export const TRUNCATION_NOTE =
   'Trailguide copied the full escalation to your clipboard because it is too long for a link. Replace this text by pasting it.';
+
+/** Ends a shortened body, so nobody mistakes the cut text for the whole escalation. */
+export const CUT_MARK = '[… cut here: the link can’t hold the rest. The full escalation, with every row and hash, is on your clipboard.]';
 
 export type TicketLink =
   | { ok: true; target: TicketTarget; url: string; truncated: boolean }
@@ -101,8 +105,9 @@ export function ticketLink(
   // Keep as much of the title as fits with an empty body, then fill the body.
   const title = longestFitting(content.title, (t) => build(t, TRUNCATION_NOTE).length <= limit);
   const head = `${TRUNCATION_NOTE}\n\n`;
-  const kept = longestFitting(content.body, (b) => build(title, `${head}${b}\n…`).length <= limit);
-  const url = build(title, kept ? `${head}${kept}\n…` : TRUNCATION_NOTE);
+  const tail = `\n\n${CUT_MARK}`;
+  const kept = longestFitting(content.body, (b) => build(title, `${head}${b}${tail}`).length <= limit);
+  const url = build(title, kept ? `${head}${kept}${tail}` : TRUNCATION_NOTE);
   if (url.length > limit) {
     return { ok: false, target, message: 'This escalation is too long to open as a link. Copy it and paste it into a new ticket instead.' };
   }
