@@ -1,4 +1,5 @@
 import { test as base, chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -61,7 +62,8 @@ interface WorkerFixtures {
 export const test = base.extend<Fixtures, WorkerFixtures>({
   demoUrl: [
     async ({}, use) => {
-      const demo = await startDemoServer({ port: 0 });
+      // With the test-only hold gates (demoHold below); never on in npm run demo / npm start.
+      const demo = await startDemoServer({ port: 0, testHooks: true });
       await use(demo.url);
       await demo.close();
     },
@@ -116,4 +118,34 @@ export async function panelFrame(page: Page): Promise<Frame> {
   const frame = panelFrames(page)[0]!;
   await frame.waitForLoadState('domcontentloaded');
   return frame;
+}
+
+/**
+ * Holds the demo console's searches in flight until the test lets them go: the page
+ * URL carries `hold=<token>` (the console passes it to its API), and every answer for
+ * that token waits for `release()` — no guessed latency, on however busy a machine.
+ */
+export interface DemoHold {
+  token: string;
+  /** Searches of this token waiting for an answer right now. */
+  waiting(): Promise<number>;
+  /** Answers the searches waiting now; later ones wait again. */
+  release(): Promise<void>;
+  /** Answers the waiting searches and lets every later one through. */
+  open(): Promise<void>;
+}
+
+export function demoHold(demoUrl: string): DemoHold {
+  const token = `hold-${randomUUID()}`;
+  const call = async (path: string) => {
+    const response = await fetch(`${demoUrl}/__test/${path}`);
+    if (!response.ok) throw new Error(`demo hold hook ${path}: ${response.status}`);
+    return (await response.json()) as { waiting: number };
+  };
+  return {
+    token,
+    waiting: async () => (await call(`held?token=${token}`)).waiting,
+    release: async () => void (await call(`release?token=${token}`)),
+    open: async () => void (await call(`release?token=${token}&open=1`)),
+  };
 }
