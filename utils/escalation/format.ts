@@ -140,7 +140,7 @@ function captureBlock(capture: CaptureFacts, w: Writer, algorithm: string): stri
     parts.push(
       w.emphasis(
         capture.rows.length === 0
-          ? `The escalation's row limit was reached, so none of this capture's ${capture.rowCount} rows are written here; all are kept in Trailguide → History and its export.`
+          ? `The escalation’s row limit was reached, so none of this capture’s ${capture.rowCount} rows are written here; all are kept in Trailguide → History and its export.`
           : `${plural(capture.rowsOmitted, 'more row')} of this capture ${capture.rowsOmitted === 1 ? 'is' : 'are'} not written here (row limit); all ${capture.rowCount} are kept in Trailguide → History and its export.`,
       ),
     );
