@@ -95,6 +95,15 @@ function StepItem({ runbook, step, index }: { runbook: Runbook; step: RunbookSte
         {message && (
           <div class={`step-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
             {message.text}
+            {message.fields && message.fields.length > 0 && (
+              <ul class="fill-fields" data-testid="fill-fields">
+                {message.fields.map((f) => (
+                  <li key={f.field} data-testid="fill-field" data-field={f.field} data-status={f.status} class={`fill-field is-${f.status}`}>
+                    {f.text}
+                  </li>
+                ))}
+              </ul>
+            )}
             {message.details && message.details.length > 0 && (
               <ul>
                 {message.details.map((d) => (

@@ -2,8 +2,11 @@ import { batch, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import * as cases from '../../utils/cases/client';
 import { hashRows } from '../../utils/cases/canonical';
-import type { CaptureRecord, CaseRecord, StepState } from '../../utils/db/records';
+import type { AppliedFilter, AppliedSearch, CapturedRow, CaptureRecord, CaseRecord, ObservedTimes, StepState } from '../../utils/db/records';
 import { buildDeepLink } from '../../utils/engine/deep-link';
+import type { FieldReport, FillReport } from '../../utils/engine/fill';
+import { defaultLabel } from '../../utils/engine/plan';
+import type { Adapter } from '../../utils/schema/adapter';
 import type { ExecReplies } from '../../utils/engine/messages';
 import { resolveFilters } from '../../utils/engine/values';
 import { initialValues, validateInputs, type InputValues } from '../../utils/inputs';
@@ -21,6 +24,15 @@ export interface StepMessage {
   kind: 'ok' | 'error' | 'info';
   text: string;
   details?: string[];
+  /** A fill step: every field with its state, in plain words. */
+  fields?: StepFieldLine[];
+}
+
+export interface StepFieldLine {
+  field: string;
+  label: string;
+  status: FieldReport['status'];
+  text: string;
 }
 
 export const caseId = signal<string | null>(null);
@@ -146,6 +158,86 @@ function rangeOf(filters: FilterValues) {
   return { from: filters.since ?? null, to: filters.until ?? null };
 }
 
+/** Reads back what the console applied; null (recorded as "not checked") when the page can't answer. */
+async function readApplied(current: Adapter, intended: FilterValues): Promise<AppliedSearch | null> {
+  try {
+    const reply = await exec({ type: 'exec:readback', adapter: current, intended });
+    return reply.applied;
+  } catch {
+    return null;
+  }
+}
+
+/** Lines for the capture message: what the console did not apply, or could not be checked. */
+function appliedNotes(applied: AppliedSearch | null): string[] {
+  if (!applied) return ["Trailguide couldn't read back which filters the console applied, so the capture records them as not checked."];
+  const names = (status: AppliedFilter['status']) => applied.filters.filter((f) => f.status === status && f.intended !== '').map((f) => filterLabel(f.name));
+  const notApplied = names('not-applied');
+  const unchecked = names('unchecked');
+  const extra = applied.filters.filter((f) => f.intended === '' && f.status === 'applied').map((f) => `${filterLabel(f.name)} (${f.shown ?? ''})`);
+  return [
+    ...(notApplied.length ? [`Not applied by the console: ${notApplied.join(', ')} — these rows are not limited by them.`] : []),
+    ...(unchecked.length ? [`Couldn't check: ${unchecked.join(', ')}.`] : []),
+    ...(extra.length ? [`The console also filters on ${extra.join(', ')}, which this step didn't ask for.`] : []),
+  ];
+}
+
+function filterLabel(name: string): string {
+  return adapter.value?.fields[name]?.label ?? defaultLabel(name);
+}
+
+/** Earliest and latest row time, and how many rows show a time that couldn't be read. */
+export function observedTimesOf(rows: readonly CapturedRow[]): ObservedTimes {
+  let earliest: { ms: number; iso: string } | null = null;
+  let latest: { ms: number; iso: string } | null = null;
+  let unreadable = 0;
+  for (const row of rows) {
+    const ms = row.time === null ? Number.NaN : Date.parse(row.time);
+    if (Number.isNaN(ms)) {
+      if ((row.raw.time ?? row.time ?? '').trim() !== '') unreadable++;
+      continue;
+    }
+    if (!earliest || ms < earliest.ms) earliest = { ms, iso: row.time! };
+    if (!latest || ms > latest.ms) latest = { ms, iso: row.time! };
+  }
+  return { earliest: earliest?.iso ?? null, latest: latest?.iso ?? null, unreadable };
+}
+
+const FIELD_STATE_WORDS: Record<FieldReport['status'], string> = {
+  kept: 'set and checked',
+  'not-kept': 'not set',
+  unchecked: "couldn't check",
+};
+
+/** "Done" only when every field was kept and the console answered; otherwise each field's state in plain words. */
+export function describeFill(report: FillReport, problems: readonly { field: string; message: string }[]): { done: boolean; message: StepMessage } {
+  const fields: StepFieldLine[] = [
+    ...report.fields.map((f) => ({
+      field: f.field,
+      label: f.label,
+      status: f.status,
+      text: f.status === 'kept' ? `${f.label}: ${FIELD_STATE_WORDS.kept} (${f.value})` : `${f.label}: ${FIELD_STATE_WORDS[f.status]} — ${f.message ?? `set it yourself: ${f.value}`}`,
+    })),
+    ...problems.map((p) => ({ field: p.field, label: filterLabel(p.field), status: 'not-kept' as const, text: `${filterLabel(p.field)}: ${FIELD_STATE_WORDS['not-kept']} — ${p.message}` })),
+  ];
+  const fieldMessages = new Set([...report.fields.map((f) => f.message), ...problems.map((p) => p.message)]);
+  const others = report.messages.filter((m) => !fieldMessages.has(m));
+  if (report.ok && problems.length === 0) {
+    return { done: true, message: { kind: 'ok', text: 'Done — every filter is set and checked, and the log shows the matching events.', fields, details: others } };
+  }
+  const anyKept = fields.some((f) => f.status === 'kept');
+  const searchNote = report.fields.length > 0 && !report.submitted && anyKept ? ["The search didn't run — click the console's search button yourself."] : [];
+  return {
+    done: false,
+    message: {
+      kind: 'error',
+      text: anyKept ? 'Partly done — check each filter below:' : 'Not done — set these filters yourself:',
+      fields,
+      details: [...others, ...searchNote],
+    },
+  };
+}
+
 /** Runs a step's action on the page and records what happened. */
 export async function runStep(runbook: Runbook, index: number): Promise<void> {
   const step = runbook.steps[index];
@@ -177,19 +269,16 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
           return;
         }
         const reply = await exec({ type: 'exec:fill', adapter: currentAdapter!, values: resolved.values, submit: action.type === 'fill' ? action.submit : true });
-        const details = [...resolved.problems.map((p) => p.message), ...reply.report.messages];
-        if (reply.report.ok) {
-          setMessage(index, { kind: 'ok', text: 'Done — the log now shows the matching events.', details });
-          setStepState(runbook, index, 'done');
-        } else {
-          setMessage(index, { kind: 'error', text: 'Part of this step needs you:', details });
-          setStepState(runbook, index, 'failed');
-        }
+        const outcome = describeFill(reply.report, resolved.problems);
+        setMessage(index, outcome.message);
+        setStepState(runbook, index, outcome.done ? 'done' : 'failed');
         break;
       }
       case 'capture': {
         const id = await ensureCase(runbook);
         captureProgress.value = { captured: 0, limit: action.limit };
+        // What the console applies now (its address, its boxes), before paging moves it on.
+        const applied = await readApplied(currentAdapter!, lastFilters.value);
         const reply = await exec({ type: 'exec:capture', adapter: currentAdapter!, limit: action.limit, captureId: `${id}-${index}` });
         const { rows, warnings, message } = reply.result;
         if (rows.length === 0) {
@@ -207,6 +296,8 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
           filters: lastFilters.value,
           timeRange: rangeOf(lastFilters.value),
           rows,
+          ...(applied ? { applied } : {}),
+          observed: observedTimesOf(rows),
         });
         captures.value = [...captures.value.filter((c) => c.id !== summary.id), { ...summary, rows }];
         // Paging with a "next" button leaves the console on the last page read; a second
