@@ -131,6 +131,15 @@ export function mountAuditPage(container, ctx) {
   const toInput = h('input', { type: 'datetime-local', name: 'to', id: 'audit-to', class: 'input', 'aria-label': 'To', step: '60' });
   const inputs = { q: qInput, actor: actorInput, from: fromInput, to: toInput };
   for (const el of Object.values(inputs)) trackValue(el);
+  // ?dates=locked: a console whose date boxes refuse typed values (read-only, and they put
+  // their own value back), so tests can see Trailguide report the dates as not set.
+  const datesLocked = () => new URLSearchParams(location.search).get('dates') === 'locked';
+  if (datesLocked()) {
+    for (const el of [fromInput, toInput]) {
+      el.setAttribute('readonly', '');
+      el.setAttribute('title', 'The date range is fixed on this console');
+    }
+  }
 
   const picker = createEventTypePicker({
     getValue: () => state.draft.action,
@@ -161,6 +170,10 @@ export function mountAuditPage(container, ctx) {
     if (!(target instanceof HTMLInputElement)) return;
     const name = target.name;
     if (!TEXT_FIELDS.includes(name) || inputs[name] !== target) return;
+    if ((name === 'from' || name === 'to') && datesLocked()) {
+      renderValue(target, state.draft[name]);
+      return;
+    }
     const next = takeChangedValue(target);
     if (next === null) return; // nothing the app didn't already know
     state.draft[name] = next;
