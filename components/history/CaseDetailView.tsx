@@ -1,12 +1,13 @@
 import type { CaseDetail } from '../../utils/cases/cases';
 import type { CaptureRecord } from '../../utils/db/records';
-import { orderedFilters } from '../../utils/escalation/facts';
+import { captureStatements } from '../../utils/escalation/applied';
 
 const ROWS_SHOWN = 200;
 const when = (ms: number) => new Date(ms).toLocaleString();
 
 function CaptureBlock({ capture, number }: { capture: CaptureRecord; number: number }) {
-  const filters = orderedFilters(capture.filters);
+  // The same statements, in the same words, as the escalation: what the console applied, never what was intended.
+  const statements = captureStatements(capture);
   return (
     <section class="history-capture" data-testid="history-capture" data-capture-id={capture.id} data-hash={capture.hash}>
       <h3>
@@ -17,12 +18,12 @@ function CaptureBlock({ capture, number }: { capture: CaptureRecord; number: num
         <dd>{when(capture.capturedAt)}</dd>
         <dt>Source</dt>
         <dd>{capture.sourceUrl || 'not recorded'}</dd>
-        <dt>Filters</dt>
-        <dd>{filters.length ? filters.map((f) => `${f.name} = ${f.value}`).join('; ') : 'none'}</dd>
-        <dt>Time range</dt>
-        <dd>
-          {capture.timeRange.from ?? 'start of the log'} → {capture.timeRange.to ?? 'now'}
-        </dd>
+        {statements.map((statement) => (
+          <div key={statement.kind} class="history-statement" data-testid="history-capture-statement" data-kind={statement.kind}>
+            <dt>{statement.label}</dt>
+            <dd>{statement.value}</dd>
+          </div>
+        ))}
         <dt>SHA-256</dt>
         <dd>
           <code>{capture.hash}</code>
