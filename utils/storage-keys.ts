@@ -4,3 +4,10 @@ export const MATCH_TABLE_KEY = 'matchTable';
 export const panelOpenKey = (origin: string) => `panelOpen:${origin}`;
 /** Sites the person allowed Trailguide on (self-hosted consoles): `{ origin, addedAt }[]`. */
 export const CONSOLE_SITES_KEY = 'consoleSites';
+/**
+ * In browser.storage.session (extension pages only; cleared when the browser closes):
+ * `panelCase:<tabId>:<runbookId>` → `{ caseId: string | null }`, the case the panel in
+ * that tab adds to for that runbook (null: the agent started afresh), so a reload
+ * resumes the same case rather than whichever case is newest.
+ */
+export const panelCaseKey = (tabId: number, runbookId: string) => `panelCase:${tabId}:${runbookId}`;

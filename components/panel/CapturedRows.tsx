@@ -1,7 +1,8 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { CaptureRecord } from '../../utils/db/records';
-import { explainRow, glossaryMapFor } from '../../utils/engine/explain';
+import { explainRow, glossaryMapFor, type GlossaryMeaning } from '../../utils/engine/explain';
 import { countOf } from '../../utils/plural';
+import { Markdown } from '../common/Markdown';
 import { adapter, packs } from './state';
 
 /** How many rows the panel lists per capture; the rest stay in the case for export. */
@@ -11,6 +12,21 @@ function localTime(iso: string | null): string {
   if (!iso) return 'time unknown';
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * The glossary's full meaning of a row's code, one click away from its short
+ * explanation. Rendered (through the one sanitiser) only once opened, so a long
+ * capture costs nothing extra.
+ */
+function RowMeaning({ code, entry }: { code: string; entry: GlossaryMeaning }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="row-meaning" data-testid="row-meaning" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>What <code>{code}</code> means</summary>
+      {open && <Markdown source={entry.meaning} class="row-meaning-text" />}
+    </details>
+  );
 }
 
 export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
@@ -29,7 +45,8 @@ export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
           </p>
           <ol class="rows">
             {capture.rows.slice(0, SHOWN).map((row, i) => {
-              const risk = glossary.get(row.action.toLowerCase())?.risk ?? 'routine';
+              const entry = glossary.get(row.action.trim().toLowerCase());
+              const risk = entry?.risk ?? 'routine';
               return (
                 <li key={i} class={`row risk-${risk}`} data-testid="captured-row" data-actor={row.actor} data-action={row.action} data-time={row.time ?? ''}>
                   <div class="row-head">
@@ -37,6 +54,7 @@ export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
                     <code>{row.action || '—'}</code>
                   </div>
                   <p class="row-explanation" data-testid="row-explanation">{explainRow(row, glossary)}</p>
+                  {entry && <RowMeaning code={row.action.trim()} entry={entry} />}
                 </li>
               );
             })}

@@ -3,6 +3,7 @@ import { validateInputs } from '../../utils/inputs';
 import type { Runbook, RunbookStep, StepAction } from '../../utils/schema/runbook';
 import { Markdown } from '../common/Markdown';
 import { CapturedRows } from './CapturedRows';
+import { CaseBanner } from './CaseBanner';
 import { describeAction } from './describe-action';
 import { EscalationPanel } from './EscalationPanel';
 import { InputsForm } from './InputsForm';
@@ -133,6 +134,7 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
       {runbook.audience.length > 0 && <p class="muted small">For: {runbook.audience.join(', ')}</p>}
 
       {sessionError.value && <p class="error" role="alert">{sessionError.value}</p>}
+      <CaseBanner runbook={runbook} />
       <InputsForm
         inputs={runbook.inputs}
         values={values.value}

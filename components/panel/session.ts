@@ -13,6 +13,8 @@ import { initialValues, validateInputs, type InputValues } from '../../utils/inp
 import { ask, errorText } from '../../utils/runtime-client';
 import type { FilterValues } from '../../utils/schema/common';
 import type { Runbook } from '../../utils/schema/runbook';
+import { readCasePointer, writeCasePointer } from './case-pointer';
+import { identityLabel, sameIdentity } from './case-rules';
 import { adapter, packs, pageUrl, tabId } from './state';
 
 /**
@@ -48,6 +50,30 @@ export const escalating = signal(false);
 export const sessionError = signal<string | null>(null);
 export const captureProgress = signal<{ captured: number; limit: number } | null>(null);
 
+/** Everything the panel holds about one case, kept when the agent leaves it so Undo can bring it back. */
+interface CaseSnapshot {
+  caseId: string;
+  caseRecord: CaseRecord | null;
+  values: InputValues;
+  stepStates: StepState[];
+  stepMessages: Record<number, StepMessage>;
+  captures: CaptureRecord[];
+  lastFilters: FilterValues;
+}
+/**
+ * The case the agent just left — with the new-case button, or by changing who
+ * the case is about after evidence was captured. It stays in History as it was;
+ * Undo brings it back into the panel.
+ */
+export interface LeftCase {
+  reason: 'new-case' | 'identity';
+  /** Who it was about ("jane@customer.com"), or empty. */
+  label: string;
+  captureCount: number;
+  snapshot: CaseSnapshot;
+}
+export const leftCase = signal<LeftCase | null>(null);
+
 /** How long an unfinished case is offered for resuming. */
 const RESUME_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -62,9 +88,19 @@ function setMessage(index: number, message: StepMessage | null) {
   stepMessages.value = next;
 }
 
-/** Opens a runbook: resumes today's unfinished case for it on this tool, or starts fresh. */
+let sessionGeneration = 0;
+
+/**
+ * Opens a runbook. In a tab that already worked on it, resumes the case it was
+ * adding to (or starts afresh if the agent had started a new case); otherwise
+ * resumes today's unfinished case for it on this tool, or starts fresh. The case
+ * banner always says which, and the agent can start a new case from there.
+ */
 export async function openSession(runbook: Runbook): Promise<void> {
+  const generation = ++sessionGeneration;
+  cancelPendingSave();
   batch(() => {
+    leftCase.value = null;
     caseId.value = null;
     caseRecord.value = null;
     values.value = initialValues(runbook.inputs);
@@ -77,18 +113,27 @@ export async function openSession(runbook: Runbook): Promise<void> {
     sessionError.value = null;
   });
   try {
-    const open = await cases.listCases({ runbookId: runbook.id, status: 'open', from: Date.now() - RESUME_WINDOW_MS, limit: 20 });
-    const match = open.find((c) => c.adapterId === (adapter.value?.id ?? null));
-    if (!match) return;
-    const detail = await cases.getCase(match.id);
-    if (!detail) return;
+    const pointer = await readCasePointer(tabId.value, runbook.id);
+    let detail: Awaited<ReturnType<typeof cases.getCase>> = null;
+    if (typeof pointer === 'string') {
+      // This tab was adding to that case: resume it while it is still open, else start afresh.
+      const remembered = await cases.getCase(pointer);
+      if (remembered && remembered.case.status === 'open' && remembered.case.runbookId === runbook.id) detail = remembered;
+    } else if (pointer === undefined) {
+      const open = await cases.listCases({ runbookId: runbook.id, status: 'open', from: Date.now() - RESUME_WINDOW_MS, limit: 20 });
+      const match = open.find((c) => c.adapterId === (adapter.value?.id ?? null));
+      if (match) detail = await cases.getCase(match.id);
+    }
+    if (!detail || generation !== sessionGeneration) return;
+    const resumed = detail;
+    void writeCasePointer(tabId.value, runbook.id, resumed.case.id);
     batch(() => {
-      caseId.value = detail.case.id;
-      caseRecord.value = detail.case;
-      values.value = { ...values.value, ...detail.case.inputs };
-      stepStates.value = runbook.steps.map((_, i) => detail.case.steps[i] ?? 'todo');
-      captures.value = detail.captures;
-      const last = detail.captures.at(-1);
+      caseId.value = resumed.case.id;
+      caseRecord.value = resumed.case;
+      values.value = { ...values.value, ...resumed.case.inputs };
+      stepStates.value = runbook.steps.map((_, i) => resumed.case.steps[i] ?? 'todo');
+      captures.value = resumed.captures;
+      const last = resumed.captures.at(-1);
       if (last) lastFilters.value = last.filters;
     });
   } catch (error) {
@@ -96,9 +141,16 @@ export async function openSession(runbook: Runbook): Promise<void> {
   }
 }
 
-/** Creates the case the first time the agent does something worth keeping. */
+let creatingCase: Promise<string> | null = null;
+
+/** Creates the case the first time the agent does something worth keeping (once, however many steps ask at the same moment). */
 async function ensureCase(runbook: Runbook): Promise<string> {
   if (caseId.value) return caseId.value;
+  creatingCase ??= createCaseNow(runbook).finally(() => (creatingCase = null));
+  return creatingCase;
+}
+
+async function createCaseNow(runbook: Runbook): Promise<string> {
   const created = await cases.createCase({
     runbookId: runbook.id,
     runbookTitle: runbook.title,
@@ -111,6 +163,7 @@ async function ensureCase(runbook: Runbook): Promise<string> {
   });
   caseId.value = created.id;
   caseRecord.value = created;
+  void writeCasePointer(tabId.value, runbook.id, created.id);
   return created.id;
 }
 
@@ -131,11 +184,114 @@ async function saveProgress(runbook: Runbook) {
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-export function setValue(runbook: Runbook, name: string, value: string) {
-  values.value = { ...values.value, [name]: value };
-  if (!caseId.value) return; // nothing to keep until the agent starts
+function cancelPendingSave(): boolean {
+  const pending = saveTimer !== undefined;
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => void saveProgress(runbook), 400);
+  saveTimer = undefined;
+  return pending;
+}
+
+/**
+ * The agent typed into an input. Changing who the case is about (an identifying
+ * input, see case-rules.ts) after evidence was captured starts a new case — the
+ * evidence so far stays with the previous customer — and typing them back before
+ * the new case has started returns to it.
+ */
+export function setValue(runbook: Runbook, name: string, value: string) {
+  const before = values.value;
+  const next = { ...before, [name]: value };
+  if (caseId.value && captures.value.length > 0 && !sameIdentity(runbook.inputs, before, next)) {
+    leaveCase(runbook, 'identity', before);
+    values.value = next;
+    return;
+  }
+  const left = leftCase.value;
+  if (!caseId.value && left?.reason === 'identity' && sameIdentity(runbook.inputs, left.snapshot.values, next)) {
+    returnToCase(runbook, left, next);
+    return;
+  }
+  values.value = next;
+  if (!caseId.value) return; // nothing to keep until the agent starts
+  cancelPendingSave();
+  saveTimer = setTimeout(() => {
+    saveTimer = undefined;
+    void saveProgress(runbook);
+  }, 400);
+}
+
+/** Leaves the open case as it is (in History) and clears the panel for a new one, remembering it for Undo. */
+function leaveCase(runbook: Runbook, reason: LeftCase['reason'], caseValues: InputValues) {
+  const id = caseId.value;
+  if (!id) return;
+  sessionGeneration++;
+  // Typing just before leaving: keep what was typed with the case it was typed for.
+  if (cancelPendingSave()) void cases.updateCase(id, { inputs: caseValues }).catch(() => undefined);
+  leftCase.value = {
+    reason,
+    label: identityLabel(runbook.inputs, caseValues),
+    captureCount: captures.value.length,
+    snapshot: {
+      caseId: id,
+      caseRecord: caseRecord.value,
+      values: caseValues,
+      stepStates: stepStates.value,
+      stepMessages: stepMessages.value,
+      captures: captures.value,
+      lastFilters: lastFilters.value,
+    },
+  };
+  batch(() => {
+    caseId.value = null;
+    caseRecord.value = null;
+    stepStates.value = runbook.steps.map(() => 'todo');
+    showProblems.value = false;
+    stepMessages.value = {};
+    captures.value = [];
+    lastFilters.value = {};
+    escalating.value = false;
+    sessionError.value = null;
+  });
+  void writeCasePointer(tabId.value, runbook.id, null);
+}
+
+/** Brings a case the agent left back into the panel (it was never changed meanwhile). */
+function returnToCase(runbook: Runbook, left: LeftCase, inputs: InputValues = left.snapshot.values) {
+  sessionGeneration++;
+  cancelPendingSave();
+  const { snapshot } = left;
+  batch(() => {
+    leftCase.value = null;
+    caseId.value = snapshot.caseId;
+    caseRecord.value = snapshot.caseRecord;
+    values.value = inputs;
+    stepStates.value = snapshot.stepStates;
+    stepMessages.value = snapshot.stepMessages;
+    captures.value = snapshot.captures;
+    lastFilters.value = snapshot.lastFilters;
+    showProblems.value = false;
+    escalating.value = false;
+    sessionError.value = null;
+  });
+  void writeCasePointer(tabId.value, runbook.id, snapshot.caseId);
+  if (inputs !== snapshot.values) void saveProgress(runbook);
+}
+
+/**
+ * The new-case button: the open case stays in History as it is (status
+ * unchanged) and the panel starts afresh for this runbook — inputs back to their
+ * defaults, every step to do. Undo brings the previous case back.
+ */
+export function startNewCase(runbook: Runbook): void {
+  if (!caseId.value || busyStep.value !== null) return;
+  leaveCase(runbook, 'new-case', values.value);
+  values.value = initialValues(runbook.inputs);
+}
+
+/** Undo for a new case: back to the case the agent left. Anything done in the new case stays in History as its own case. */
+export function undoNewCase(runbook: Runbook): void {
+  const left = leftCase.value;
+  if (!left || busyStep.value !== null) return;
+  returnToCase(runbook, left);
 }
 
 export function setStepState(runbook: Runbook, index: number, state: StepState) {
@@ -309,6 +465,7 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
           details: [
             ...(message ? [message] : []),
             ...(leftOnLaterPage ? ['The console now shows the last page Trailguide read. To capture again from the start, go back to its first page first.'] : []),
+            ...appliedNotes(applied),
             ...warnings,
           ],
         });
