@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppliedSearch, CaptureRecord } from '../../utils/db/records';
+import type { AppliedSearch, CaptureRecord, TimeRange } from '../../utils/db/records';
 import {
   appliedFacts,
   captureStatements,
@@ -23,7 +23,7 @@ const base: Capture = {
   rowCount: rows.length,
 };
 
-function withApplied(filters: AppliedSearch['filters'], timeRange = { from: '2026-03-01', to: '2026-03-31' }): Capture {
+function withApplied(filters: AppliedSearch['filters'], timeRange: TimeRange = { from: '2026-03-01', to: '2026-03-31' }): Capture {
   return { ...base, applied: { filters, timeRange, readFrom: 'controls', checkedAt: Date.UTC(2026, 2, 20) } };
 }
 
