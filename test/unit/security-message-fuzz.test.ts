@@ -7,7 +7,7 @@ import { registerCoreHandlers } from '../../utils/background/core-handlers';
 import { registerExecutorHandlers } from '../../utils/background/executor-bridge';
 import { registerPackHandlers } from '../../utils/background/pack-handlers';
 import { registerSiteHandlers } from '../../utils/background/site-handlers';
-import { dispatch, resetRoutes, type SenderCheck } from '../../utils/background/router';
+import { dispatch, registeredRoutes, resetRoutes, type SenderCheck, type SenderPolicy } from '../../utils/background/router';
 import { addCapture } from '../../utils/cases/captures';
 import { canonicalJson, sha256Hex } from '../../utils/cases/canonical';
 import { createCase } from '../../utils/cases/cases';
@@ -15,6 +15,7 @@ import { saveEscalation } from '../../utils/cases/escalations';
 import { setSettings } from '../../utils/cases/settings';
 import { setDatabaseForTests, type TrailguideDatabase } from '../../utils/db/database';
 import type { SenderInfo } from '../../utils/messages';
+import { loadBuiltinPack } from '../../utils/pack/builtin';
 import { resetStoreForTests } from '../../utils/packs/store';
 import { CONSOLE_SITES_KEY } from '../../utils/storage-keys';
 import { sampleCase, sampleRows, useFreshDatabase } from './cases-fixtures';
@@ -38,13 +39,26 @@ const WRONG_SENDERS: Record<string, SenderInfo> = {
   'our id without a tab or URL': { id: ID },
   'nobody': {},
 };
-const TYPES = [
-  'detect:table', 'panel:init', 'exec:run', 'case:create', 'case:update', 'case:get', 'case:list', 'case:delete', 'case:restore',
-  'capture:add', 'escalation:save', 'escalation:status', 'history:list', 'history:export', 'retention:preview', 'retention:apply',
-  'settings:get', 'settings:set', 'packs:list', 'packs:import', 'packs:subscribe', 'packs:refresh', 'packs:set-enabled',
-  'packs:delete', 'packs:restore', 'packs:export', 'runbook:source', 'runbook:save-local', 'runbook:validate',
-  'sites:list', 'sites:add', 'sites:remove', 'page:navigated',
-];
+/**
+ * Every message type the background registers, with who may send it, written out here
+ * rather than read from the code: a handler opened to more senders, or a new type
+ * nobody added to this list, fails "the registry matches this list" below.
+ */
+const SENDER_POLICY: Record<string, SenderPolicy> = {
+  'detect:table': 'content-script', 'page:navigated': 'content-script',
+  'panel:init': 'extension-page', 'exec:run': 'extension-page',
+  'case:create': 'extension-page', 'case:update': 'extension-page', 'case:get': 'extension-page', 'case:list': 'extension-page',
+  'case:delete': 'extension-page', 'case:restore': 'extension-page', 'capture:add': 'extension-page',
+  'escalation:save': 'extension-page', 'escalation:status': 'extension-page', 'history:list': 'extension-page',
+  'history:export': 'extension-page', 'retention:preview': 'extension-page', 'retention:apply': 'extension-page',
+  'settings:get': 'extension-page', 'settings:set': 'extension-page',
+  'packs:list': 'extension-page', 'packs:import': 'extension-page', 'packs:subscribe': 'extension-page', 'packs:refresh': 'extension-page',
+  'packs:set-enabled': 'extension-page', 'packs:delete': 'extension-page', 'packs:restore': 'extension-page', 'packs:export': 'extension-page',
+  'runbook:source': 'extension-page', 'runbook:save-local': 'extension-page', 'runbook:validate': 'extension-page',
+  'adapter:save-local': 'extension-page',
+  'sites:list': 'extension-page', 'sites:add': 'extension-page', 'sites:remove': 'extension-page',
+};
+const TYPES = Object.keys(SENDER_POLICY);
 /** Read-only types whose bare `{ type }` is a valid request; everything else needs fields. */
 const BARE_IS_VALID = new Set(['detect:table', 'panel:init', 'case:list', 'history:list', 'settings:get', 'packs:list', 'packs:refresh', 'sites:list', 'page:navigated']);
 const NOT_UNDERSTOOD = { error: 'Trailguide received a request it did not understand.' };
@@ -89,6 +103,7 @@ function validStateChanges(): Record<string, unknown>[] {
     // The browser says yes to every site here (see beforeEach): only the sender check stands in the way.
     { type: 'sites:add', origin: 'https://evil.example' },
     { type: 'sites:remove', origin: 'https://audit.acme.example' },
+    { type: 'adapter:save-local', adapter: { ...structuredClone(loadBuiltinPack().adapters.find((a) => a.id === 'acme-demo')), id: 'forged-adapter' } },
   ];
 }
 
@@ -157,6 +172,25 @@ describe('message fuzzing (background router)', () => {
       const fromContentScript = type === 'detect:table' || type === 'page:navigated';
       const sender = fromContentScript ? WRONG_SENDERS['our content script (a compromised page renderer)']! : panel;
       expect(dispatch({ type, evil: 1 }, sender, check), type).toBeInstanceOf(Promise);
+    }
+  });
+
+  it('the registry matches this list: every registered type is fuzzed here, with the sender policy written here', () => {
+    const registered = Object.fromEntries(registeredRoutes().map((route) => [route.type, route.from]));
+    expect(registered).toEqual(SENDER_POLICY);
+  });
+
+  it('each type answers exactly the senders its policy names and ignores every other sender', async () => {
+    const contentScript = WRONG_SENDERS['our content script (a compromised page renderer)']!;
+    for (const [type, policy] of Object.entries(SENDER_POLICY)) {
+      // A malformed payload: an allowed sender gets "did not understand", so no handler runs.
+      const message = { type, evil: 1 };
+      expect(await dispatch(message, panel, check), `${type} from the panel`).toEqual(policy === 'content-script' ? undefined : NOT_UNDERSTOOD);
+      expect(await dispatch(message, contentScript, check), `${type} from a content script`).toEqual(policy === 'extension-page' ? undefined : NOT_UNDERSTOOD);
+      for (const [name, sender] of Object.entries(WRONG_SENDERS)) {
+        if (sender === contentScript) continue;
+        expect(dispatch(message, sender, check), `${type} from ${name}`).toBeUndefined();
+      }
     }
   });
 

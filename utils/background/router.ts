@@ -77,6 +77,11 @@ export function plainError(error: unknown): string {
   return 'Something went wrong inside Trailguide. Nothing was lost; please try again.';
 }
 
+/** For tests: every registered message type and who may send it (the registry-completeness check). */
+export function registeredRoutes(): { type: string; from: SenderPolicy }[] {
+  return [...routes].map(([type, route]) => ({ type, from: route.from }));
+}
+
 /** For tests: forget every route. */
 export function resetRoutes(): void {
   routes.clear();
