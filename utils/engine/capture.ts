@@ -2,7 +2,7 @@ import { LIMITS, type CapturedRow } from '../db/records';
 import type { Adapter } from '../schema/adapter';
 import { clickLikeAPerson } from './events';
 import { compileRowQuery, findAll, findFirst, sleep } from './query';
-import { parseInstant } from './values';
+import { readRowTime, type TimeReading, type TimeRefusal } from './times';
 import { rowSignature, waitForResults } from './wait';
 
 /**
@@ -26,6 +26,8 @@ export interface CaptureOptions {
   onProgress?: (progress: CaptureProgress) => void;
   /** Defaults to the adapter's waitFor.timeoutMs. */
   pageTimeoutMs?: number;
+  /** "Now" and the browser's zone for reading row times (default: the real ones). */
+  times?: TimeSettings;
 }
 
 export type CaptureStop = 'limit' | 'last-page' | 'aborted' | 'timeout' | 'empty' | 'no-rows' | 'no-results-config';
@@ -47,6 +49,15 @@ interface Column {
   attr?: string;
   pattern?: RegExp;
   max: number;
+  /** The time column's declared formats and zone (utils/engine/times.ts). */
+  formats?: string[];
+  zone?: string;
+}
+
+/** What "now" and the browser's zone are for the times of one capture. */
+export interface TimeSettings {
+  now: Date;
+  pageZone?: string;
 }
 
 const SCROLL_SETTLE_MS = 400;
@@ -79,7 +90,15 @@ export function compileColumns(results: Results, warnings: string[]): Column[] {
         warnings.push(`The adapter's pattern for the ${name} column is not valid; the whole cell is kept.`);
       }
     }
-    return { name, find: compileRowQuery(selectors), ...(spec.attr ? { attr: spec.attr } : {}), ...(pattern ? { pattern } : {}), max: name === 'ip' ? 100 : LIMITS.cellChars };
+    const formats = spec.format === undefined ? [] : typeof spec.format === 'string' ? [spec.format] : spec.format;
+    return {
+      name,
+      find: compileRowQuery(selectors),
+      ...(spec.attr ? { attr: spec.attr } : {}),
+      ...(pattern ? { pattern } : {}),
+      max: name === 'ip' ? 100 : LIMITS.cellChars,
+      ...(name === 'time' ? { formats, ...(spec.zone ? { zone: spec.zone } : {}) } : {}),
+    };
   });
 }
 
@@ -88,11 +107,15 @@ export class RowCollector {
   readonly rows: CapturedRow[] = [];
   private readonly seen = new Set<string>();
   private readonly emptyCells = new Map<string, number>();
-  private badTimes = 0;
+  /** Times that couldn't be read, by why: how many, and the first text as an example. */
+  private readonly unreadTimes = new Map<TimeRefusal, { count: number; example: string }>();
+  /** Consoles that show minutes repeat the same text row after row: read each text once. */
+  private readonly timeCache = new Map<string, TimeReading>();
 
   constructor(
     private readonly columns: Column[],
     private readonly limit: number,
+    private readonly times: TimeSettings = { now: new Date() },
   ) {}
 
   get full(): boolean {
@@ -107,7 +130,20 @@ export class RowCollector {
       const row = rowElements[i]!;
       const raw: Record<string, string> = {};
       let key = '';
+      let time: string | null = null;
       for (const column of columns) {
+        if (column.name === 'time') {
+          const cell = this.readTime(row, column);
+          if (cell === null) {
+            this.emptyCells.set(column.name, (this.emptyCells.get(column.name) ?? 0) + 1);
+            raw.time = '';
+          } else {
+            raw.time = cell.raw;
+            time = cell.iso;
+          }
+          key += `${raw.time}\u0001`;
+          continue;
+        }
         const value = readCell(row, column);
         if (value === null) {
           this.emptyCells.set(column.name, (this.emptyCells.get(column.name) ?? 0) + 1);
@@ -119,9 +155,6 @@ export class RowCollector {
       }
       if (this.seen.has(key)) continue;
       this.seen.add(key);
-      const timeText = raw.time ?? '';
-      const time = CANONICAL_ISO.test(timeText) ? timeText : timeText ? parseInstant(timeText) : null;
-      if (timeText && time === null) this.badTimes++;
       this.rows.push({
         time,
         actor: raw.actor ?? '',
@@ -141,11 +174,72 @@ export class RowCollector {
     for (const [name, count] of this.emptyCells) {
       out.push(`The ${name} column was missing in ${count} ${count === 1 ? 'row' : 'rows'} — check ${count === 1 ? 'it' : 'those'} on the page by hand.`);
     }
-    if (this.badTimes > 0) {
-      out.push(`${this.badTimes} ${this.badTimes === 1 ? 'time' : 'times'} couldn't be read as a date; the page's own text is kept in the row.`);
+    const ambiguous = this.unreadTimes.get('ambiguous');
+    let unread = 0;
+    let example = '';
+    for (const [reason, entry] of this.unreadTimes) {
+      if (reason === 'ambiguous') continue;
+      unread += entry.count;
+      example ||= entry.example;
+    }
+    if (unread > 0) {
+      out.push(`${rowsHave(unread)} a time Trailguide couldn't read, e.g. “${example}” — ${unread === 1 ? 'its' : 'their'} time is left empty (the page's own text is kept).`);
+    }
+    if (ambiguous) {
+      out.push(
+        `${rowsHave(ambiguous.count)} a date that could be read two ways, e.g. “${ambiguous.example}” (day and month could be either way round) — ${ambiguous.count === 1 ? 'its' : 'their'} time is left empty. Whoever maintains this site's adapter can give its date format.`,
+      );
     }
     return out;
   }
+
+  /**
+   * The time cell: its raw text as today (the attribute the adapter names, else the visible
+   * text; the visible text too when that attribute is missing) and the instant it stands for.
+   */
+  private readTime(row: Element, column: Column): { raw: string; iso: string | null } | null {
+    const element = column.find(row);
+    if (!element) return null;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const named = column.attr ? element.getAttribute(column.attr) : null;
+    let raw = named ?? text;
+    if (column.pattern) {
+      const match = column.pattern.exec(raw);
+      raw = match ? (match[1] ?? match[0]) : raw;
+    }
+    if (raw.length > column.max) raw = raw.slice(0, column.max);
+    if (!raw) return { raw, iso: null };
+    if (CANONICAL_ISO.test(raw)) return { raw, iso: raw };
+    // Without a named attribute, an exact time the element carries beside "3 minutes ago" is preferred.
+    const datetime = named === null ? attributeNear(element, 'datetime') : null;
+    const title = attributeNear(element, 'title');
+    const cacheKey = `${raw}\u0001${datetime ?? ''}\u0001${title ?? ''}`;
+    let reading = this.timeCache.get(cacheKey);
+    if (!reading) {
+      reading = readRowTime(
+        { text: raw, datetime, title },
+        { now: this.times.now, ...(this.times.pageZone ? { pageZone: this.times.pageZone } : {}), ...(column.zone ? { zone: column.zone } : {}), formats: column.formats ?? [] },
+      );
+      if (this.timeCache.size < 5_000) this.timeCache.set(cacheKey, reading);
+    }
+    if (reading.iso === null) {
+      const entry = this.unreadTimes.get(reading.reason);
+      if (entry) entry.count++;
+      else this.unreadTimes.set(reading.reason, { count: 1, example: raw.length > 60 ? `${raw.slice(0, 57)}…` : raw });
+    }
+    return { raw, iso: reading.iso };
+  }
+}
+
+function rowsHave(count: number): string {
+  return count === 1 ? '1 row has' : `${count.toLocaleString('en')} rows have`;
+}
+
+/** The attribute on the element itself, or on the first element inside it that has one. */
+function attributeNear(element: Element, name: 'datetime' | 'title'): string | null {
+  const own = element.getAttribute(name);
+  if (own !== null) return own;
+  return element.querySelector(`[${name}]`)?.getAttribute(name) ?? null;
 }
 
 function readCell(row: Element, column: Column): string | null {
@@ -161,10 +255,10 @@ function readCell(row: Element, column: Column): string | null {
 }
 
 /** Reads only what is on the page now (no paging). */
-export function readVisibleRows(root: ParentNode, adapter: Adapter, limit = LIMITS.rowsPerCapture): { rows: CapturedRow[]; warnings: string[] } {
+export function readVisibleRows(root: ParentNode, adapter: Adapter, limit: number = LIMITS.rowsPerCapture, times: TimeSettings = { now: new Date() }): { rows: CapturedRow[]; warnings: string[] } {
   const warnings: string[] = [];
   if (!adapter.results) return { rows: [], warnings: ['This adapter does not say where the results are.'] };
-  const collector = new RowCollector(compileColumns(adapter.results, warnings), limit);
+  const collector = new RowCollector(compileColumns(adapter.results, warnings), limit, times);
   collector.read(findAll(root, adapter.results.row).elements);
   return { rows: collector.rows, warnings: [...warnings, ...collector.warnings()] };
 }
@@ -176,7 +270,7 @@ export async function captureRows(root: Document, adapter: Adapter, options: Cap
   }
   const limit = Math.max(1, Math.min(options.limit, LIMITS.rowsPerCapture));
   const setupWarnings: string[] = [];
-  const collector = new RowCollector(compileColumns(results, setupWarnings), limit);
+  const collector = new RowCollector(compileColumns(results, setupWarnings), limit, options.times ?? { now: new Date() });
   const timeoutMs = options.pageTimeoutMs ?? adapter.waitFor?.timeoutMs ?? 15_000;
   const spec = { busy: adapter.waitFor?.busy ?? [], ready: adapter.waitFor?.ready ?? [], rows: results.row, timeoutMs };
   let pages = 0;
