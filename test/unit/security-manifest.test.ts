@@ -8,6 +8,7 @@ import { onBuiltinHost } from '../../utils/background/detector-scripts';
 import { matchPatternsFor } from '../../utils/chrome-patterns';
 import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from '../../utils/hosts';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
+import { REVIEWED_BUILTIN_HOSTS, REVIEWED_OPTIONAL_HOSTS } from './reviewed-hosts';
 
 /**
  * Issue 7 §5 — the manifest and bundles as shipped (DESIGN.md §3.6). Both
@@ -99,11 +100,14 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (name) => {
     expect(hosts.length).toBeGreaterThan(0);
     expect(hosts.filter((h) => BROAD.includes(h))).toEqual([]);
     for (const host of hosts) expect(BUILTIN_HOST_PATTERNS as readonly string[], host).toContain(host);
+    // Against a list written out by hand, not the one the manifest is built from.
+    expect([...new Set(hosts)].sort()).toEqual([...REVIEWED_BUILTIN_HOSTS].sort());
   });
 
   it('asks for any other site only as an optional permission, granted one site at a time', () => {
     const optional = name === 'chrome' ? chrome.optional_host_permissions : firefox.optional_permissions;
     expect(optional).toEqual([...OPTIONAL_HOST_PATTERNS]);
+    expect(optional).toEqual(REVIEWED_OPTIONAL_HOSTS);
     // Nothing broad slipped into what is granted at install.
     expect(manifest().permissions ?? []).not.toEqual(expect.arrayContaining([...OPTIONAL_HOST_PATTERNS]));
   });
