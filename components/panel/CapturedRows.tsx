@@ -29,6 +29,27 @@ function RowMeaning({ code, entry }: { code: string; entry: GlossaryMeaning }) {
   );
 }
 
+/**
+ * A row's time in the agent's own zone, with the console's own text one hover away; a time
+ * that couldn't be read shows the console's text as it was, and says so.
+ */
+function RowTime({ time, shown }: { time: string | null; shown: string }) {
+  if (time) {
+    const label = shown && shown !== time ? `The console showed: ${shown}` : `${time} (UTC)`;
+    return (
+      <time dateTime={time} title={label} data-testid="row-time">
+        {localTime(time)}
+      </time>
+    );
+  }
+  if (!shown) return <span class="muted" data-testid="row-time">time unknown</span>;
+  return (
+    <span class="muted" data-testid="row-time" data-unread="true" title="Trailguide couldn't read this time; this is the console's own text.">
+      “{shown}” (not read)
+    </span>
+  );
+}
+
 export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
   const glossary = useMemo(() => glossaryMapFor(adapter.value ?? null, packs.value.flatMap((p) => p.glossary)), [adapter.value, packs.value]);
   if (captures.length === 0) return null;
@@ -50,7 +71,7 @@ export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
               return (
                 <li key={i} class={`row risk-${risk}`} data-testid="captured-row" data-actor={row.actor} data-action={row.action} data-time={row.time ?? ''}>
                   <div class="row-head">
-                    <time dateTime={row.time ?? undefined}>{localTime(row.time)}</time>
+                    <RowTime time={row.time} shown={row.raw.time ?? ''} />
                     <code>{row.action || '—'}</code>
                   </div>
                   <p class="row-explanation" data-testid="row-explanation">{explainRow(row, glossary)}</p>
