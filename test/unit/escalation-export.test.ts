@@ -74,9 +74,13 @@ describe('audit report', () => {
     const table = parseCsv(csv);
     const field = (name: string) => table.find((r) => r[0] === name)?.[1];
     expect(field('Source')).toBe(capture.sourceUrl);
-    expect(field('Filters')).toBe('action=user.login; since=2026-03-01');
-    expect(field('Time range from')).toBe('2026-03-01');
-    expect(field('Time range to')).toBe('2026-03-31');
+    // What the runbook asked for is labelled as such; this capture has no read-back, so its filters are "not checked".
+    expect(field('Filters')).toBeUndefined();
+    expect(field('Filters asked for')).toBe('action=user.login; since=2026-03-01');
+    expect(field('Time range asked for')).toBe('2026-03-01 → 2026-03-31');
+    expect(field('Filters applied')).toBeUndefined();
+    expect(field('Filters not checked')).toMatch(/^Trailguide did not read this capture’s filters back/);
+    expect(field('Time range applied by the console')).toBe('not checked (the runbook asked for 2026-03-01 → 2026-03-31)');
     expect(field('Captured at')).toBe('2026-03-31T12:00:00.000Z');
     expect(field('Row count')).toBe('6');
     expect(field('SHA-256')).toBe(capture.hash);
@@ -92,9 +96,36 @@ describe('audit report', () => {
   it('JSON carries the rows and a hash that recomputes', async () => {
     const capture = await captureWith();
     const report = JSON.parse(auditReportJson(record, [capture], Date.UTC(2026, 3, 1)));
-    expect(report).toMatchObject({ format: 'trailguide-audit-report', version: 1, hashAlgorithm: 'SHA-256', generatedAt: '2026-04-01T00:00:00.000Z' });
+    // Version 2: captures carry `applied` and `rowsSpan` besides what was asked for.
+    expect(report).toMatchObject({ format: 'trailguide-audit-report', version: 2, hashAlgorithm: 'SHA-256', generatedAt: '2026-04-01T00:00:00.000Z' });
     expect(report.captures[0]).toMatchObject({ source: capture.sourceUrl, rowCount: 6, hash: capture.hash, filters: capture.filters, timeRange: capture.timeRange });
+    expect(report.captures[0].applied).toMatchObject({ checked: false, filters: [] });
     expect(await hashRows(report.captures[0].rows)).toBe(capture.hash);
+  });
+
+  it('CSV and JSON state what the console applied, in the escalation’s words', async () => {
+    const capture: CaptureRecord = {
+      ...(await captureWith()),
+      applied: {
+        filters: [
+          { name: 'action', intended: 'user.login', shown: 'user.login', status: 'applied' },
+          { name: 'since', intended: '2026-03-01', shown: null, status: 'not-applied', reason: 'The From box would not take a date.' },
+        ],
+        timeRange: { from: null, to: '2026-03-31' },
+        readFrom: 'url',
+        checkedAt: Date.UTC(2026, 2, 31, 12),
+      },
+      observed: { earliest: '2026-03-01T00:00:00.000Z', latest: '2026-03-01T00:05:00.000Z', unreadable: 1 },
+    };
+    const table = parseCsv(auditReportCsv(record, [capture], Date.UTC(2026, 3, 1)));
+    const field = (name: string) => table.find((r) => r[0] === name)?.[1];
+    expect(field('Filters applied')).toBe('action = user.login');
+    expect(field('Not applied')).toBe('since (asked for 2026-03-01): The From box would not take a date.');
+    expect(field('Time range applied by the console')).toBe('the start of the log → 2026-03-31');
+    expect(field('Rows span')).toBe('earliest 2026-03-01T00:00:00.000Z, latest 2026-03-01T00:05:00.000Z; 1 row had a time Trailguide couldn’t read');
+    const report = JSON.parse(auditReportJson(record, [capture], Date.UTC(2026, 3, 1)));
+    expect(report.captures[0].applied).toMatchObject({ checked: true, filters: [{ name: 'action', value: 'user.login' }], notApplied: [{ name: 'since' }], timeRange: { from: null, to: '2026-03-31' } });
+    expect(report.captures[0].rowsSpan).toMatchObject({ unreadable: 1, source: 'observed' });
   });
 
   it('names the file after the runbook, the date and the case', async () => {

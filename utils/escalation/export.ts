@@ -1,6 +1,6 @@
 import { CANONICALIZATION, HASH_ALGORITHM } from '../cases/canonical';
 import type { CapturedRow, CaptureRecord, CaseRecord } from '../db/records';
-import { orderedFilters } from './facts';
+import { appliedFacts, captureStatements, orderedFilters, rangeText, rowsSpan } from './applied';
 
 /**
  * The compliance "audit report": a case's captured rows with, for each capture,
@@ -9,13 +9,19 @@ import { orderedFilters } from './facts';
  * the JSON report's rows; see utils/cases/canonical.ts).
  *
  * JSON shape (keys in this order):
- * { format: "trailguide-audit-report", version: 1, generatedAt,
+ * { format: "trailguide-audit-report", version: 2, generatedAt,
  *   case: { id, runbookId, runbookTitle, packId, tool, adapterId, pageUrl, inputs, status, createdAt },
  *   hashAlgorithm, canonicalization,
- *   captures: [{ id, step, source, adapterId, filters, timeRange: { from, to }, capturedAt, rowCount, hash, rows }] }
+ *   captures: [{ id, step, source, adapterId,
+ *                filters, timeRange: { from, to },      // what the runbook asked for, not what the console applied
+ *                applied: { checked, readFrom, checkedAt, timeRange, filters, notApplied, couldNotCheck },  // as in the escalation JSON
+ *                rowsSpan: { earliest, latest, unreadable, source },
+ *                capturedAt, rowCount, hash, rows }] }
+ * Version 2 added `applied` and `rowsSpan`; `applied.checked` is false for
+ * captures saved before Trailguide read the console back.
  */
 export const AUDIT_REPORT_FORMAT = 'trailguide-audit-report';
-export const AUDIT_REPORT_VERSION = 1;
+export const AUDIT_REPORT_VERSION = 2;
 
 export interface AuditExport {
   filename: string;
@@ -53,6 +59,8 @@ export function auditReport(record: CaseRecord, captures: readonly CaptureRecord
         adapterId: capture.adapterId,
         filters: capture.filters,
         timeRange: capture.timeRange,
+        applied: appliedFacts(capture),
+        rowsSpan: rowsSpan(capture.observed, capture.rows),
         capturedAt: iso(capture.capturedAt),
         rowCount: capture.rowCount,
         hash: capture.hash,
@@ -96,7 +104,8 @@ function filtersText(filters: Record<string, string>): string {
 
 /**
  * CSV (RFC 4180, CRLF line ends): a report header, then per capture a block of
- * "field,value" lines (source, filters, time range, captured at, row count,
+ * "field,value" lines (source, filters and time range asked for, then what the
+ * console applied in the escalation's words, rows span, captured at, row count,
  * SHA-256), a blank line, the column header and the rows.
  */
 export function auditReportCsv(record: CaseRecord, captures: readonly CaptureRecord[], generatedAt = Date.now()): string {
@@ -112,16 +121,17 @@ export function auditReportCsv(record: CaseRecord, captures: readonly CaptureRec
     csvLine(['Hash', `${report.hashAlgorithm}: ${report.canonicalization}`]),
   ];
   report.captures.forEach((capture, index) => {
-    const rows = captures.find((c) => c.id === capture.id)?.rows ?? [];
+    const original = captures.find((c) => c.id === capture.id)!;
+    const rows = original.rows;
     const raw = rawColumns(rows);
     lines.push(
       '',
       csvLine(['Capture', `${index + 1} of ${report.captures.length}`]),
       csvLine(['Source', capture.source]),
       csvLine(['Adapter', capture.adapterId]),
-      csvLine(['Filters', filtersText(capture.filters)]),
-      csvLine(['Time range from', capture.timeRange.from ?? 'not limited']),
-      csvLine(['Time range to', capture.timeRange.to ?? 'not limited']),
+      csvLine(['Filters asked for', filtersText(capture.filters)]),
+      csvLine(['Time range asked for', rangeText(capture.timeRange)]),
+      ...captureStatements(original).map((statement) => csvLine([statement.label, statement.value])),
       csvLine(['Captured at', capture.capturedAt]),
       csvLine(['Row count', capture.rowCount]),
       csvLine(['SHA-256', capture.hash]),
