@@ -3,6 +3,7 @@
 // filters; the form holds a draft that only input/change events update.
 
 import { escapeHtml, formatTime, h, icon, numberFormat } from '../lib/dom.js';
+import { humanTime, humanTimesWanted } from '../lib/human-time.js';
 import { renderValue, takeChangedValue, trackValue } from '../lib/controlled.js';
 import { createEventTypePicker } from './combobox.js';
 
@@ -320,12 +321,15 @@ export function mountAuditPage(container, ctx) {
   }
 
   function renderTable(events) {
+    const human = humanTimesWanted();
     const rows = events
-      .map((e) => {
+      .map((e, i) => {
         const failed = e.result !== 'success';
         return (
           `<tr data-event-id="${escapeHtml(e.id)}" tabindex="0"${e.id === state.selectedId ? ' class="is-selected"' : ''}>` +
-          `<td class="col-time"><time datetime="${escapeHtml(e.time)}">${escapeHtml(formatTime(e.time))}</time></td>` +
+          (human
+            ? `<td class="col-time"><span class="human-time">${escapeHtml(humanTime(e.time, i))}</span></td>`
+            : `<td class="col-time"><time datetime="${escapeHtml(e.time)}">${escapeHtml(formatTime(e.time))}</time></td>`) +
           `<td class="col-actor">${escapeHtml(e.actor)}</td>` +
           `<td class="col-action"><span class="event-label">${escapeHtml(labelFor(e.action))}</span> <code>${escapeHtml(e.action)}</code></td>` +
           `<td class="col-target" title="${escapeHtml(e.target)}">${escapeHtml(e.target)}</td>` +
