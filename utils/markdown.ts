@@ -51,6 +51,9 @@ export function sanitizeHtml(html: string): string {
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     ALLOWED_URI_REGEXP: /^(?:https:|mailto:)/i,
+    // DOMPurify holds every other attribute's value to ALLOWED_URI_REGEXP too, which dropped
+    // table alignment and spans ("left", "2"); these three never hold a URL.
+    ADD_URI_SAFE_ATTR: ['colspan', 'rowspan', 'align'],
     KEEP_CONTENT: true,
   });
 }
