@@ -54,11 +54,10 @@ export function canonicalJson(value: unknown): string {
   // data takes the slower writer below, which gives the same definition.
   try {
     return JSON.stringify(sortedCopy(value));
-    // Stryker disable BlockStatement,ConditionalExpression: equivalent — any other error (a non-finite number, a function) is thrown again, with the same message, by writeCanonical.
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: equivalent — any other error (a non-finite number, a function) is thrown again, with the same message, by writeCanonical.
     if (!(error instanceof NeedsSlowPath)) throw error;
   }
-  // Stryker restore BlockStatement,ConditionalExpression
   return writeCanonical(value);
 }
 
