@@ -324,6 +324,15 @@ async function readApplied(current: Adapter, intended: FilterValues): Promise<Ap
   }
 }
 
+/** The resolved filters of the nearest fill/navigate step before `index` that was run (done or failed). */
+function filtersOfLastSearch(runbook: Runbook, index: number): FilterValues {
+  for (let i = index - 1; i >= 0; i--) {
+    const action = runbook.steps[i]?.action;
+    if ((action?.type === 'fill' || action?.type === 'navigate') && stepStates.value[i] !== 'todo') return resolveFilters(action.filters, values.value).values;
+  }
+  return {};
+}
+
 /** Lines for the capture message: what the console did not apply, or could not be checked. */
 function appliedNotes(applied: AppliedSearch | null): string[] {
   if (!applied) return ["Trailguide couldn't read back which filters the console applied, so the capture records them as not checked."];
@@ -433,6 +442,9 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
       case 'capture': {
         const id = await ensureCase(runbook);
         captureProgress.value = { captured: 0, limit: action.limit };
+        // After a page load (a navigate link, a server-rendered search) the panel starts afresh:
+        // the filters asked for are the last search step's that was run before this one.
+        if (Object.keys(lastFilters.value).length === 0) lastFilters.value = filtersOfLastSearch(runbook, index);
         // What the console applies now (its address, its boxes), before paging moves it on.
         const applied = await readApplied(currentAdapter!, lastFilters.value);
         const reply = await exec({ type: 'exec:capture', adapter: currentAdapter!, limit: action.limit, captureId: `${id}-${index}` });

@@ -98,6 +98,12 @@ describe('readBack on the page', () => {
     expect(applied.timeRange).toEqual({ from: '2026-09-01T00:00:00.000Z', to: null });
   });
 
+  it('does not call the same search text a second filter when two fields share the parameter', () => {
+    history.replaceState(null, '', '/audit?q=dana%40acme.example');
+    const applied = readBack(document, demo, { target: 'dana@acme.example' });
+    expect(applied.filters).toEqual([expect.objectContaining({ name: 'target', status: 'applied', shown: 'dana@acme.example' })]);
+  });
+
   it('says not applied when the console filters on a different value', () => {
     history.replaceState(null, '', '/audit?actor=someone.else%40acme.example');
     const applied = readBack(document, demo, { actor: 'li.chen@acme.example' });

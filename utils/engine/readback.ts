@@ -257,8 +257,15 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
   }
 
   // Filters the console shows that this step didn't ask for (left from an earlier search).
+  const isBare = (field: string) => {
+    const url = adapter.fields[field]?.url;
+    return url ? templatePattern(url.template).bare : false;
+  };
+  /** Two bare fields on one parameter read the same text (the demo's search box takes text or target). */
+  const readsAskedText = (field: string) =>
+    isBare(field) && [...askedNames].some((asked) => isBare(asked) && adapter.fields[asked]?.url?.param === adapter.fields[field]?.url?.param);
   for (const [field, values] of fromUrl) {
-    if (askedNames.has(field) || values.length === 0) continue;
+    if (askedNames.has(field) || values.length === 0 || readsAskedText(field)) continue;
     usedUrl = true;
     filters.push({
       name: field,
