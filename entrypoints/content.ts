@@ -56,6 +56,13 @@ function startDetector(): void {
   let openAtStart: boolean | undefined;
 
   const frameUrl = (hash: string) => `${browser.runtime.getURL('/panel.html')}#${hash}`;
+  /**
+   * What the last check decided, kept in this script's isolated world (the page's own
+   * scripts cannot see it) so end-to-end tests can wait for "the detector has looked at
+   * this address" instead of sleeping before they check that no panel appeared.
+   */
+  const verdict = (outcome: 'not-an-audit-log' | 'waiting' | 'shown' | 'gave-up' | 'disconnected') =>
+    ((globalThis as { __trailguideDetector?: unknown }).__trailguideDetector = { url: location.href, outcome });
   const alive = () => !dead && browser.runtime?.id !== undefined;
 
   async function openState(): Promise<boolean> {
@@ -106,6 +113,7 @@ function startDetector(): void {
 
   function shutDown() {
     dead = true;
+    verdict('disconnected');
     stopWaiting?.();
     host?.remove();
     host = undefined;
@@ -124,6 +132,7 @@ function startDetector(): void {
       host ??= createPanelHost(frameUrl(`adapter=${encodeURIComponent(entry.id)}`), open);
     }
     host.reveal();
+    verdict('shown');
     watchForDisconnect();
     void browser.runtime.sendMessage({ type: 'page:changed', url: location.href, adapterId: entry.id }).catch(() => undefined);
   }
@@ -163,13 +172,17 @@ function startDetector(): void {
     lastUrl = url;
     stopWaiting?.();
     const candidates = candidatesFor(table, url);
-    if (candidates.length === 0) return hide();
+    if (candidates.length === 0) {
+      hide();
+      return void verdict('not-an-audit-log');
+    }
     listenForChanges();
     const found = () => candidates.find((entry) => fingerprintMatches(entry, document));
     const immediate = found();
     if (immediate) return void show(immediate);
     const likely = candidates[0];
     if (!host && likely) void prestart(likely);
+    verdict('waiting');
     // Single-page consoles render after the URL changes: watch for a while, at most
     // one check per CHECK_EVERY_MS, so a busy page costs little. A check that is due runs
     // in the observer's own callback, right after the page's script that rendered, not
@@ -194,6 +207,7 @@ function startDetector(): void {
     const giveUp = setTimeout(() => {
       stopWaiting?.();
       hide();
+      verdict('gave-up');
     }, FINGERPRINT_WAIT_MS);
     observer.observe(document.documentElement, { childList: true, subtree: true });
     stopWaiting = () => {

@@ -1,5 +1,5 @@
 import type { Frame, Page, Worker } from '@playwright/test';
-import { expect, panelFrame, panelFrames, test } from './fixtures';
+import { detectorChecked, expect, panelFrame, panelFrames, test } from './fixtures';
 
 const ALICE = 'alice.moreau@northwind.example';
 const SHOTS = process.env.BUILDER_SHOTS_DIR ?? '/tmp';
@@ -38,13 +38,13 @@ async function pointAt(panel: Frame, page: Page, role: string, target: ReturnTyp
   await expect(step, `the ${role} step should be picked`).toHaveAttribute('data-state', 'picked');
 }
 
-test('teach Trailguide an unknown console, then run a runbook on it', async ({ page, helpdeskUrl, serviceWorker }) => {
+test('teach Trailguide an unknown console, then run a runbook on it', async ({ page, helpdeskUrl, serviceWorker, extensionId }) => {
   test.setTimeout(120_000);
   await page.goto(`${helpdeskUrl}/admin/activity`);
   const rows = page.locator('[role="row"][data-key]');
   await expect(rows).toHaveCount(20);
-  // No adapter knows this page: no panel on its own.
-  await page.waitForTimeout(500);
+  // No adapter knows this page: no panel on its own (once the detector has looked, if it is here at all).
+  await detectorChecked(page, extensionId, ['absent', 'not-an-audit-log']);
   expect(panelFrames(page)).toHaveLength(0);
 
   await pressShortcut(serviceWorker);

@@ -149,3 +149,58 @@ export function demoHold(demoUrl: string): DemoHold {
     open: async () => void (await call(`release?token=${token}&open=1`)),
   };
 }
+
+/** What the detector (entrypoints/content.ts) decided for the address it last checked. */
+export interface DetectorVerdict {
+  url: string;
+  outcome: 'not-an-audit-log' | 'waiting' | 'shown' | 'gave-up' | 'disconnected';
+}
+
+/**
+ * Reads the detector's own verdict from its isolated world through the DevTools
+ * protocol (the page cannot see it), in the main frame or the first frame whose URL
+ * starts with `frameUrl`. `null`: our content script does not run in that frame at all.
+ * "Nothing should happen" checks wait for this instead of sleeping.
+ */
+export async function detectorVerdict(page: Page, extensionId: string, frameUrl?: string): Promise<DetectorVerdict | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context as (typeof contexts)[number]));
+    await cdp.send('Runtime.enable'); // replays the existing contexts before it answers
+    type Tree = { frame: { id: string; url: string }; childFrames?: Tree[] };
+    const flatten = (tree: Tree): Tree['frame'][] => [tree.frame, ...(tree.childFrames ?? []).flatMap(flatten)];
+    const frames = flatten((await cdp.send('Page.getFrameTree')).frameTree as Tree);
+    const frame = frameUrl ? frames.find((f) => f.url.startsWith(frameUrl)) : frames[0];
+    if (!frame) throw new Error(`no frame at ${frameUrl}`);
+    const ours = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}` && c.auxData.frameId === frame.id);
+    if (!ours) return null;
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'globalThis.__trailguideDetector ?? null', contextId: ours.id, returnByValue: true });
+    return (result.value as DetectorVerdict | null) ?? null;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * Waits until the detector has checked the page's current address and reached one of
+ * `outcomes` (`absent`: our content script is not in the page at all) — the positive
+ * sign that it had its chance, before a test asserts that no panel appeared (or that
+ * exactly one did).
+ */
+export async function detectorChecked(page: Page, extensionId: string, outcomes: (DetectorVerdict['outcome'] | 'absent')[]): Promise<void> {
+  // A content script listed for a page runs at document_start, before the page's own
+  // scripts: once the page has loaded, "absent" is final (only an in-app navigation
+  // into an audit log brings the detector later, through the navigation watcher).
+  await page.waitForLoadState('load');
+  await expect
+    .poll(
+      async () => {
+        const seen = await detectorVerdict(page, extensionId);
+        if (!seen) return outcomes.includes('absent') ? 'checked' : 'absent';
+        return seen.url === page.url() && outcomes.includes(seen.outcome) ? 'checked' : JSON.stringify(seen);
+      },
+      { message: `the detector should check ${page.url()} (${outcomes.join(' / ')})` },
+    )
+    .toBe('checked');
+}

@@ -1,9 +1,8 @@
-import { expect, panelFrame, panelFrames, test } from './fixtures';
+import { detectorChecked, expect, panelFrame, panelFrames, test } from './fixtures';
 
 const SEED_RUNBOOKS = ['settings-changed-without-permission', 'compliance-access-history'];
 
-/** Absence can only be checked after giving detection a fair chance to run. */
-const SETTLE_MS = 2_000;
+/** Absence is only checked once the detector says it has looked at the page (or is not on it). */
 
 test('the panel appears on the demo audit log with the seed runbooks', async ({ page, demoUrl }) => {
   await page.goto(`${demoUrl}/audit`);
@@ -42,10 +41,12 @@ test('searching the runbook list narrows it and explains an empty result', async
   await expect(panel.getByRole('status')).toContainText('No runbook mentions');
 });
 
-test('no panel on the demo Users page, an unrelated site or a look-alike audit page', async ({ page, demoUrl, unrelatedUrl }) => {
+test('no panel on the demo Users page, an unrelated site or a look-alike audit page', async ({ page, demoUrl, unrelatedUrl, extensionId }) => {
   for (const url of [`${demoUrl}/users`, `${unrelatedUrl}/`, `${unrelatedUrl}/audit`]) {
     await page.goto(url);
-    await page.waitForTimeout(SETTLE_MS);
+    // Users and the unrelated site: the detector is not even listed there. The look-alike's
+    // address fits an adapter: the detector runs and waits for a fingerprint that never comes.
+    await detectorChecked(page, extensionId, url.endsWith('/audit') ? ['waiting', 'gave-up'] : ['absent', 'not-an-audit-log']);
     // Where an adapter's address fits (the look-alike), the panel's frame may start early,
     // hidden; it is never shown there and is taken away after a few seconds.
     for (const frame of panelFrames(page)) expect(await (await frame.frameElement()).isVisible(), `hidden on ${url}`).toBe(false);
@@ -57,9 +58,9 @@ test('no panel on the demo Users page, an unrelated site or a look-alike audit p
   await panelFrame(page);
 });
 
-test('in-app navigation Users → Audit log → Users → Audit log keeps exactly one panel', async ({ page, demoUrl }) => {
+test('in-app navigation Users → Audit log → Users → Audit log keeps exactly one panel', async ({ page, demoUrl, extensionId }) => {
   await page.goto(`${demoUrl}/users`);
-  await page.waitForTimeout(SETTLE_MS);
+  await detectorChecked(page, extensionId, ['absent', 'not-an-audit-log']);
   expect(panelFrames(page)).toHaveLength(0);
   const nav = page.getByRole('navigation');
   await nav.getByRole('link', { name: 'Audit log' }).click();
@@ -69,7 +70,8 @@ test('in-app navigation Users → Audit log → Users → Audit log keeps exactl
   await expect.poll(() => panelFrames(page).length).toBe(0);
   await nav.getByRole('link', { name: 'Audit log' }).click();
   await panelFrame(page);
-  await page.waitForTimeout(SETTLE_MS);
+  // The detector has shown the panel for this address: whatever it does, it has done.
+  await detectorChecked(page, extensionId, ['shown']);
   expect(panelFrames(page)).toHaveLength(1);
   await expect(page.locator('trailguide-panel')).toHaveCount(1);
 });

@@ -1,6 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import { startHostileServer, type HostileServer } from '../fixtures/hostile/server';
-import { expect, panelFrame, panelFrames, test } from './fixtures';
+import { detectorVerdict, expect, panelFrame, panelFrames, test } from './fixtures';
 
 /**
  * Issue 7 §4 — clickjacking (the DEF CON 33 extension-clickjacking class). The
@@ -72,7 +72,7 @@ test.afterAll(async () => {
   await hostile.close();
 });
 
-test('a console framed invisibly by another page gets no panel at all', async ({ page, demoUrl }) => {
+test('a console framed invisibly by another page gets no panel at all', async ({ page, demoUrl, extensionId }) => {
   hostile.page(
     '/wrapper',
     `<!doctype html><title>Win a prize</title><button style="position:absolute;right:120px;top:300px">Claim</button>
@@ -82,7 +82,15 @@ test('a console framed invisibly by another page gets no panel at all', async ({
   const framed = page.frames().find((f) => f.url().startsWith(`${demoUrl}/audit`));
   expect(framed).toBeDefined();
   await expect(framed!.locator('section#audit-log')).toBeAttached();
-  await page.waitForTimeout(2_000);
+  // Our detector runs in top-level pages only: it is not in the framed console at all
+  // (it would have started at document_start, before the console's own script drew this).
+  await framed!.waitForLoadState('load');
+  expect(await detectorVerdict(page, extensionId, `${demoUrl}/audit`)).toBeNull();
+  // Control: the same console on its own does get it.
+  const own = await page.context().newPage();
+  await own.goto(`${demoUrl}/audit`);
+  await expect.poll(async () => (await detectorVerdict(own, extensionId))?.outcome).toBe('shown');
+  await own.close();
   expect(panelFrames(page)).toHaveLength(0);
   await expect(framed!.locator('trailguide-panel')).toHaveCount(0);
 });

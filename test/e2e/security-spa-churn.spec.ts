@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { expect, panelFrame, panelFrames, test } from './fixtures';
+import { detectorChecked, expect, panelFrame, panelFrames, test } from './fixtures';
 
 /**
  * Issue 7 §7 — 50 in-app navigations on the demo console (pushState through the
@@ -111,8 +111,8 @@ test('50 in-app navigations: exactly one panel wherever the audit log shows, non
   test.setTimeout(180_000);
   await page.goto(`${demoUrl}/audit`);
   await panelFrame(page);
+  await detectorChecked(page, extensionId, ['shown']);
   const probe = await attachProbe(page, extensionId);
-  await page.waitForTimeout(1_000);
   const baseline = { observers: await liveObjects(probe, 'MutationObserver'), listeners: await listenerCounts(probe) };
   // The listener count sees our world too (each world's view of window is asked separately).
   expect(baseline.listeners).toMatchObject({ 'isolated window:popstate': 1, 'isolated window:hashchange': 1, 'isolated navigation:currententrychange': 1 });
@@ -141,7 +141,8 @@ test('50 in-app navigations: exactly one panel wherever the audit log shows, non
   if (new URL(page.url()).pathname !== '/audit') await move(page, 'link-audit', 50);
   const panel = await panelFrame(page);
   await expect(panel.getByTestId('runbook-item').first()).toBeVisible();
-  await page.waitForTimeout(1_500);
+  // The detector has shown the panel for this address: its work for the last move is done.
+  await detectorChecked(page, extensionId, ['shown']);
   expect(panelFrames(page)).toHaveLength(1);
   await expect(page.locator('trailguide-panel')).toHaveCount(1);
   expect(await liveObjects(probe, 'MutationObserver')).toBe(baseline.observers);

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { join } from 'node:path';
 import { startDemoServer } from '../../demo/server.mjs';
 import { CHROME_PATH, chromiumArgs as sharedChromiumArgs } from '../../scripts/chromium.mjs';
-import { EXTENSION_PATH, expect, panelFrame, panelFrames, test as base } from './fixtures';
+import { detectorChecked, EXTENSION_PATH, expect, panelFrame, panelFrames, test as base } from './fixtures';
 
 /**
  * Issue 4 — a self-hosted console: the demo console served on its own address
@@ -78,7 +78,8 @@ test('a console on its own address works once the site is allowed in Settings �
   // Before: the console is open, but Trailguide does not run on a site nobody allowed.
   await page.goto(`${consoleUrl}/audit`);
   await expect(page.locator('[data-page="audit-log"]')).toBeVisible();
-  await page.waitForTimeout(1_500); // the detector would have shown the panel by now
+  // The console has loaded and our detector is not in the page at all: nothing can show a panel.
+  await detectorChecked(page, extensionId, ['absent']);
   expect(panelFrames(page)).toHaveLength(0);
 
   // Allow it, typed the way people copy it: a full address with a path and a query.
@@ -133,7 +134,7 @@ test('the toolbar button’s offer, then removing the site and undoing that', as
   await page.bringToFront();
   await page.goto(`${consoleUrl}/audit`);
   await expect(page.locator('[data-page="audit-log"]')).toBeVisible();
-  await page.waitForTimeout(1_500);
+  await detectorChecked(page, extensionId, ['absent']);
   expect(panelFrames(page)).toHaveLength(0);
 
   await options.bringToFront();
