@@ -1,5 +1,6 @@
 import { expect, panelFrame, test } from './fixtures';
 import type { Frame, Page } from '@playwright/test';
+import { dbRecords } from './security-helpers';
 
 const DANA = 'dana.whitfield@northwind.example';
 
@@ -76,12 +77,15 @@ test('a step that needs inputs says what is missing instead of running', async (
   expect(page.url()).toBe(before);
 });
 
-test('step progress and inputs survive a page reload', async ({ page, demoUrl }) => {
+test('step progress and inputs survive a page reload', async ({ page, demoUrl, serviceWorker }) => {
   const panel = await openSettingsRunbook(page, `${demoUrl}/audit`);
   await panel.getByTestId('input-email').fill(DANA);
   await panel.getByTestId('step').nth(2).getByRole('checkbox').check();
   await expect(panel.getByTestId('step').nth(2)).toHaveAttribute('data-state', 'done');
-  await page.waitForTimeout(800); // the input is saved shortly after typing stops
+  // The input is saved shortly after typing stops: wait until the case holds it.
+  await expect
+    .poll(async () => (await dbRecords<{ inputs: Record<string, string> }>(serviceWorker, 'cases')).map((c) => c.inputs.email), { timeout: 20_000 })
+    .toEqual([DANA]);
   await page.reload();
   const again = await panelFrame(page);
   await again.locator('[data-runbook-id="settings-changed-without-permission"]').click();

@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test';
-import { demoHold, expect, panelFrame, panelFrames, test } from './fixtures';
+import { demoHold, detectorVerdict, expect, panelFrame, panelFrames, test } from './fixtures';
 import { dbCounts, dbRecords } from './security-helpers';
 
 /**
@@ -138,7 +138,8 @@ test('the service worker stopped mid-escalation: the draft is kept once, with th
   const cdp = await page.context().newCDPSession(page);
 
   await title.fill('First words');
-  await page.waitForTimeout(850); // the draft save (800 ms after typing) is on its way
+  // The first draft is in the database (saved 800 ms after typing stops); then the worker dies.
+  await expect.poll(async () => (await dbRecords<EscalationRow>(serviceWorker, 'escalations')).map((e) => e.title), { timeout: 20_000 }).toEqual(['First words']);
   await stopServiceWorkers(cdp);
   await title.fill('Final words after the restart');
   await expect
@@ -166,7 +167,12 @@ test('reloading the extension with a console open: the old content script stops 
   // The console keeps working and navigating it wakes nothing dead.
   await page.getByRole('navigation').getByRole('link', { name: 'Users' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
-  await page.waitForTimeout(1_500);
+  await expect(page.locator('section#audit-log')).toBeAttached();
+  // The old detector has seen the reload (it says so in its own world) and the navigations
+  // ran through its listeners; a page round trip after them flushes any error they raised.
+  await expect.poll(async () => (await detectorVerdict(page, extensionId))?.outcome).toBe('disconnected');
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await cdp.send('Runtime.evaluate', { expression: '0' });
   expect(errors.filter((e) => /context invalidated|Trailguide|chrome-extension/i.test(e))).toEqual([]);
 
   // Reconnecting is a page reload: once the reloaded extension is up again, the

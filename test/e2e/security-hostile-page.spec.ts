@@ -1,6 +1,7 @@
-import type { Frame, Page } from '@playwright/test';
+import type { Frame, Page, Worker } from '@playwright/test';
 import { startHostileServer, type HostileServer } from '../fixtures/hostile/server';
 import { expect, panelFrame, test } from './fixtures';
+import { dbRecords } from './security-helpers';
 
 /**
  * Issue 7 §1 — a hostile page (test/fixtures/hostile/spy.js, inline in <head>,
@@ -34,7 +35,7 @@ test.afterAll(async () => {
 const report = (page: Page) => page.evaluate(() => (window as unknown as { __spyReport: () => Promise<SpyReport> }).__spyReport());
 
 /** Opens the runbook, types the sentinel input, captures the rows and opens the escalation builder. */
-async function workACase(page: Page): Promise<{ panel: Frame; explanation: string }> {
+async function workACase(page: Page, worker: Worker): Promise<{ panel: Frame; explanation: string }> {
   const panel = await panelFrame(page);
   await panel.locator('[data-runbook-id="settings-changed-without-permission"]').click();
   await expect(panel.getByTestId('runbook-title')).toBeVisible();
@@ -49,14 +50,18 @@ async function workACase(page: Page): Promise<{ panel: Frame; explanation: strin
   await expect(text).toHaveValue(new RegExp(INPUT_SENTINEL.replace(/\./g, '\\.')));
   await panel.getByTestId('escalation-title').fill(`Case ${ESCALATION_SENTINEL}`);
   await expect(text).toHaveValue(/mallory@hostile\.example/);
-  // Let the draft save and the spy poll a few more times.
-  await page.waitForTimeout(1_500);
+  // The draft with the sentinel is saved, and after that the spy has looked a few more times.
+  await expect
+    .poll(async () => (await dbRecords<{ title: string }>(worker, 'escalations')).map((e) => e.title), { timeout: 20_000 })
+    .toEqual([`Case ${ESCALATION_SENTINEL}`]);
+  const pollsThen = (await report(page)).polls;
+  await expect.poll(async () => (await report(page)).polls, { timeout: 20_000 }).toBeGreaterThanOrEqual(pollsThen + 3);
   return { panel, explanation };
 }
 
-test('a hostile page finds no runbook input, captured row, escalation or Trailguide database', async ({ page, extensionId }) => {
+test('a hostile page finds no runbook input, captured row, escalation or Trailguide database', async ({ page, extensionId, serviceWorker }) => {
   await page.goto(`${hostile.url}/audit`);
-  const { explanation } = await workACase(page);
+  const { explanation } = await workACase(page, serviceWorker);
   expect(explanation.length).toBeGreaterThan(10);
 
   const seen = await report(page);
@@ -83,9 +88,9 @@ test('a hostile page finds no runbook input, captured row, escalation or Trailgu
   expect(seen.everything).not.toContain('chrome-extension://');
 });
 
-test('the content script never touches the page origin’s storage', async ({ page }) => {
+test('the content script never touches the page origin’s storage', async ({ page, serviceWorker }) => {
   await page.goto(`${hostile.url}/audit`);
-  await workACase(page);
+  await workACase(page, serviceWorker);
   const storage = await page.evaluate(async () => ({
     databases: ((await indexedDB.databases()) ?? []).map((d) => d.name),
     local: Object.keys(localStorage),
