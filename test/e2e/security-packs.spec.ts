@@ -17,6 +17,12 @@ import { expect, panelFrame, test } from './fixtures';
 const BAD_DIR = resolve(import.meta.dirname, '../packs/bad');
 const INERT_DIR = resolve(import.meta.dirname, '../packs/inert');
 const SAFE_MARKER = 'Harmless words stay visible';
+/**
+ * A demo event code no built-in glossary explains (neither the acme-demo adapter's nor
+ * runbooks/glossary.yaml), so the hostile pack's meaning is the one the panel shows for
+ * captured rows of it.
+ */
+const HOSTILE_CODE = 'domain.verified';
 
 let hostile: HostileServer;
 test.beforeAll(async () => {
@@ -67,12 +73,19 @@ function sentinelPack(sentinel: string): string {
         summary: 'Every Markdown field holds XSS vectors.',
         tools: ['any'],
         guide: md,
-        steps: [{ title: 'Read this', text: md }],
+        terms: [HOSTILE_CODE],
+        steps: [
+          { title: 'Read this', text: md },
+          { title: 'Capture the rows', text: md, action: { type: 'capture', limit: 50 } },
+        ],
         outcomes: [{ when: 'Always', meaning: md, next: md }],
         permissions: [{ role: 'Admin', sees: md }],
         escalation: { when: md },
       },
     ],
+    // Glossary meanings reach the panel three ways: beside the guide (inline Markdown), in a
+    // captured row's explanation (plain text), and behind a row's "What … means" (Markdown).
+    glossary: [{ term: HOSTILE_CODE, tool: 'acme-demo', meaning: md, risk: 'sensitive' }],
   });
 }
 
@@ -126,8 +139,25 @@ test('every bad pack is refused through the background with a message that names
   expect(await serviceWorker.evaluate(prototypeProbe)).toEqual({ keys: [], polluted: null });
 });
 
-async function renderedSafely(panel: Frame): Promise<void> {
-  const article = panel.locator('article.runbook');
+/**
+ * Anything hostile Markdown could load or run has had its chance in this panel: every
+ * image has finished (loaded or failed, so an onerror would have fired) and two frames
+ * have painted; then nothing ran there and Object.prototype is clean.
+ */
+async function settledInert(panel: Frame): Promise<void> {
+  await expect
+    .poll(() =>
+      panel.evaluate(
+        () => new Promise<boolean>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done([...document.images].every((img) => img.complete))))),
+      ),
+    )
+    .toBe(true);
+  expect(await panel.evaluate(() => (window as { __xss?: number }).__xss ?? 0)).toBe(0);
+  expect(await panel.evaluate(prototypeProbe)).toEqual({ keys: [], polluted: null });
+}
+
+async function renderedSafely(panel: Frame, where = 'article.runbook'): Promise<void> {
+  const article = panel.locator(where);
   await expect(article).toBeVisible();
   await expect(article.locator('.md').first()).toBeAttached();
   // Only what the sanitiser produced (.md, components/common/Markdown.tsx), not the panel's own controls.
@@ -168,11 +198,33 @@ test('hostile Markdown from imported packs renders inert in the panel: sentinel 
     await renderedSafely(panel);
     await panel.getByRole('button', { name: /All runbooks/ }).click();
   }
-  await demo.waitForTimeout(1_500); // time for anything that would load or run
-  expect(await panel.evaluate(() => (window as { __xss?: number }).__xss ?? 0)).toBe(0);
+
+  await settledInert(panel);
+
+  // A capture of rows whose code the hostile glossary explains: every glossary path renders.
+  await demo.goto(`${demoUrl}/audit?action=${HOSTILE_CODE}`);
+  const capturing = await panelFrame(demo);
+  await capturing.locator('[data-testid="runbook-item"][data-runbook-id="hostile-runbook"]').click();
+  await expect(capturing.getByTestId('glossary-term')).toContainText(SAFE_MARKER);
+  const capture = capturing.locator('[data-testid="step"]:has([data-action="capture"])');
+  await capture.getByTestId('step-action').click();
+  await expect(capture).toHaveAttribute('data-state', 'done');
+  const rows = capturing.getByTestId('captured-row');
+  await expect(rows.first()).toHaveAttribute('data-action', HOSTILE_CODE);
+  // The explanation is plain text: the hostile meaning's words show as words, never as markup.
+  await expect(rows.first().getByTestId('row-explanation')).toContainText(SAFE_MARKER);
+  const meaningCount = await capturing.getByTestId('row-meaning').count();
+  expect(meaningCount).toBe(await rows.count());
+  for (let i = 0; i < meaningCount; i++) await capturing.getByTestId('row-meaning').nth(i).locator('summary').click();
+  await expect(capturing.locator('.row-meaning-text').first()).toContainText(SAFE_MARKER);
+  await expect(capturing.locator('.row-meaning-text')).toHaveCount(meaningCount);
+  await renderedSafely(capturing);
+  await renderedSafely(capturing, '.captures');
+  await settledInert(capturing);
+
   expect(await demo.evaluate(() => (window as { __xss?: number }).__xss ?? 0)).toBe(0);
   expect(hostile.sentinelHits()).toEqual([]);
   for (const where of [page, demo]) expect(await where.evaluate(prototypeProbe)).toEqual({ keys: [], polluted: null });
-  expect(await panel.evaluate(prototypeProbe)).toEqual({ keys: [], polluted: null });
+  expect(await capturing.evaluate(prototypeProbe)).toEqual({ keys: [], polluted: null });
   expect(await serviceWorker.evaluate(prototypeProbe)).toEqual({ keys: [], polluted: null });
 });
