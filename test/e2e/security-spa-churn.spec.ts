@@ -84,17 +84,15 @@ async function move(page: Page, step: Move, i: number): Promise<void> {
       return;
     case 'back':
     case 'forward':
-      // Resolves once the browser has moved (history.back() itself returns at once).
+      // Resolves once the browser has moved (history.back() itself returns at once); every
+      // popstate listener — the console's router, our detector — ran before ours, added last.
+      // Where there is nowhere to go (the Navigation API says so), nothing moves.
       await page.evaluate(
         (direction) =>
           new Promise<void>((done) => {
-            const moved = () => setTimeout(finish, 0);
-            const finish = () => {
-              removeEventListener('popstate', moved);
-              done();
-            };
-            addEventListener('popstate', moved, { once: true });
-            setTimeout(finish, 2_000); // nothing to go back or forward to
+            const nav = (window as unknown as { navigation: { canGoBack: boolean; canGoForward: boolean } }).navigation;
+            if (direction === 'back' ? !nav.canGoBack : !nav.canGoForward) return done();
+            addEventListener('popstate', () => done(), { once: true });
             if (direction === 'back') history.back();
             else history.forward();
           }),
