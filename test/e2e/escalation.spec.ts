@@ -99,6 +99,9 @@ test('a prefilled GitHub issue opens against the configured server', async ({ co
     expect(url.searchParams.get('body')).toContain(DANA);
     expect(hits.some((h) => h.startsWith('/acme/support/issues/new'))).toBe(true);
   } finally {
+    // The ticket tab may still hold a connection open (keep-alive, favicon): close them,
+    // or close() waits for the browser, which the fixture closes only after this test.
+    standIn.closeAllConnections();
     await new Promise((done) => standIn.close(done));
   }
 });
