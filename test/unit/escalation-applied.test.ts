@@ -41,6 +41,15 @@ describe('what one capture says about its filters', () => {
     expect(line(capture, 'Filters applied')).not.toContain('since');
   });
 
+  it('says so when the console applied a filter the runbook did not ask for', () => {
+    const capture = withApplied([
+      { name: 'actor', intended: 'dana@northwind.example', shown: 'dana@northwind.example', status: 'applied' },
+      { name: 'ip', intended: '', shown: '203.0.113.9', status: 'applied', reason: "The console also filters on IP address — the step didn't ask for it (left from an earlier search?)." },
+    ]);
+    expect(line(capture, 'Filters applied')).toBe("actor = dana@northwind.example; ip = 203.0.113.9 (The console also filters on IP address — the step didn't ask for it (left from an earlier search?))");
+    expect(appliedFacts(capture).filters[1]).toMatchObject({ name: 'ip', note: expect.stringContaining('earlier search') });
+  });
+
   it('gives each filter the console did not apply its reason, and what the console showed instead', () => {
     const capture = withApplied([
       { name: 'since', intended: '2026-03-01', shown: '2026-02-01', status: 'not-applied', reason: 'The From box kept its old date.' },

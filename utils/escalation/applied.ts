@@ -23,6 +23,8 @@ export const LABELS = {
 export interface FilterLine {
   name: string;
   value: string;
+  /** Set on an applied filter the runbook did not ask for (e.g. left from an earlier search). */
+  note?: string;
 }
 
 /** A filter the console did not apply, or that Trailguide could not read back. */
@@ -100,7 +102,13 @@ export function appliedFacts(capture: Pick<CaptureRecord, 'applied'>): AppliedFa
     readFrom: capture.applied.readFrom,
     checkedAt: new Date(capture.applied.checkedAt).toISOString(),
     timeRange: capture.applied.timeRange,
-    filters: filters.filter((f) => f.status === 'applied').map((f) => ({ name: f.name, value: f.shown ?? f.intended })),
+    filters: filters
+      .filter((f) => f.status === 'applied')
+      .map((f) => ({
+        name: f.name,
+        value: f.shown ?? f.intended,
+        ...(f.intended.trim() === '' ? { note: f.reason?.trim() || 'the runbook did not ask for this filter' } : {}),
+      })),
     notApplied: problem('not-applied'),
     couldNotCheck: problem('unchecked'),
   };
@@ -155,7 +163,7 @@ export type Mark = (value: string) => string;
 const plain: Mark = (value) => value;
 
 function filterList(lines: readonly FilterLine[], mark: Mark): string {
-  return lines.map((f) => `${mark(f.name)} = ${f.value}`).join('; ');
+  return lines.map((f) => `${mark(f.name)} = ${f.value}${f.note ? ` (${f.note.replace(/\.$/, '')})` : ''}`).join('; ');
 }
 
 function problemText(p: FilterProblem, mark: Mark): string {

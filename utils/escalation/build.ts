@@ -32,7 +32,7 @@ export interface BuiltEscalation {
    *   captures: [{ number, id, step, sourceUrl, adapterId, capturedAt,
    *                requested: { filters: [{ name, value }], timeRange: { from, to } },   // what the runbook asked for
    *                applied: { checked, readFrom, checkedAt, timeRange: { from, to } | null,
-   *                           filters: [{ name, value }],                 // applied, valued as the console shows them
+   *                           filters: [{ name, value, note? }],          // applied, valued as the console shows them; note when the runbook didn't ask for it
    *                           notApplied: [{ name, intended, shown, reason }],
    *                           couldNotCheck: [{ name, intended, shown, reason }] },
    *                rowsSpan: { earliest, latest, unreadable, source: "observed" | "rows" },
