@@ -52,6 +52,8 @@ describe('toMatchPattern: an adapter pattern widened to a browser match pattern'
     ['https://a.example:x@evil.example/*', null],
     ['https://user@evil.example/*', null],
     ['https://a.example:8080:9090/x', null],
+    ['https://a.example:80x/p', null],
+    ['a.example/https://', null],
   ];
   for (const [input, expected] of CASES) {
     it(`${input} → ${expected}`, () => {
