@@ -115,6 +115,16 @@ describe('applyRetention and previewRetention', () => {
     expect((await caseIds()).length).toBe(3);
   });
 
+  it('apply also empties the bin past its Undo window, but never a case that can still be undone', async () => {
+    const now = 500 * DAY;
+    const undoable = await createCase(sampleCase(), now - DAY);
+    const expired = await createCase(sampleCase(), now - DAY);
+    await deleteCase(undoable.id, now - 60_000);
+    await deleteCase(expired.id, now - UNDO_WINDOW_MS - 1);
+    await applyRetention(30, now);
+    expect(await caseIds()).toEqual([undoable.id]);
+  });
+
   it('a preview with nothing to delete reports zeros', async () => {
     await createCase(sampleCase(), 499 * DAY);
     expect(await previewRetention(30, 500 * DAY)).toEqual({ days: 30, cutoff: 470 * DAY, cases: [], captureCount: 0, rowCount: 0, escalationCount: 0 });
