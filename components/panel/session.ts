@@ -151,7 +151,12 @@ async function ensureCase(runbook: Runbook): Promise<string> {
 }
 
 async function createCaseNow(runbook: Runbook): Promise<string> {
+  // The id is chosen here and remembered for this tab before the case is written, so a
+  // page that reloads right away (a navigate step) still finds its case afterwards.
+  const id = crypto.randomUUID();
+  await writeCasePointer(tabId.value, runbook.id, id);
   const created = await cases.createCase({
+    id,
     runbookId: runbook.id,
     runbookTitle: runbook.title,
     packId: packIdOf(runbook),
@@ -163,7 +168,6 @@ async function createCaseNow(runbook: Runbook): Promise<string> {
   });
   caseId.value = created.id;
   caseRecord.value = created;
-  void writeCasePointer(tabId.value, runbook.id, created.id);
   return created.id;
 }
 
