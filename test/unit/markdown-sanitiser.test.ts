@@ -102,6 +102,19 @@ describe('renderMarkdown and sanitizeHtml', () => {
     expect(renderMarkdown('| a | b |\n|:--|--:|\n| 1 | 2 |')).toContain('<td align="right">2</td>');
   });
 
+  it('drops a link the URL parser cannot read even when it starts with https: (the second, independent check)', () => {
+    for (const href of ['https:', 'https://', 'https://exa mple.org/']) expect(sanitizeHtml(`<a href="${href}">t</a>`), href).toBe('<a>t</a>');
+  });
+
+  it('adds target and rel to links only', () => {
+    expect(sanitizeHtml('<b href="https://x.example/">k</b>')).toBe('<b href="https://x.example/">k</b>');
+  });
+
+  it('renders GitHub-flavoured Markdown, with single newlines kept inside one paragraph', () => {
+    expect(renderMarkdown('a\nb')).toBe('<p>a\nb</p>\n');
+    expect(renderMarkdown('~~gone~~ and https://bare.example')).toContain('<del>gone</del>');
+  });
+
   it('keeps a link without href inert (no target or rel added)', () => {
     expect(sanitizeHtml('<a title="t">x</a>')).toBe('<a title="t">x</a>');
   });
