@@ -111,6 +111,8 @@ export function EscalationBuilder(props: EscalationBuilderProps) {
   const bodyFor = (f: EscalationFormat) => edits[f] ?? built?.[f] ?? '';
   const shown = bodyFor(format);
   const edited = titleEdit !== null || edits[format] !== undefined;
+  // Edits are the agent's to make, but say so when they removed a capture's fingerprint (the evidence an engineer checks).
+  const cutEvidence = edited && built ? built.facts.captures.filter((c) => !shown.includes(c.hash)).map((c) => c.number) : [];
   const columns = useMemo(() => redactableColumns((captures ?? []).flatMap((c) => c.rows.slice(0, 50))), [captures]);
 
   // Edits are kept as a draft in the database, so closing the panel loses nothing.
@@ -258,6 +260,12 @@ export function EscalationBuilder(props: EscalationBuilderProps) {
           >
             Start again from the case
           </button>
+        </p>
+      ) : null}
+      {cutEvidence.length > 0 ? (
+        <p class="escalation-edited" data-testid="escalation-evidence-warning">
+          Your edits removed the SHA-256 fingerprint of capture {cutEvidence.join(', ')}, so an engineer can’t check those rows. “Start again from the case” puts
+          the full evidence back.
         </p>
       ) : null}
 

@@ -174,6 +174,22 @@ describe('EscalationBuilder', () => {
     await waitFor(() => expect($('[role=status]').textContent).toMatch(/too long for a link, so I copied the full text/));
   });
 
+  it('warns when edits remove a capture’s fingerprint, and not before', async () => {
+    await mount();
+    const edit = async (value: string) =>
+      act(() => {
+        textarea().value = value;
+        textarea().dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    await edit(`${textarea().value}\nMore words from the agent.`);
+    expect(container.querySelector('[data-testid="escalation-evidence-warning"]')).toBeNull();
+    await edit(textarea().value.replaceAll(captures[0]!.hash, ''));
+    expect($('[data-testid="escalation-evidence-warning"]').textContent).toContain('capture 1');
+    await click($('[data-testid="escalation-reset"]'));
+    expect(container.querySelector('[data-testid="escalation-evidence-warning"]')).toBeNull();
+    expect(textarea().value).toContain(captures[0]!.hash);
+  });
+
   it('explains a target that is not set up', async () => {
     await mount({ settings: settings({ githubRepo: null }), templates: [] });
     await click($('[data-testid="open-ticket"][data-target="github"]'));
