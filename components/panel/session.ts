@@ -390,8 +390,11 @@ export function describeFill(report: FillReport, problems: readonly { field: str
     ...problems.map((p) => ({ field: p.field, label: filterLabel(p.field), status: 'not-kept' as const, text: `${filterLabel(p.field)}: ${FIELD_STATE_WORDS['not-kept']} — ${p.message}` })),
   ];
   const fieldMessages = new Set([...report.fields.map((f) => f.message), ...problems.map((p) => p.message)]);
-  const others = report.messages.filter((m) => !fieldMessages.has(m));
-  if (report.ok && problems.length === 0) {
+  const leftOver = (report.leftOver ?? []).map(
+    (f) => `The console still filters on ${filterLabel(f.field)} (${f.shown}) from an earlier search — clear it yourself if it shouldn't apply to this step.`,
+  );
+  const others = [...report.messages.filter((m) => !fieldMessages.has(m)), ...leftOver];
+  if (report.ok && problems.length === 0 && leftOver.length === 0) {
     return { done: true, message: { kind: 'ok', text: 'Done — every filter is set and checked, and the log shows the matching events.', fields, details: others } };
   }
   const anyKept = fields.some((f) => f.status === 'kept');

@@ -137,3 +137,29 @@ describe('executeFill: Done only when every field is kept and the search ran', (
     expect(report.ok).toBe(false);
   });
 });
+
+describe('exec:fill names filters left from an earlier search', () => {
+  it('reports a filter the console still applies that the step did not ask for', async () => {
+    const { createExecutor } = await import('../../utils/engine/executor-core');
+    const { execRequest } = await import('../../utils/engine/messages');
+    const { loadBuiltinPack } = await import('../../utils/pack/builtin');
+    const demo = loadBuiltinPack().adapters.find((a) => a.id === 'acme-demo')!;
+    document.body.innerHTML =
+      '<form role="search"><input name="q" value="old search"><input name="actor"><button type="submit">Apply</button></form><div data-testid="result-count">3 events</div>';
+    document.querySelector('form')!.addEventListener('submit', (e) => e.preventDefault());
+    history.replaceState(null, '', '/audit?q=old+search');
+    const run = createExecutor({ doc: document, sendProgress: () => undefined });
+    const reply = await run(execRequest.parse({ type: 'exec:fill', adapter: demo, values: { actor: 'li@acme.example' } }));
+    expect(reply).toMatchObject({ type: 'exec:fill', report: { leftOver: [{ field: 'text', shown: 'old search' }] } });
+
+    // Without filters in the address the boxes are read: the search box still holds the old text.
+    history.replaceState(null, '', '/audit');
+    const fromBox = await run(execRequest.parse({ type: 'exec:fill', adapter: demo, values: { actor: 'li@acme.example' } }));
+    expect(fromBox).toMatchObject({ report: { leftOver: [{ field: 'text', shown: 'old search' }] } });
+
+    (document.querySelector('input[name="q"]') as HTMLInputElement).value = '';
+    const clean = await run(execRequest.parse({ type: 'exec:fill', adapter: demo, values: { actor: 'li@acme.example' } }));
+    expect(clean).toMatchObject({ type: 'exec:fill' });
+    expect((clean as { report: { leftOver?: unknown } }).report.leftOver).toBeUndefined();
+  });
+});

@@ -51,6 +51,13 @@ describe('the fill step message', () => {
     expect(noAnswer.message.details).toEqual(['still loading']);
   });
 
+  it('is not Done when the console still applies a filter from an earlier search, and says which', () => {
+    const left = describeFill(report([field({ field: 'actor', status: 'kept' })], { leftOver: [{ field: 'text', shown: 'old search' }] }), []);
+    expect(left.done).toBe(false);
+    expect(left.message.text).toMatch(/^Partly done/);
+    expect(left.message.details?.join(' ')).toMatch(/still filters on Search \(old search\) from an earlier search/);
+  });
+
   it('says Not done when nothing could be set', () => {
     const none = describeFill(report([field({ field: 'since', status: 'unchecked', message: 'couldn’t check' })], { submitted: false }), []);
     expect(none.message.text).toMatch(/^Not done/);

@@ -38,7 +38,12 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
         fillRunning = true;
         try {
           const plan = planFill(request.adapter, request.values, { submit: request.submit });
-          return { type: 'exec:fill', report: await executeFill(context.doc, plan) };
+          const report = await executeFill(context.doc, plan);
+          // A filter from an earlier search that the console still applies changes what the rows mean.
+          const leftOver = readBack(context.doc, request.adapter, request.values)
+            .filters.filter((f) => f.intended === '' && f.status === 'applied')
+            .map((f) => ({ field: f.name, shown: f.shown ?? '' }));
+          return { type: 'exec:fill', report: leftOver.length > 0 ? { ...report, leftOver } : report };
         } finally {
           fillRunning = false;
         }

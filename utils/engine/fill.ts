@@ -1,6 +1,6 @@
 import { clickLikeAPerson, pressEnter } from './events';
 import { checkControl, insertStep, shownValue, type FieldStatus, type InsertOptions } from './insert';
-import type { FillPlan, FillStep } from './plan';
+import { valueForPerson, type FillPlan, type FillStep } from './plan';
 import { findFirst } from './query';
 import { readyPresent, rowSignature, waitForResults, type WaitOutcome } from './wait';
 
@@ -31,6 +31,11 @@ export interface FillReport {
   wait: WaitOutcome | null;
   /** Plain-language problems, one per line, for the panel to show. */
   messages: string[];
+  /**
+   * Filters the console still applies that this fill did not ask for (left from an earlier
+   * search), read back after the search ran (exec:fill adds them; see ./readback.ts).
+   */
+  leftOver?: { field: string; shown: string }[];
 }
 
 interface Filled {
@@ -70,7 +75,7 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
     }
   }
   for (const missing of plan.unfillable) {
-    fields.push({ field: missing.field, label: missing.label, status: 'not-kept', ok: false, value: missing.value, message: missing.message });
+    fields.push({ field: missing.field, label: missing.label, status: 'not-kept', ok: false, value: valueForPerson(missing.field, missing.value), message: missing.message });
     messages.push(missing.message);
   }
 

@@ -264,8 +264,15 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
   /** Two bare fields on one parameter read the same text (the demo's search box takes text or target). */
   const readsAskedText = (field: string) =>
     isBare(field) && [...askedNames].some((asked) => isBare(asked) && adapter.fields[asked]?.url?.param === adapter.fields[field]?.url?.param);
+  const extraBareParams = new Set<string>();
   for (const [field, values] of fromUrl) {
     if (askedNames.has(field) || values.length === 0 || readsAskedText(field)) continue;
+    if (isBare(field)) {
+      // Bare fields on one parameter read the same text: it is one filter, named once.
+      const param = adapter.fields[field]!.url!.param;
+      if (extraBareParams.has(param)) continue;
+      extraBareParams.add(param);
+    }
     usedUrl = true;
     filters.push({
       name: field,
@@ -281,8 +288,10 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
       const hit = findFirst(doc, spec.dom.selectors);
       const text = hit ? readControlValue(hit.element).trim() : '';
       if (!text || filters.some((f) => f.name === field)) continue;
-      // A box shared with an asked-for field shows that field's value, not another filter.
-      if (Object.keys(intended).some((other) => adapter.fields[other]?.dom?.selectors.some((s) => spec.dom!.selectors.includes(s)))) continue;
+      // A box shared with an asked-for field shows that field's value, not another filter;
+      // a box shared by two fields not asked for is one filter, named once.
+      const sharesBox = (other: string) => adapter.fields[other]?.dom?.selectors.some((s) => spec.dom!.selectors.includes(s)) ?? false;
+      if (Object.keys(intended).some(sharesBox) || filters.some((f) => f.intended === '' && sharesBox(f.name))) continue;
       usedControls = true;
       const isDate = DATE_FILTERS.has(field) || spec.dom.kind === 'date' || spec.dom.kind === 'datetime';
       filters.push({
