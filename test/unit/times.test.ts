@@ -98,6 +98,14 @@ describe('zones', () => {
     expect(readTimeText('02:13, 29 November 2026', context).iso).toBe('2026-11-29T10:13:00.000Z');
   });
 
+  it('a date without a year is the latest such date not after now (a log holds the past)', () => {
+    const early = new Date('2026-01-05T10:00:00Z');
+    expect(readTimeText('Dec 25 10:00:00', { now: early, zone: 'utc' }).iso).toBe('2025-12-25T10:00:00.000Z');
+    expect(readTimeText('Jun 20 10:00:00', { now: early, zone: 'utc' }).iso).toBe('2025-06-20T10:00:00.000Z');
+    expect(readTimeText('Jan 5 18:00:00', { now: early, zone: 'utc' }).iso).toBe('2026-01-05T18:00:00.000Z');
+    expect(readTimeText('Jan 3 10:00:00 GMT+1', { now: early }).iso).toBe('2026-01-03T09:00:00.000Z');
+  });
+
   it('strict formats refuse impossible dates instead of rolling them over', () => {
     expect(readTimeText('31/02/2026 10:00', { now, formats: ['DD/MM/YYYY HH:mm'], zone: 'utc' }).iso).toBeNull();
   });

@@ -109,9 +109,16 @@ export function readTimeText(input: string, context: TimeContext): { iso: string
   if (!HARMLESS_REST.test(rest)) return { iso: null, reason: 'unreadable' };
   const start = found.start;
   if (!start.isCertain('hour')) return { iso: null, reason: 'no-time' };
-  if (start.isCertain('timezoneOffset')) return { iso: start.date().toISOString() };
-  return { iso: new Date(wallClockToInstant(componentsOf(start), zone)).toISOString() };
+  const wall = componentsOf(start);
+  const instantOf = (clock: WallClock) =>
+    start.isCertain('timezoneOffset') ? Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, clock.millisecond) - start.get('timezoneOffset')! * 60_000 : wallClockToInstant(clock, zone);
+  let instant = instantOf(wall);
+  // A log holds the past: a date without a year ("Nov 29 19:18:31") that would lie ahead is last year's.
+  if (!start.isCertain('year') && instant > now.getTime() + DAY_MS) instant = instantOf({ ...wall, year: wall.year - 1 });
+  return { iso: new Date(instant).toISOString() };
 }
+
+const DAY_MS = 86_400_000;
 
 interface WallClock {
   year: number;
