@@ -1,8 +1,9 @@
 /**
- * How audit-log consoles print times, as seen in their docs and screenshots, each with the
- * instant it stands for. The corpus test reads every entry with `readRowTime` (in more than one
- * machine time zone) and `the comparison in docs/performance.md used it to pick the
- * parsing library (docs/performance.md, "Reading the times consoles print").
+ * How audit-log consoles print times — the shapes their docs and screenshots show (the
+ * instants are ours, the shapes are the consoles') — each with the instant it stands for.
+ * `test/unit/times.test.ts` reads every entry with `readRowTime`, also in two other machine
+ * time zones; the library comparison in docs/performance.md ("Reading the times consoles
+ * print") was measured on it.
  *
  * Fixed context: "now" is CORPUS_NOW and the browser's zone ("page") is CORPUS_PAGE_ZONE
  * (Berlin: +01:00 in winter, +02:00 in summer), unless an entry declares another zone.
