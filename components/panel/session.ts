@@ -99,6 +99,7 @@ let sessionGeneration = 0;
 export async function openSession(runbook: Runbook): Promise<void> {
   const generation = ++sessionGeneration;
   cancelPendingSave();
+  pendingIdentity = null;
   batch(() => {
     leftCase.value = null;
     caseId.value = null;
@@ -172,15 +173,20 @@ async function createCaseNow(runbook: Runbook): Promise<string> {
 }
 
 async function saveProgress(runbook: Runbook) {
+  // What to save is taken now: by the time the case exists the agent may have moved on.
+  // While a step runs, a case keeps who it is about even if the agent typed someone else.
+  const inputs = pendingIdentity?.caseValues ?? values.value;
+  const steps = stepStates.value;
   try {
     const id = await ensureCase(runbook);
-    const current = stepStates.value.findIndex((s) => s !== 'done');
-    caseRecord.value = await cases.updateCase(id, {
-      inputs: values.value,
-      steps: stepStates.value,
-      currentStep: current < 0 ? stepStates.value.length : current,
+    const current = steps.findIndex((s) => s !== 'done');
+    const saved = await cases.updateCase(id, {
+      inputs,
+      steps,
+      currentStep: current < 0 ? steps.length : current,
       ...(pageUrl.value ? { pageUrl: pageUrl.value } : {}),
     });
+    if (caseId.value === id) caseRecord.value = saved;
     sessionError.value = null;
   } catch (error) {
     sessionError.value = errorText(error);
@@ -205,6 +211,12 @@ export function setValue(runbook: Runbook, name: string, value: string) {
   const before = values.value;
   const next = { ...before, [name]: value };
   if (caseId.value && captures.value.length > 0 && !sameIdentity(runbook.inputs, before, next)) {
+    if (busyStep.value !== null) {
+      // A step is still working for this case: decide once it has finished (see below).
+      pendingIdentity ??= { runbook, caseValues: before };
+      values.value = next;
+      return;
+    }
     leaveCase(runbook, 'identity', before);
     values.value = next;
     return;
@@ -223,13 +235,30 @@ export function setValue(runbook: Runbook, name: string, value: string) {
   }, 400);
 }
 
+function sameInputs(a: InputValues | undefined, b: InputValues): boolean {
+  return !!a && Object.keys({ ...a, ...b }).every((key) => (a[key] ?? '') === (b[key] ?? ''));
+}
+
+/** Who the case was about when the agent changed it while a step was running. */
+let pendingIdentity: { runbook: Runbook; caseValues: InputValues } | null = null;
+busyStep.subscribe((busy) => {
+  const pending = pendingIdentity;
+  if (busy !== null || !pending) return;
+  pendingIdentity = null;
+  if (!caseId.value || sameIdentity(pending.runbook.inputs, pending.caseValues, values.value)) return;
+  const typed = values.value;
+  leaveCase(pending.runbook, 'identity', pending.caseValues);
+  values.value = typed;
+});
+
 /** Leaves the open case as it is (in History) and clears the panel for a new one, remembering it for Undo. */
 function leaveCase(runbook: Runbook, reason: LeftCase['reason'], caseValues: InputValues) {
   const id = caseId.value;
   if (!id) return;
   sessionGeneration++;
-  // Typing just before leaving: keep what was typed with the case it was typed for.
-  if (cancelPendingSave()) void cases.updateCase(id, { inputs: caseValues }).catch(() => undefined);
+  // The case keeps the inputs it was about, whatever was saved while the agent typed.
+  cancelPendingSave();
+  if (!sameInputs(caseRecord.value?.inputs, caseValues)) void cases.updateCase(id, { inputs: caseValues }).catch(() => undefined);
   leftCase.value = {
     reason,
     label: identityLabel(runbook.inputs, caseValues),

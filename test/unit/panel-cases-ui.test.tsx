@@ -26,6 +26,8 @@ let database: TrailguideDatabase;
 let container: HTMLElement;
 /** What the page "shows" for the next capture. */
 let pageRows: CapturedRow[];
+/** When set, the page's answer to a capture waits for it. */
+let holdCapture: Promise<void> | null = null;
 
 /** Stands in for the executor in the page: answers capture requests with pageRows, refuses the rest. */
 function fakeExecutor() {
@@ -33,7 +35,8 @@ function fakeExecutor() {
     const { type, request } = message as { type?: string; request?: { type?: string } };
     if (type !== 'exec:run') return undefined;
     if (request?.type === 'exec:capture') {
-      return Promise.resolve({ type: 'exec:capture', result: { rows: pageRows, pages: 1, stoppedBecause: 'end', warnings: [] } });
+      const rows = pageRows;
+      return (holdCapture ?? Promise.resolve()).then(() => ({ type: 'exec:capture', result: { rows, pages: 1, stoppedBecause: 'end', warnings: [] } }));
     }
     return Promise.resolve({ error: 'Not part of this test.' });
   });
@@ -60,6 +63,7 @@ async function type(name: string, value: string) {
 }
 
 beforeEach(async () => {
+  holdCapture = null;
   fakeBrowser.reset();
   database = useFreshDatabase();
   fakeExecutor();
@@ -172,10 +176,36 @@ describe('the panel’s case', () => {
     await type('email', 'jane@customer.exampl'); // one character deleted
     expect(session.caseId.value).toBeNull();
     await type('email', JANE);
+    const recordBefore = session.caseRecord.value;
     expect(session.caseId.value).toBe(janeCase);
     expect(session.captures.value).toHaveLength(1);
     expect(session.leftCase.value).toBeNull();
     expect(await listCases({ runbookId: runbook.id })).toHaveLength(1);
+    // Back in the case, what was typed is saved with it.
+    await waitFor(() => expect(session.caseRecord.value).not.toBe(recordBefore));
+    expect((await getCase(janeCase))!.inputs.email).toBe(JANE);
+  });
+
+  it('a customer changed while a capture runs: the capture stays with the first customer, then the new case starts', async () => {
+    await type('email', JANE);
+    await capture(sampleRows(3));
+    const janeCase = session.caseId.value!;
+    let release!: () => void;
+    holdCapture = new Promise((resolve) => (release = resolve));
+    pageRows = sampleRows(2, 20);
+    const running = session.runStep(runbook, CAPTURE_STEP);
+    await waitFor(() => expect(session.busyStep.value).toBe(CAPTURE_STEP));
+    await type('email', BOB);
+    expect(session.caseId.value).toBe(janeCase); // not while the step works for Jane's case
+    release();
+    await act(() => running);
+    expect(session.caseId.value).toBeNull();
+    expect(session.values.value.email).toBe(BOB);
+    expect(session.leftCase.value).toMatchObject({ reason: 'identity', label: JANE, captureCount: 2 });
+    const cases = await listCases({ runbookId: runbook.id });
+    expect(cases.map((c) => c.id)).toEqual([janeCase]);
+    await waitFor(async () => expect((await getCase(janeCase))!.inputs.email).toBe(JANE));
+    expect((await listCaptures(janeCase)).flatMap((c) => c.rows)).toEqual([...sampleRows(3), ...sampleRows(2, 20)]);
   });
 
   it('changing the customer before anything was captured keeps one case and updates it', async () => {
