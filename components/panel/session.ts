@@ -464,7 +464,9 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
         const resolved = resolveFilters(action.filters, values.value);
         lastFilters.value = resolved.values;
         const link = action.type === 'navigate' ? buildDeepLink(currentAdapter!, pageUrl.value ?? '', resolved.values) : null;
-        if (link && tabId.value !== null) {
+        // A link that can't carry every filter would drop the rest without a word once the page
+        // loads; then type them all instead, where each one is checked.
+        if (link && link.unused.length === 0 && resolved.problems.length === 0 && tabId.value !== null) {
           setStepState(runbook, index, 'done');
           await browser.tabs.update(tabId.value, { url: link.url });
           return;
