@@ -66,3 +66,25 @@ test('every template keeps the full evidence: rows, hash, what the console appli
     await page.screenshot({ path: `${SHOT}/escalation-access-request.png` });
   }
 });
+
+test('History shows what the console applied for the capture, in the escalation’s words', async ({ context, page, demoUrl, extensionId }) => {
+  const panel = await captureAndEscalate(page, demoUrl);
+  const escalation = await panel.getByTestId('escalation-text').inputValue();
+
+  const history = await context.newPage();
+  await history.goto(`chrome-extension://${extensionId}/options.html#history`);
+  const item = history.locator('[data-testid="history-item"][data-case-id]').filter({ hasText: /settings were changed/ });
+  await item.first().locator('button').first().click();
+  const capture = history.getByTestId('history-capture').first();
+  await expect(capture).toBeVisible();
+  const applied = capture.locator('[data-testid="history-capture-statement"][data-kind="applied"] dd');
+  await expect(applied).toContainText(DANA);
+  // The same sentence as in the escalation (there with code marks around the filter names).
+  const statement = (await applied.textContent()) ?? '';
+  expect(escalation.replace(/`/g, '')).toContain(`Filters applied:** ${statement}`);
+  await expect(capture.locator('[data-testid="history-capture-statement"][data-kind="time-range"] dt')).toHaveText('Time range applied by the console');
+  if (SHOT) {
+    await capture.scrollIntoViewIfNeeded();
+    await history.screenshot({ path: `${SHOT}/history-capture.png` });
+  }
+});
