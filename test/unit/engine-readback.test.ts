@@ -36,7 +36,8 @@ describe('filtersFromUrl (the inverse of the deep link)', () => {
       action: ['repo.create'],
       repo: ['acme/web'],
       since: ['2026-09-01T00:00:00.000Z'],
-      until: ['2026-11-27T00:00:00.000Z'],
+      // A day as the upper bound covers that whole day.
+      until: ['2026-11-27T23:59:59.999Z'],
     });
     // An open end ("*") is no limit.
     expect(read('github-audit-log', 'https://github.com/organizations/acme/settings/audit-log?q=created%3A2026-09-01..*')).toEqual({ since: ['2026-09-01T00:00:00.000Z'] });
@@ -133,5 +134,23 @@ describe('exec:readback through the executor', () => {
     expect(reply).toMatchObject({ type: 'exec:readback', applied: { readFrom: 'url', filters: [{ name: 'actor', status: 'applied' }] } });
     expect(execRequest.safeParse({ type: 'exec:readback', adapter: byId('acme-demo'), intended: { __proto__: 'x', actor: 1 } }).success).toBe(false);
     expect(execRequest.safeParse({ type: 'exec:readback', adapter: byId('acme-demo'), intended: {}, extra: true }).success).toBe(false);
+  });
+});
+
+describe('readBack of day boxes', () => {
+  it('reads a day in the "To" box as the end of that day, in the box’s clock', () => {
+    const atlassian = byId('atlassian-admin-audit');
+    const utcBoxes = {
+      ...atlassian,
+      fields: Object.fromEntries(Object.entries(atlassian.fields).map(([k, f]) => [k, f.dom && (k === 'since' || k === 'until') ? { ...f, dom: { ...f.dom, zone: 'utc' as const } } : f])),
+    };
+    document.body.innerHTML = '<input data-testid="audit-log.ui.date-from" value="2026-09-01"><input data-testid="audit-log.ui.date-to" value="2026-11-27">';
+    history.replaceState(null, '', '/audit');
+    const applied = readBack(document, utcBoxes, { since: '2026-09-01T00:00:00.000Z', until: '2026-11-27T23:59:59.999Z' });
+    expect(applied.filters.map((f) => [f.name, f.status, f.shown])).toEqual([
+      ['since', 'applied', '2026-09-01T00:00:00.000Z'],
+      ['until', 'applied', '2026-11-27T23:59:59.999Z'],
+    ]);
+    expect(applied.timeRange).toEqual({ from: '2026-09-01T00:00:00.000Z', to: '2026-11-27T23:59:59.999Z' });
   });
 });

@@ -86,9 +86,14 @@ function unquote(text: string): string {
 }
 
 /** A value as the address carries it, back to what the runbook would say (dates → ISO). */
-function fromUrlText(text: string, format: UrlValueFormat): string | null {
+function fromUrlText(text: string, format: UrlValueFormat, edge: 'start' | 'end' = 'start'): string | null {
   if (format === 'plain') return text;
   const t = text.trim();
+  // A day as the upper bound covers the whole day (as deep-link.ts writes it).
+  if (format === 'date' && edge === 'end' && /^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    const ms = Date.parse(`${t}T00:00:00.000Z`);
+    return Number.isNaN(ms) ? null : new Date(ms + 86_399_999).toISOString();
+  }
   if (format === 'epochMs' || format === 'epochS') {
     if (!/^\d+$/.test(t)) return null;
     return new Date(format === 'epochS' ? Number(t) * 1000 : Number(t)).toISOString();
@@ -137,7 +142,7 @@ export function filtersFromUrl(adapter: Adapter, href: string): Map<string, UrlV
         [range.to, toText],
       ] as const) {
         if (text === undefined || text === range.open) continue;
-        const shown = fromUrlText(unquote(text), range.format);
+        const shown = fromUrlText(unquote(text), range.format, field === range.to ? 'end' : 'start');
         if (shown !== null) add(field, { text: unquote(text), shown });
       }
     });
@@ -150,7 +155,7 @@ export function filtersFromUrl(adapter: Adapter, href: string): Map<string, UrlV
     const { param, template, format } = spec.url!;
     take(param, templatePattern(template).regex, ([text]) => {
       if (text === undefined) return;
-      const shown = fromUrlText(unquote(text), format);
+      const shown = fromUrlText(unquote(text), format, name === 'until' ? 'end' : 'start');
       if (shown !== null) add(name, { text: unquote(text), shown });
     });
   }
@@ -161,7 +166,7 @@ export function filtersFromUrl(adapter: Adapter, href: string): Map<string, UrlV
       const rest = text.split(separator).join(' ').trim();
       if (!rest) continue;
       const value = unquote(rest);
-      const shown = fromUrlText(value, format);
+      const shown = fromUrlText(value, format, name === 'until' ? 'end' : 'start');
       if (shown !== null) add(name, { text: value, shown });
     }
   }
@@ -228,7 +233,7 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
       usedControls = true;
       const text = readControlValue(hit.element).trim();
       const isDate = DATE_FILTERS.has(field) || dom.kind === 'date' || dom.kind === 'datetime';
-      const shown = text === '' ? null : isDate ? (instantFromBox(text, dom) ?? text) : text;
+      const shown = text === '' ? null : isDate ? (boxInstant(text, dom, field) ?? text) : text;
       if (text === '') {
         filters.push({ name: field, intended: want, shown: null, status: 'not-applied', reason: `The ${name} box on the page is empty.` });
         continue;
@@ -297,7 +302,7 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
       filters.push({
         name: field,
         intended: '',
-        shown: isDate ? (instantFromBox(text, spec.dom) ?? text) : text,
+        shown: isDate ? (boxInstant(text, spec.dom, field) ?? text) : text,
         status: 'applied',
         reason: `The ${label(adapter, field)} box still holds a value the step didn't ask for (left from an earlier search?).`,
       });
@@ -314,6 +319,13 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
     readFrom: usedUrl && usedControls ? 'url+controls' : usedUrl ? 'url' : usedControls ? 'controls' : 'nothing',
     checkedAt: options.now ?? Date.now(),
   };
+}
+
+/** A date box's value as an instant; a day in the "until" box means the end of that day. */
+function boxInstant(text: string, dom: NonNullable<Adapter['fields'][string]['dom']>, field: string): string | null {
+  const iso = instantFromBox(text, dom);
+  if (iso === null || field !== 'until' || !/^\d{4}-\d{2}-\d{2}$/.test(text.trim())) return iso;
+  return new Date(Date.parse(iso) + 86_399_999).toISOString();
 }
 
 function sameBoxValue(actual: string, expected: string, isDate: boolean): boolean {
