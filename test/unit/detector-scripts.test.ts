@@ -107,6 +107,16 @@ describe('in-app navigation (page:navigated)', () => {
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['/content-scripts/content.js'] });
   });
 
+  it("waits for the tab's own address when the page's message comes before it", async () => {
+    const executeScript = await setUp({ detectorThere: false });
+    // The tab still shows the page it left; the browser moves it along a moment later.
+    const answer = navigated('http://127.0.0.1:4173/users');
+    await vi.waitFor(() => expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(true));
+    await fakeBrowser.tabs.onUpdated.trigger(7, { url: 'http://127.0.0.1:4173/audit' }, { ...tab, url: 'http://127.0.0.1:4173/audit' } as never);
+    expect(await answer).toEqual({ reached: true });
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
+
   it('does nothing where no adapter fits, or where the detector already runs', async () => {
     const executeScript = await setUp({ detectorThere: false });
     expect(await navigated('http://127.0.0.1:4173/users')).toEqual({ reached: false });

@@ -105,8 +105,45 @@ export function registerNavigationHandler(): void {
     const url = sender.tab?.url ?? sender.url;
     if (tabId === undefined || !url) return { reached: false };
     const table = (await browser.storage.local.get(MATCH_TABLE_KEY))[MATCH_TABLE_KEY] as MatchTable | undefined;
-    if (!table || candidatesFor(table, url).length === 0) return { reached: false };
+    if (!table) return { reached: false };
+    if (candidatesFor(table, url).length === 0) {
+      // The page's message can arrive before the browser has moved the tab's own
+      // address along (a pushState races the tab update): wait for that update once.
+      const moved = await nextAddressOf(tabId, url);
+      if (!moved || candidatesFor(table, moved).length === 0) return { reached: false };
+    }
     if (await detectorAnswers(tabId, { type: 'host:ping' })) return { reached: false };
     return { reached: await reachTab(tabId) };
+  });
+}
+
+/** How long a tab's address may lag behind the page's own move. */
+export const ADDRESS_LAG_MS = 2_000;
+
+/**
+ * The tab's address once it differs from `seen` (it may already have), as the
+ * browser reports it; null when it does not change within ADDRESS_LAG_MS.
+ */
+function nextAddressOf(tabId: number, seen: string): Promise<string | null> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (address: string | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      resolve(address);
+    };
+    const onUpdated = (id: number, change: { url?: string }) => {
+      if (id === tabId && change.url && change.url !== seen) finish(change.url);
+    };
+    const timer = setTimeout(() => finish(null), ADDRESS_LAG_MS);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    browser.tabs.get(tabId).then(
+      (tab) => {
+        if (tab?.url && tab.url !== seen) finish(tab.url);
+      },
+      () => finish(null),
+    );
   });
 }
