@@ -110,8 +110,9 @@ describe('in-app navigation (page:navigated)', () => {
   it("waits for the tab's own address when the page's message comes before it", async () => {
     const executeScript = await setUp({ detectorThere: false });
     // The tab still shows the page it left; the browser moves it along a moment later.
+    const listening = vi.spyOn(browser.tabs.onUpdated, 'addListener');
     const answer = navigated('http://127.0.0.1:4173/users');
-    await vi.waitFor(() => expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(true));
+    await vi.waitFor(() => expect(listening).toHaveBeenCalled());
     await fakeBrowser.tabs.onUpdated.trigger(7, { url: 'http://127.0.0.1:4173/audit' }, { ...tab, url: 'http://127.0.0.1:4173/audit' } as never);
     expect(await answer).toEqual({ reached: true });
     expect(executeScript).toHaveBeenCalledTimes(1);
