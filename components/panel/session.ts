@@ -422,7 +422,9 @@ export function describeFill(report: FillReport, problems: readonly { field: str
   const leftOver = (report.leftOver ?? []).map(
     (f) => `The console still filters on ${filterLabel(f.field)} (${f.shown}) from an earlier search — clear it yourself if it shouldn't apply to this step.`,
   );
-  const others = [...report.messages.filter((m) => !fieldMessages.has(m)), ...leftOver];
+  // Boxes a fresh search emptied (read back empty after the search): said, so nothing vanishes unexplained.
+  const emptied = (report.cleared ?? []).filter((c) => c.status === 'cleared').map((c) => `Cleared ${c.label} (it held ${c.was} from an earlier search).`);
+  const others = [...report.messages.filter((m) => !fieldMessages.has(m)), ...leftOver, ...emptied];
   if (report.ok && problems.length === 0 && leftOver.length === 0) {
     return { done: true, message: { kind: 'ok', text: 'Done — every filter is set and checked, and the log shows the matching events.', fields, details: others } };
   }
@@ -471,7 +473,7 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
           await browser.tabs.update(tabId.value, { url: link.url });
           return;
         }
-        const reply = await exec({ type: 'exec:fill', adapter: currentAdapter!, values: resolved.values, submit: action.type === 'fill' ? action.submit : true });
+        const reply = await exec({ type: 'exec:fill', adapter: currentAdapter!, values: resolved.values, submit: action.type === 'fill' ? action.submit : true, reset: action.reset });
         const outcome = describeFill(reply.report, resolved.problems);
         setMessage(index, outcome.message);
         setStepState(runbook, index, outcome.done ? 'done' : 'failed');

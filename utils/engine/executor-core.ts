@@ -37,7 +37,7 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
         if (fillRunning || running.size > 0) return busy;
         fillRunning = true;
         try {
-          const plan = planFill(request.adapter, request.values, { submit: request.submit });
+          const plan = planFill(request.adapter, request.values, { submit: request.submit, reset: request.reset });
           const report = await executeFill(context.doc, plan);
           // A filter from an earlier search that the console still applies changes what the rows mean.
           const leftOver = readBack(context.doc, request.adapter, request.values)

@@ -1,6 +1,6 @@
 import { clickLikeAPerson, pressEnter } from './events';
-import { checkControl, insertStep, shownValue, type FieldStatus, type InsertOptions } from './insert';
-import { valueForPerson, type FillPlan, type FillStep } from './plan';
+import { checkControl, clearControl, filterShown, insertStep, shownValue, type ClearStatus, type FieldStatus, type InsertOptions } from './insert';
+import { valueForPerson, type ClearStep, type FillPlan, type FillStep } from './plan';
 import { findFirst } from './query';
 import { readyPresent, rowSignature, waitForResults, type WaitOutcome } from './wait';
 
@@ -23,6 +23,17 @@ export interface FieldReport {
   message?: string;
 }
 
+/** A box the step did not set, emptied before writing (reset). Only boxes that held a value are listed. */
+export interface ClearReport {
+  fields: string[];
+  /** How the page calls the control ("Search"). */
+  label: string;
+  status: Extract<ClearStatus, 'cleared' | 'not-cleared'>;
+  /** What it showed before. */
+  was: string;
+  message?: string;
+}
+
 export interface FillReport {
   /** Every field kept, submitted if asked, and the page answered. */
   ok: boolean;
@@ -36,6 +47,8 @@ export interface FillReport {
    * search), read back after the search ran (exec:fill adds them; see ./readback.ts).
    */
   leftOver?: { field: string; shown: string }[];
+  /** Reset fills: the boxes that held a value, and whether they were emptied (and stayed so after the search). */
+  cleared?: ClearReport[];
 }
 
 interface Filled {
@@ -50,6 +63,18 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
   const messages: string[] = [];
   const filled: Filled[] = [];
   let lastTextBox: Element | null = null;
+  const cleared: ClearReport[] = [];
+  const emptied: { step: ClearStep; report: ClearReport }[] = [];
+
+  for (const step of plan.clear ?? []) {
+    if (options.signal?.aborted) break;
+    const outcome = await clearControl(doc, step, options);
+    if (outcome.status === 'absent' || outcome.status === 'empty') continue;
+    const report: ClearReport = { fields: [...step.fields], label: step.label, status: outcome.status, was: outcome.was ?? '', ...(outcome.message ? { message: outcome.message } : {}) };
+    cleared.push(report);
+    if (outcome.message) messages.push(outcome.message);
+    if (outcome.status === 'cleared') emptied.push({ step, report });
+  }
 
   for (const step of plan.steps) {
     if (options.signal?.aborted) break;
@@ -91,12 +116,16 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
     if (submitted) {
       wait = await waitForResults(doc, plan.wait, { before, readyBefore, ...(options.signal ? { signal: options.signal } : {}) });
       if (!wait.ok && wait.message) messages.push(wait.message);
-      if (wait.ok) recheckAfterSearch(doc, filled, messages);
+      if (wait.ok) {
+        recheckAfterSearch(doc, filled, messages);
+        recheckCleared(doc, emptied, messages);
+      }
     }
   }
 
-  const ok = fields.every((f) => f.status === 'kept') && (plan.submit.via === 'none' || (submitted && wait?.ok === true));
-  return { ok, fields, submitted, wait, messages };
+  const ok =
+    fields.every((f) => f.status === 'kept') && cleared.every((c) => c.status === 'cleared') && (plan.submit.via === 'none' || (submitted && wait?.ok === true));
+  return { ok, fields, submitted, wait, messages, ...(cleared.length > 0 ? { cleared } : {}) };
 }
 
 /** The console has answered: a value it dropped on submit (or re-rendered away) is not kept. */
@@ -114,6 +143,18 @@ function recheckAfterSearch(doc: Document, filled: readonly Filled[], messages: 
       report.message = message;
     }
     messages.push(message);
+  }
+}
+
+/** A box emptied before the search that shows a value again once the console answered is not cleared. */
+function recheckCleared(doc: Document, emptied: readonly { step: ClearStep; report: ClearReport }[], messages: string[]): void {
+  for (const { step, report } of emptied) {
+    const hit = findFirst(doc, step.selectors);
+    const shown = hit ? filterShown(hit.element, step.kind) : '';
+    if (shown === '') continue;
+    report.status = 'not-cleared';
+    report.message = `The ${step.label} box filled itself again (${shown}) when the search ran — clear it yourself so only this step's filters apply.`;
+    messages.push(report.message);
   }
 }
 

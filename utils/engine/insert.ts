@@ -1,6 +1,6 @@
 import { readControlValue } from './collect';
 import { clickLikeAPerson, fireChange, fireInput, pressKey, setNativeValue } from './events';
-import { valueForPerson, type FillStep } from './plan';
+import { valueForPerson, type ClearStep, type FillStep } from './plan';
 import { findAll, findFirst, sleep, waitForElement, windowOf } from './query';
 
 /**
@@ -328,4 +328,135 @@ function sameValue(actual: string, expected: string, kind: FillStep['kind']): bo
   if (kind !== 'date' && kind !== 'datetime') return false;
   const trim = (v: string) => v.replace(/(:00)?(\.0+)?Z?$/, '');
   return trim(actual) === trim(expected);
+}
+
+/**
+ * cleared: the control showed a value and now reads empty (checked after the app had time
+ * to re-render). empty: it was empty already. absent: not on the page, so it filters nothing.
+ * not-cleared: it still shows a value — `message` names it for the person to clear by hand.
+ */
+export type ClearStatus = 'cleared' | 'empty' | 'absent' | 'not-cleared';
+
+export interface ClearOutcome {
+  status: ClearStatus;
+  /** What the control showed before (cleared, not-cleared). */
+  was?: string;
+  element?: Element;
+  message?: string;
+}
+
+/** Words for "an 'all' choice" in a list: its value is empty, or it reads All / Any / Everything. */
+const ALL_CHOICE = /^(all|any|every(thing|one)?)\b/i;
+
+/** What a control shows as a filter, or '' when it filters on nothing. */
+export function filterShown(element: Element, kind: ClearStep['kind']): string {
+  if (element.tagName === 'SELECT') {
+    const select = element as HTMLSelectElement;
+    const chosen = select.selectedOptions[0];
+    if (!chosen || chosen.value === '' || ALL_CHOICE.test(normalise(chosen.textContent))) return '';
+    return normalise(chosen.textContent) || chosen.value;
+  }
+  if (kind === 'codeEditor' || (!isTextControl(element) && isEditable(element))) return editorText(element);
+  if (kind === 'combobox' && !isTextControl(element)) {
+    const data = element.getAttribute('data-value');
+    if (data !== null) return data.trim();
+    const text = normalise(element.textContent);
+    return ALL_CHOICE.test(text) ? '' : text;
+  }
+  return readControlValue(element).trim();
+}
+
+/** Empties one control the step does not set, like a person would, then reads it back. */
+export async function clearControl(doc: Document, step: ClearStep, options: InsertOptions = {}): Promise<ClearOutcome> {
+  const hit = findFirst(doc, step.selectors);
+  if (!hit) return { status: 'absent' };
+  const element = hit.element;
+  const was = filterShown(element, step.kind);
+  if (was === '') return { status: 'empty', element };
+  const noun = step.kind === 'combobox' || element.tagName === 'SELECT' ? 'list' : 'box';
+  const cannot = (why: string): ClearOutcome => ({
+    status: 'not-cleared',
+    was,
+    element,
+    message: `Could not clear the ${step.label} ${noun} (it still shows ${was})${why} — clear it yourself so only this step's filters apply.`,
+  });
+
+  if (element.tagName === 'SELECT') {
+    const select = element as HTMLSelectElement;
+    const all = Array.from(select.options).find((o) => o.value === '') ?? Array.from(select.options).find((o) => ALL_CHOICE.test(normalise(o.textContent)));
+    if (!all) return cannot(': it has no "all" choice');
+    select.focus({ preventScroll: true });
+    setNativeValue(select, all.value);
+    fireInput(select);
+    fireChange(select);
+    select.blur();
+  } else if (step.kind === 'codeEditor' || (!isTextControl(element) && isEditable(element))) {
+    clearEditor(doc, element);
+  } else if (isTextControl(element)) {
+    typeInto(element, '', { blur: true });
+    if (step.kind === 'combobox') closePopup(doc, element);
+  } else if (step.kind === 'combobox') {
+    if (!(await pickAllChoice(doc, element, step, options))) return cannot(': its list has no "all" choice I could pick');
+  } else {
+    return cannot(": it isn't a box I can empty");
+  }
+  await sleep(SETTLE_MS);
+  const current = element.isConnected ? element : findFirst(doc, step.selectors)?.element;
+  if (!current) return { status: 'cleared', was };
+  const after = filterShown(current, step.kind);
+  return after === '' ? { status: 'cleared', was, element: current } : cannot('');
+}
+
+function clearEditor(doc: Document, element: Element): void {
+  const target = isTextControl(element) || isEditable(element) ? element : (element.querySelector('textarea, [contenteditable="true"]') ?? element);
+  (target as HTMLElement).focus({ preventScroll: true });
+  if (isTextControl(target)) {
+    target.select();
+    if (!deleteCommand(doc)) {
+      setNativeValue(target, '');
+      fireInput(target);
+    }
+    return;
+  }
+  const selection = doc.getSelection();
+  if (selection) {
+    const range = doc.createRange();
+    range.selectNodeContents(target);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  if (!deleteCommand(doc)) {
+    target.textContent = '';
+    fireInput(target);
+  }
+}
+
+function deleteCommand(doc: Document): boolean {
+  try {
+    return typeof doc.execCommand === 'function' && doc.execCommand('delete', false);
+  } catch {
+    return false;
+  }
+}
+
+/** Opens a custom list and picks its "all" choice (an option with an empty data-value, or All / Any). */
+async function pickAllChoice(doc: Document, trigger: Element, step: ClearStep, options: InsertOptions): Promise<boolean> {
+  const optionSelectors = step.option ?? ['[role="option"]'];
+  clickLikeAPerson(trigger);
+  const timeout = options.popupTimeoutMs ?? 1_500;
+  const all = await waitForElement(
+    doc,
+    () => {
+      const choices = findAll(doc, optionSelectors).elements;
+      return choices.find((o) => o.getAttribute('data-value') === '') ?? choices.find((o) => ALL_CHOICE.test(optionLabel(o))) ?? null;
+    },
+    timeout,
+    options.signal,
+  );
+  if (!all) {
+    closePopup(doc, trigger);
+    return false;
+  }
+  clickLikeAPerson(all);
+  return true;
 }

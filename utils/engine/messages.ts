@@ -22,6 +22,8 @@ export const execFillRequest = z.strictObject({
   /** Concrete values (see resolveFilters in ./values.ts); formatted per field by the plan. */
   values: filterValues,
   submit: z.boolean().default(true),
+  /** Empty the adapter's other filter boxes first (a fresh search; see planFill's `reset`). */
+  reset: z.boolean().default(false),
 });
 
 export const execCaptureRequest = z.strictObject({

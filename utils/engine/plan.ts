@@ -36,8 +36,23 @@ export interface UnfillableField {
   message: string;
 }
 
+/**
+ * A box the step does not set, emptied before writing when the step asks for a fresh
+ * search (`reset`). Fields sharing one control are one entry.
+ */
+export interface ClearStep {
+  fields: string[];
+  label: string;
+  kind: DomKind;
+  selectors: string[];
+  option?: string[];
+  filterInput?: string[];
+}
+
 export interface FillPlan {
   steps: FillStep[];
+  /** Boxes to empty before writing (reset); none unless asked for. */
+  clear?: ClearStep[];
   unfillable: UnfillableField[];
   /** Filters carried by `navigate` (the deep link) rather than typed in. */
   viaUrl: string[];
@@ -55,6 +70,12 @@ export interface PlanOptions {
    * A bare URL string means "every field with a URL strategy is in it".
    */
   deepLink?: string | Pick<DeepLink, 'url' | 'unused'> | null;
+  /**
+   * A fresh search: empty every other filter box of the adapter first, so nothing an earlier
+   * search left keeps filtering. Ignored with a deep link (the link replaces the whole query).
+   * Checkboxes are left as they are (unticked is not always "no filter").
+   */
+  reset?: boolean;
 }
 
 /** Kinds where two filters can share one box by being written side by side (if the adapter says the box takes them). */
@@ -116,10 +137,14 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
     steps.push(step);
   }
 
+  // A filter left blank (an optional input not given) is cleared too: blank means "no filter".
+  const clear = options.reset && !deepLink ? planClear(adapter, steps.map((s) => s.selectors)) : [];
+
   const wantsSubmit = options.submit !== false && steps.length > 0;
   const adapterSubmit = adapter.submit ?? { via: 'enter' as const };
   return {
     steps,
+    ...(clear.length > 0 ? { clear } : {}),
     unfillable,
     viaUrl,
     ...(deepLink ? { navigate: deepLink } : {}),
@@ -131,6 +156,31 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
       timeoutMs: adapter.waitFor?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     },
   };
+}
+
+/** Every DOM filter control of the adapter that none of `inUse` points at, one entry per control. */
+function planClear(adapter: Adapter, inUse: readonly (readonly string[])[]): ClearStep[] {
+  const clear: ClearStep[] = [];
+  const overlaps = (a: readonly string[], b: readonly string[]) => a.some((selector) => b.includes(selector));
+  for (const [field, spec] of Object.entries(adapter.fields)) {
+    const dom = spec.dom;
+    if (!dom || dom.kind === 'checkbox') continue;
+    if (inUse.some((selectors) => overlaps(selectors, dom.selectors))) continue;
+    const same = clear.find((c) => overlaps(c.selectors, dom.selectors));
+    if (same) {
+      same.fields.push(field);
+      continue;
+    }
+    clear.push({
+      fields: [field],
+      label: spec.label ?? defaultLabel(field),
+      kind: dom.kind,
+      selectors: [...dom.selectors],
+      ...(dom.option ? { option: [...dom.option] } : {}),
+      ...(dom.filterInput ? { filterInput: [...dom.filterInput] } : {}),
+    });
+  }
+  return clear;
 }
 
 const DEFAULT_LABELS: Record<string, string> = {

@@ -43,12 +43,20 @@ export const stepAction = z.discriminatedUnion('type', [
     label: shortText.optional(),
     /** Filters in the common vocabulary; values may use {{input}} placeholders and dates like -30d. */
     filters: filterValues.default({}),
+    /** Accepted for symmetry with fill: a link replaces the whole query; typed instead (a link that can't carry every filter), the other boxes are emptied first. */
+    reset: z.boolean().default(true),
   }),
   z.strictObject({
     type: z.literal('fill'),
     label: shortText.optional(),
     filters: filterValues,
     submit: z.boolean().default(true),
+    /**
+     * A fresh search (the default): before writing, empty every filter box of the adapter this
+     * step doesn't set, so nothing an earlier search left keeps filtering. `false` keeps them
+     * (a step that narrows the search before it).
+     */
+    reset: z.boolean().default(true),
   }),
   z.strictObject({
     type: z.literal('capture'),
