@@ -75,8 +75,8 @@ export function connectPagesToBackground(): void {
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => dispatch(message, page, check));
 }
 
-/** Lets effects, messages and IndexedDB settle until `check` passes (or fails after ~5 s — generous for a loaded CI machine). */
-export async function waitFor(check: () => void | Promise<void>, { timeoutMs = 5_000 } = {}): Promise<void> {
+/** Lets effects, messages and IndexedDB settle until `check` passes (or fails after 15 s: a condition, not a sleep, so only a loaded CI machine waits that long). */
+export async function waitFor(check: () => void | Promise<void>, { timeoutMs = 15_000 } = {}): Promise<void> {
   const started = Date.now();
   for (;;) {
     await act(async () => {
