@@ -93,6 +93,20 @@ describe('planFill with reset', () => {
     expect(stepAction.parse({ type: 'navigate', filters: { actor: 'x' }, reset: true })).toMatchObject({ type: 'navigate', reset: true });
     expect(() => stepAction.parse({ type: 'fill', filters: { actor: 'x' }, reset: 'yes' })).toThrow();
   });
+
+  it('every built-in fill step starts a fresh search, so a later step never inherits an earlier one\'s Search box', () => {
+    const pack = loadBuiltinPack();
+    const fills = pack.runbooks.flatMap((r) => r.steps.flatMap((s, i) => (s.action?.type === 'fill' ? [{ id: `${r.id} step ${i + 1}`, reset: s.action.reset }] : [])));
+    expect(fills.length).toBeGreaterThan(20);
+    expect(fills.filter((f) => !f.reset)).toEqual([]);
+    const settings = pack.runbooks.find((r) => r.id === 'settings-changed-without-permission')!;
+    const step4 = settings.steps[3]!.action!;
+    expect(step4).toMatchObject({ type: 'fill', reset: true, filters: { actor: '{{email}}', action: 'user.login' } });
+    // The plan for step 4 on the demo console empties the Search box step 1 typed into.
+    const demo = pack.adapters.find((a) => a.id === 'acme-demo')!;
+    const plan = planFill(demo, { actor: 'dana@acme.example', action: 'user.login', since: '2026-11-01T00:00:00.000Z', until: '2026-11-15T00:00:00.000Z' }, { reset: true });
+    expect(plan.clear?.map((c) => [c.label, c.fields])).toEqual([['Search', ['text', 'target']]]);
+  });
 });
 
 describe('executeFill with reset', () => {
