@@ -25,7 +25,10 @@ export function describeAction(action: StepAction, inputs: Record<string, string
         ([k, v]) => `${FILTER_WORDS[k] ?? k}: ${k === 'since' || k === 'until' ? shortDate(v) : v}`,
       );
       const verb = action.type === 'fill' ? 'Fills the log’s search' : 'Opens the log';
-      return parts.length ? `${verb} with ${parts.join('; ')}.` : `${verb}.`;
+      const sentence = parts.length ? `${verb} with ${parts.join('; ')}.` : `${verb}.`;
+      // What happens to filters set by an earlier search (see planFill's reset).
+      if (action.type !== 'fill') return sentence;
+      return `${sentence} ${action.reset ? 'Any other filter still set is cleared first.' : 'Filters already set stay as they are.'}`;
     }
     case 'capture':
       return `Copies up to ${action.limit.toLocaleString('en')} visible result rows into this case.`;

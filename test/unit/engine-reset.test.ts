@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { describeAction } from '../../components/panel/describe-action';
 import { createExecutor } from '../../utils/engine/executor-core';
 import { executeFill } from '../../utils/engine/fill';
 import { execRequest } from '../../utils/engine/messages';
@@ -92,6 +93,11 @@ describe('planFill with reset', () => {
     expect(stepAction.parse({ type: 'fill', filters: { actor: 'x' }, reset: false })).toMatchObject({ reset: false });
     expect(stepAction.parse({ type: 'navigate', filters: { actor: 'x' }, reset: true })).toMatchObject({ type: 'navigate', reset: true });
     expect(() => stepAction.parse({ type: 'fill', filters: { actor: 'x' }, reset: 'yes' })).toThrow();
+  });
+
+  it('the step\'s sentence says whether filters already set are cleared or kept', () => {
+    expect(describeAction(stepAction.parse({ type: 'fill', filters: { actor: 'x@y.example' } }))).toBe('Fills the log’s search with who did it: x@y.example. Any other filter still set is cleared first.');
+    expect(describeAction(stepAction.parse({ type: 'fill', filters: { actor: 'x@y.example' }, reset: false }))).toBe('Fills the log’s search with who did it: x@y.example. Filters already set stay as they are.');
   });
 
   it('every built-in fill step starts a fresh search, so a later step never inherits an earlier one\'s Search box', () => {
