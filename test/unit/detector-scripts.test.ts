@@ -7,6 +7,7 @@ import { matchPatternsFor } from '../../utils/chrome-patterns';
 import { buildMatchTable } from '../../utils/match';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import type { Adapter } from '../../utils/schema/adapter';
+import type { MatchTable } from '../../utils/detect';
 import { MATCH_TABLE_KEY } from '../../utils/storage-keys';
 
 /**
@@ -90,16 +91,27 @@ describe('in-app navigation (page:navigated)', () => {
       reached: boolean;
     }>;
   }
-  async function setUp({ detectorThere }: { detectorThere: boolean }) {
-    await fakeBrowser.storage.local.set({ [MATCH_TABLE_KEY]: buildMatchTable(builtin) });
+  async function setUp({ detectorThere, table = async () => buildMatchTable(builtin) }: { detectorThere: boolean; table?: () => Promise<MatchTable> }) {
     vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async () => {
       if (!detectorThere) throw new Error('Could not establish connection. Receiving end does not exist.');
       throw new Error('The message port closed before a response was received.');
     }) as never);
     const executeScript = vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
-    registerNavigationHandler();
+    registerNavigationHandler(table);
     return executeScript;
   }
+
+  it('waits for the table start-up publishes: a message that wakes the worker can come first', async () => {
+    let publish: (table: MatchTable) => void = () => undefined;
+    const published = new Promise<MatchTable>((resolve) => (publish = resolve));
+    const executeScript = await setUp({ detectorThere: false, table: () => published });
+    // Nothing in storage.local yet, as on a fresh profile whose worker is still starting.
+    expect(await fakeBrowser.storage.local.get(MATCH_TABLE_KEY)).toEqual({});
+    const answer = navigated('http://127.0.0.1:4173/audit');
+    publish(buildMatchTable(builtin));
+    expect(await answer).toEqual({ reached: true });
+    expect(executeScript).toHaveBeenCalledTimes(1);
+  });
 
   it('brings the detector when a single-page console moves into an audit log', async () => {
     const executeScript = await setUp({ detectorThere: false });

@@ -56,13 +56,15 @@ export function registerCoreHandlers(): void {
   const ready = publishMatchTable().catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void publishMatchTable().catch(() => undefined));
 
-  registerHandler('detect:table', matchTableRequest, 'content-script', async () => {
+  // After start-up's publish, so a message that wakes the worker sees the packs in force.
+  const tableNow = async () => {
     await ready;
     return (await tableInForce()).table;
-  });
+  };
+  registerHandler('detect:table', matchTableRequest, 'content-script', tableNow);
 
   registerToolbarButton();
-  registerNavigationHandler();
+  registerNavigationHandler(tableNow);
 
   registerHandler('panel:init', panelInitRequest, 'extension-page', async (_message, sender) => ({
     tabId: sender.tab?.id ?? null,

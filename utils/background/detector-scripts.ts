@@ -4,7 +4,6 @@ import { candidatesFor, type MatchTable } from '../detect';
 import { BUILTIN_HOST_PATTERNS } from '../hosts';
 import { pageNavigated } from '../messages';
 import type { Adapter } from '../schema/adapter';
-import { MATCH_TABLE_KEY } from '../storage-keys';
 import { registerHandler } from './router';
 
 /**
@@ -97,15 +96,16 @@ export async function reachTab(tabId: number): Promise<boolean> {
  * an adapter's address fits now and the tab has no detector yet, bring it. The
  * address comes from the browser (the sender), never from the page's message.
  */
-export function registerNavigationHandler(): void {
+export function registerNavigationHandler(matchTable: () => Promise<MatchTable>): void {
   registerHandler('page:navigated', pageNavigated, 'content-script', async (_message, sender) => {
     const tabId = sender.tab?.id;
     // The tab's address: a sender's own `url` stays at the document's first address
     // after in-app navigations (seen in Chromium 156), the tab's follows them.
     const url = sender.tab?.url ?? sender.url;
     if (tabId === undefined || !url) return { reached: false };
-    const table = (await browser.storage.local.get(MATCH_TABLE_KEY))[MATCH_TABLE_KEY] as MatchTable | undefined;
-    if (!table) return { reached: false };
+    // Not storage.local's copy: a message that wakes the worker can arrive before
+    // start-up has published it (a fresh profile, a busy machine).
+    const table = await matchTable();
     if (candidatesFor(table, url).length === 0) {
       // The page's message can arrive before the browser has moved the tab's own
       // address along (a pushState races the tab update): wait for that update once.
