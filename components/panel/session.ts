@@ -90,6 +90,21 @@ function setMessage(index: number, message: StepMessage | null) {
 
 let sessionGeneration = 0;
 
+/** No case, every step to do, nothing captured or reported (the inputs are the caller's to set). */
+function clearCaseState(runbook: Runbook) {
+  batch(() => {
+    caseId.value = null;
+    caseRecord.value = null;
+    stepStates.value = runbook.steps.map(() => 'todo');
+    showProblems.value = false;
+    stepMessages.value = {};
+    captures.value = [];
+    lastFilters.value = {};
+    escalating.value = false;
+    sessionError.value = null;
+  });
+}
+
 /**
  * Opens a runbook. In a tab that already worked on it, resumes the case it was
  * adding to (or starts afresh if the agent had started a new case); otherwise
@@ -102,16 +117,8 @@ export async function openSession(runbook: Runbook): Promise<void> {
   pendingIdentity = null;
   batch(() => {
     leftCase.value = null;
-    caseId.value = null;
-    caseRecord.value = null;
     values.value = initialValues(runbook.inputs);
-    stepStates.value = runbook.steps.map(() => 'todo');
-    showProblems.value = false;
-    stepMessages.value = {};
-    captures.value = [];
-    lastFilters.value = {};
-    escalating.value = false;
-    sessionError.value = null;
+    clearCaseState(runbook);
   });
   try {
     const pointer = await readCasePointer(tabId.value, runbook.id);
@@ -273,17 +280,7 @@ function leaveCase(runbook: Runbook, reason: LeftCase['reason'], caseValues: Inp
       lastFilters: lastFilters.value,
     },
   };
-  batch(() => {
-    caseId.value = null;
-    caseRecord.value = null;
-    stepStates.value = runbook.steps.map(() => 'todo');
-    showProblems.value = false;
-    stepMessages.value = {};
-    captures.value = [];
-    lastFilters.value = {};
-    escalating.value = false;
-    sessionError.value = null;
-  });
+  clearCaseState(runbook);
   void writeCasePointer(tabId.value, runbook.id, null);
 }
 

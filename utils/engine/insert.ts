@@ -193,13 +193,7 @@ function writeCodeEditor(doc: Document, element: Element, step: FillStep): Writt
     return { expect: [value] };
   }
   if (!isEditable(target)) return { expect: [], problem: `I couldn't type into the ${step.label} editor — type this yourself: ${value}` };
-  const selection = doc.getSelection();
-  if (selection) {
-    const range = doc.createRange();
-    range.selectNodeContents(target);
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }
+  selectContents(doc, target);
   if (!insertTextCommand(doc, value)) {
     const win = windowOf(target);
     const init = { bubbles: true, cancelable: true, composed: true, inputType: 'insertText', data: value };
@@ -418,13 +412,7 @@ function clearEditor(doc: Document, element: Element): void {
     }
     return;
   }
-  const selection = doc.getSelection();
-  if (selection) {
-    const range = doc.createRange();
-    range.selectNodeContents(target);
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }
+  selectContents(doc, target);
   if (!deleteCommand(doc)) {
     target.textContent = '';
     fireInput(target);
@@ -459,4 +447,14 @@ async function pickAllChoice(doc: Document, trigger: Element, step: ClearStep, o
   }
   clickLikeAPerson(all);
   return true;
+}
+
+/** Selects everything inside an editable element, as a person's Ctrl+A there would. */
+function selectContents(doc: Document, target: Element): void {
+  const selection = doc.getSelection();
+  if (!selection) return;
+  const range = doc.createRange();
+  range.selectNodeContents(target);
+  selection.removeAllRanges();
+  selection.addRange(range);
 }
