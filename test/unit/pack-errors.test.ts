@@ -180,7 +180,8 @@ describe('parsePackText refusals', () => {
   it('refuses a YAML document with a repeated key or too many aliases (a "billion laughs" pack)', () => {
     const repeated = parsePackText('format: trailguide-pack\nid: a\nid: b\n');
     expect(repeated.ok).toBe(false);
-    if (!repeated.ok) expect(repeated.problem.message).toMatch(/^The file is not valid JSON or YAML \(.*[Mm]ap keys must be unique/);
+    // The line and column tell the team lead where to look.
+    if (!repeated.ok) expect(repeated.problem.message).toMatch(/^The file is not valid JSON or YAML \(Map keys must be unique at line 3, column 1/);
 
     const aliases = (count: number) => `base: &b [1, 2]\nlist:\n${Array.from({ length: count }, () => '  - *b').join('\n')}\n`;
     // The yaml library counts the anchor with its aliases: 99 aliases are the most it reads under maxAliasCount 100.
@@ -194,6 +195,19 @@ describe('parsePackText refusals', () => {
     const fewer = parsePackText(aliases(99));
     expect(fewer.ok).toBe(false);
     if (!fewer.ok) expect(fewer.problem.message).not.toMatch(/not valid JSON or YAML/);
+  });
+});
+
+describe('parsePackData', () => {
+  it('lets an unexpected failure through as an error instead of disguising it as a refusal', () => {
+    const hostile = { ...minimal };
+    Object.defineProperty(hostile, 'trap', {
+      enumerable: true,
+      get() {
+        throw new TypeError('getter failed');
+      },
+    });
+    expect(() => parsePackData(hostile)).toThrow('getter failed');
   });
 });
 

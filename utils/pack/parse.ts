@@ -15,6 +15,7 @@ export function byteLength(text: string): number {
 
 /** Reads a YAML document without letting aliases multiply it (a "billion laughs" pack). */
 export function parseYamlSafely(text: string): unknown {
+  // Stryker disable next-line ObjectLiteral: equivalent with yaml 2.x, whose defaults are these three; written out so a change of defaults cannot loosen them (pack-errors.test.ts pins the behaviour).
   return parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true });
 }
 
