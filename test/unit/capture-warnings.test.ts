@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { captureRows, readVisibleRows } from '../../utils/engine/capture';
+import { readRowTime } from '../../utils/engine/times';
 import type { Adapter } from '../../utils/schema/adapter';
 
 /**
@@ -201,6 +202,35 @@ describe('reading the time column', () => {
     ]);
     const { rows: read } = readVisibleRows(document, timeAdapter({ zone: 'utc' }), 100, times);
     expect(read.map((r) => r.time)).toEqual(['2026-12-01T09:57:02.000Z', '2026-12-01T09:56:40.000Z', '2026-12-01T09:50:00.000Z', '2026-12-01T09:51:00.000Z']);
+  });
+
+  it('takes the quick path only for exact ISO times: anything close to one is read by the time reader, with the same result', () => {
+    const texts = [
+      '2026-11-29T18:18:31.000Z',
+      '2026-11-29T18:18:31Z',
+      '2026-11-29T18:18:31.5Z',
+      '2026-11-29T18:18:31.000+01:00',
+      '2026-11-29 18:18:31.000Z',
+      'at 2026-11-29T18:18:31.000Z',
+      '2026-11-29T18:18:31.000Z!',
+      '12026-11-29T18:18:31.000Z',
+      '2026-1-29T18:18:31.000Z',
+      '2026-11-9T18:18:31.000Z',
+      '2026-11-29T8:18:31.000Z',
+      '2026-11-29T18:8:31.000Z',
+      '2026-11-29T18:18:1.000Z',
+      '2026-11-29T18:18:31.00Z',
+      '2026-11-29T18:18:31,000Z',
+      'yyyy-mm-ddThh:mm:ss.fffZ',
+    ];
+    document.body.innerHTML = rows(texts.map((t, i) => ({ t, a: `u${i}` })));
+    const { rows: read } = readVisibleRows(document, timeAdapter({ zone: 'utc' }), 100, times);
+    const expected = texts.map((text) => readRowTime({ text, datetime: null, title: null }, { now, pageZone: 'UTC', zone: 'utc', formats: [] }).iso);
+    expect(read.map((r) => r.time)).toEqual(expected);
+    expect(read.map((r) => r.raw.time)).toEqual(texts);
+    // The exact form is kept as it is; the near misses are never passed through unread.
+    expect(read[0]!.time).toBe('2026-11-29T18:18:31.000Z');
+    for (const [i, row] of read.entries()) if (i > 0) expect(row.time).not.toBe(texts[i]);
   });
 
   it('shortens a long unreadable example to 57 characters and an ellipsis, and keeps one of 60 whole', () => {
