@@ -1,5 +1,5 @@
-import type { Frame, Page } from '@playwright/test';
-import { expect, panelFrame, test } from './fixtures';
+import type { Frame } from '@playwright/test';
+import { expect, openRunbook, panelFrame, test } from './fixtures';
 
 // Two customers from the demo console's stories, both with sign-ins inside the
 // runbook's default 30 days.
@@ -9,14 +9,6 @@ const RUNBOOK = 'suspicious-sign-in-new-country';
 const STEP_SIGN_INS = 0; // fill: actor = email, action = user.login
 const STEP_CAPTURE = 1;
 
-async function openRunbook(page: Page, url: string): Promise<Frame> {
-  await page.goto(url);
-  const panel = await panelFrame(page);
-  await panel.locator(`[data-runbook-id="${RUNBOOK}"]`).click();
-  await expect(panel.getByTestId('runbook-title')).toBeVisible();
-  return panel;
-}
-
 async function runStep(panel: Frame, index: number) {
   const step = panel.getByTestId('step').nth(index);
   await step.getByTestId('step-action').click();
@@ -25,7 +17,7 @@ async function runStep(panel: Frame, index: number) {
 
 test('a second customer gets a new case: banner, two cases in History with their own rows, new case and undo', async ({ page, demoUrl, context, extensionId }) => {
   test.setTimeout(120_000);
-  const panel = await openRunbook(page, `${demoUrl}/audit`);
+  const panel = await openRunbook(page, `${demoUrl}/audit`, RUNBOOK);
   const banner = panel.getByTestId('case-banner');
   await expect(banner).toHaveAttribute('data-case-id', '');
   await expect(banner).toContainText('A new case starts when you run a step.');

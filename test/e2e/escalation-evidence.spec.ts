@@ -1,28 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { expect, panelFrame, test } from './fixtures';
-import type { Frame, Page } from '@playwright/test';
+import { captureAndEscalate, expect, test } from './fixtures';
 
 const DANA = 'dana.whitfield@northwind.example';
 const SHOT = process.env.TRAILGUIDE_SHOT_DIR;
 
-/** The seed runbook's search and capture on the demo console, then the escalation builder. */
-async function captureAndEscalate(page: Page, demoUrl: string): Promise<Frame> {
-  await page.goto(`${demoUrl}/audit`);
-  const panel = await panelFrame(page);
-  await panel.locator('[data-runbook-id="settings-changed-without-permission"]').click();
-  await panel.getByTestId('input-email').fill(DANA);
-  await panel.getByTestId('step').nth(0).getByTestId('step-action').click();
-  await expect(panel.getByTestId('step').nth(0)).toHaveAttribute('data-state', 'done');
-  await panel.getByTestId('step').nth(1).getByTestId('step-action').click();
-  await expect(panel.getByTestId('step').nth(1)).toHaveAttribute('data-state', 'done');
-  await expect(panel.getByTestId('captured-row').first()).toBeVisible();
-  await panel.getByTestId('escalate').click();
-  await expect(panel.getByTestId('escalation-text')).toHaveValue(/## Case/);
-  return panel;
-}
-
 test('every template keeps the full evidence: rows, hash, what the console applied, the step reached', async ({ page, demoUrl }) => {
-  const panel = await captureAndEscalate(page, demoUrl);
+  const panel = await captureAndEscalate(page, demoUrl, DANA);
   const text = panel.getByTestId('escalation-text');
   const firstActor = (await panel.getByTestId('captured-row').first().getAttribute('data-actor')) ?? '';
   expect(firstActor).not.toBe('');
@@ -68,7 +51,7 @@ test('every template keeps the full evidence: rows, hash, what the console appli
 });
 
 test('History shows what the console applied for the capture, in the escalation’s words', async ({ context, page, demoUrl, extensionId }) => {
-  const panel = await captureAndEscalate(page, demoUrl);
+  const panel = await captureAndEscalate(page, demoUrl, DANA);
   const escalation = await panel.getByTestId('escalation-text').inputValue();
 
   const history = await context.newPage();

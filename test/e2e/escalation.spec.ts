@@ -2,28 +2,13 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, launchWithExtension, panelFrame, test } from './fixtures';
-import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { captureAndEscalate, expect, launchWithExtension, test } from './fixtures';
+import type { BrowserContext, Page } from '@playwright/test';
 
 const DANA = 'dana.whitfield@northwind.example';
 
 interface ExtensionWindow {
   chrome: { runtime: { sendMessage: (message: unknown) => Promise<unknown> } };
-}
-
-/** Runs the seed runbook's search and capture on the demo console, then opens the escalation builder. */
-async function captureAndEscalate(page: Page, demoUrl: string): Promise<Frame> {
-  await page.goto(`${demoUrl}/audit`);
-  const panel = await panelFrame(page);
-  await panel.locator('[data-runbook-id="settings-changed-without-permission"]').click();
-  await panel.getByTestId('input-email').fill(DANA);
-  await panel.getByTestId('step').nth(0).getByTestId('step-action').click();
-  await expect(panel.getByTestId('step').nth(0)).toHaveAttribute('data-state', 'done');
-  await panel.getByTestId('step').nth(1).getByTestId('step-action').click();
-  await expect(panel.getByTestId('step').nth(1)).toHaveAttribute('data-state', 'done');
-  await panel.getByTestId('escalate').click();
-  await expect(panel.getByTestId('escalation-text')).toBeVisible();
-  return panel;
 }
 
 async function clipboard(page: Page): Promise<string> {
@@ -38,7 +23,7 @@ async function extensionPage(context: BrowserContext, extensionId: string): Prom
 
 test('escalating copies the event types, time range, filters and rows in every format', async ({ context, page, demoUrl }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const panel = await captureAndEscalate(page, demoUrl);
+  const panel = await captureAndEscalate(page, demoUrl, DANA);
   const rowCount = await panel.getByTestId('captured-row').count();
   expect(rowCount).toBeGreaterThan(0);
 
@@ -81,7 +66,7 @@ test('a prefilled GitHub issue opens against the configured server', async ({ co
     expect(saved).not.toHaveProperty('error');
     await options.close();
 
-    const panel = await captureAndEscalate(page, demoUrl);
+    const panel = await captureAndEscalate(page, demoUrl, DANA);
     // Each wait names itself, so a rare failure under load says which one hung.
     const open = panel.locator('[data-testid="open-ticket"][data-target="github"]');
     // The buttons work only while they are really on screen (the clickjacking guard).
@@ -114,7 +99,7 @@ test('the case and its escalation are in the history after a browser restart', a
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
     const page = context.pages()[0] ?? (await context.newPage());
-    const panel = await captureAndEscalate(page, demoUrl);
+    const panel = await captureAndEscalate(page, demoUrl, DANA);
     await panel.getByTestId('copy-escalation').click();
     await expect(panel.getByRole('status').filter({ hasText: /Copied/i })).toBeVisible();
     await context.close();

@@ -1,5 +1,4 @@
-import type { Frame, Page } from '@playwright/test';
-import { expect, panelFrame, test } from './fixtures';
+import { expect, openRunbook, test } from './fixtures';
 
 /**
  * A fill step is a fresh search (reset): step 4 of settings-changed-without-permission
@@ -8,14 +7,6 @@ import { expect, panelFrame, test } from './fixtures';
  */
 const DANA = 'dana.whitfield@northwind.example';
 const SCREENSHOTS = process.env.TRAILGUIDE_SCREENSHOTS;
-
-async function openRunbook(page: Page, url: string, runbookId: string): Promise<Frame> {
-  await page.goto(url);
-  const panel = await panelFrame(page);
-  await panel.locator(`[data-runbook-id="${runbookId}"]`).click();
-  await expect(panel.getByTestId('runbook-title')).toBeVisible();
-  return panel;
-}
 
 test('step 4 after step 1: the Search box step 1 filled is cleared, every filter is kept, and the step is Done', async ({ page, demoUrl }) => {
   const panel = await openRunbook(page, `${demoUrl}/audit`, 'settings-changed-without-permission');

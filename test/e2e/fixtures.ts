@@ -120,6 +120,29 @@ export async function panelFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
+/** Opens a page, waits for the panel and opens one runbook in it. */
+export async function openRunbook(page: Page, url: string, runbookId: string): Promise<Frame> {
+  await page.goto(url);
+  const panel = await panelFrame(page);
+  await panel.locator(`[data-runbook-id="${runbookId}"]`).click();
+  await expect(panel.getByTestId('runbook-title')).toBeVisible();
+  return panel;
+}
+
+/** The seed runbook's search and capture on the demo console for `email`, then the escalation builder. */
+export async function captureAndEscalate(page: Page, demoUrl: string, email: string): Promise<Frame> {
+  const panel = await openRunbook(page, `${demoUrl}/audit`, 'settings-changed-without-permission');
+  await panel.getByTestId('input-email').fill(email);
+  await panel.getByTestId('step').nth(0).getByTestId('step-action').click();
+  await expect(panel.getByTestId('step').nth(0)).toHaveAttribute('data-state', 'done');
+  await panel.getByTestId('step').nth(1).getByTestId('step-action').click();
+  await expect(panel.getByTestId('step').nth(1)).toHaveAttribute('data-state', 'done');
+  await expect(panel.getByTestId('captured-row').first()).toBeVisible();
+  await panel.getByTestId('escalate').click();
+  await expect(panel.getByTestId('escalation-text')).toHaveValue(/## Case/);
+  return panel;
+}
+
 /**
  * Holds the demo console's searches in flight until the test lets them go: the page
  * URL carries `hold=<token>` (the console passes it to its API), and every answer for

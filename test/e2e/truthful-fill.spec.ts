@@ -1,5 +1,5 @@
-import type { Frame, Page } from '@playwright/test';
-import { expect, panelFrame, test } from './fixtures';
+import type { Frame } from '@playwright/test';
+import { expect, openRunbook, panelFrame, test } from './fixtures';
 
 /**
  * "Done" means checked, and captures record what the console applied (read back
@@ -24,14 +24,6 @@ async function storedCaptures(panel: Frame, runbookId: string): Promise<StoredCa
     const detail = (await runtime.sendMessage({ type: 'case:get', id: latest.id })) as { captures: StoredCapture[] } | null;
     return detail?.captures ?? [];
   }, runbookId);
-}
-
-async function openRunbook(page: Page, url: string, runbookId: string): Promise<Frame> {
-  await page.goto(url);
-  const panel = await panelFrame(page);
-  await panel.locator(`[data-runbook-id="${runbookId}"]`).click();
-  await expect(panel.getByTestId('runbook-title')).toBeVisible();
-  return panel;
 }
 
 test('date boxes the console refuses: the step is "Partly done" naming From and To, and the capture records them as not applied', async ({ page, demoUrl }) => {
