@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { adapterSchema } from './adapter';
 import { httpsUrl, markdown, semver, shortText, slug } from './common';
 import { glossaryEntry } from './glossary';
+import { reportBranding } from './report-branding';
 import { runbookSchema } from './runbook';
 
 export const PACK_FORMAT = 'trailguide-pack';
@@ -23,6 +24,8 @@ export const escalationTemplate = z.strictObject({
   jira: z.strictObject({ baseUrl: httpsUrl, projectId: z.string().max(40), issueTypeId: z.string().max(40).optional() }).optional(),
   linear: z.strictObject({ team: z.string().max(40) }).optional(),
   email: z.strictObject({ to: z.string().email('Use an email address like security@example.org.') }).optional(),
+  /** Cover text and a small logo for audit reports made from cases that use this template (issue 15). */
+  report: reportBranding.optional(),
 });
 export type EscalationTemplate = z.infer<typeof escalationTemplate>;
 
