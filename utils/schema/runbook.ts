@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { filterValues, markdown, shortText, slug } from './common';
+import { filterName, filterValues, markdown, shortText, slug } from './common';
+import { reviewFields } from './review';
 
 function compilesAsRegex(source: string): boolean {
   try {
@@ -79,14 +80,59 @@ export const stepAction = z.discriminatedUnion('type', [
 export type StepAction = z.infer<typeof stepAction>;
 export const ACTION_TYPES = ['navigate', 'fill', 'capture', 'highlight', 'escalate'] as const;
 
+/**
+ * A condition over the captured rows (the case's latest capture) that decides a
+ * branch without asking: any row whose column equals a value (placeholders
+ * allowed), no rows at all / some rows, any row whose event is sensitive (or at
+ * least notable), any row of an event kind (runbooks/kinds.yaml).
+ */
+export const branchCondition = z.union([
+  z.strictObject({ column: filterName, equals: z.string().min(1).max(1_000) }),
+  z.strictObject({ rows: z.enum(['none', 'some']) }),
+  z.strictObject({ risk: z.enum(['notable', 'sensitive']) }),
+  z.strictObject({ kind: slug }),
+]);
+export type BranchCondition = z.infer<typeof branchCondition>;
+
+export const branchAnswer = z
+  .strictObject({
+    answer: shortText,
+    /** Decides this answer from the captured rows; the agent can still choose another. */
+    if: branchCondition.optional(),
+    /** The id of the step this answer leads to… */
+    next: slug.optional(),
+    /** …or the id of the outcome it ends with. */
+    outcome: slug.optional(),
+  })
+  .refine((a) => (a.next === undefined) !== (a.outcome === undefined), {
+    message: 'Each answer leads to one step ("next: <step id>") or one outcome ("outcome: <outcome id>").',
+  });
+export type BranchAnswer = z.infer<typeof branchAnswer>;
+
+export const stepBranch = z.strictObject({
+  question: shortText,
+  answers: z.array(branchAnswer).min(2).max(10),
+});
+export type StepBranch = z.infer<typeof stepBranch>;
+
 export const runbookStep = z.strictObject({
+  /** Needed only when a branch or a `next` leads here. */
+  id: slug.optional(),
   title: shortText,
   text: markdown.default(''),
   action: stepAction.optional(),
+  /** A question whose answers lead to different steps or outcomes (see utils/runbook/branches.ts). */
+  branch: stepBranch.optional(),
+  /** Where to go after this step instead of the next one in the list: a step id… */
+  next: slug.optional(),
+  /** …or the outcome this step ends with. */
+  outcome: slug.optional(),
 });
 export type RunbookStep = z.infer<typeof runbookStep>;
 
 export const runbookOutcome = z.strictObject({
+  /** Needed only when a branch ends here. */
+  id: slug.optional(),
   when: shortText,
   meaning: markdown,
   next: markdown.optional(),
@@ -102,6 +148,7 @@ export const runbookSchema = z.strictObject({
   id: slug,
   title: shortText,
   summary: z.string().trim().min(1).max(500),
+  ...reviewFields,
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
   /** Adapter ids this runbook is written for, or "any". */
   tools: z.array(z.union([z.literal('any'), slug])).min(1).max(50).default(['any']),
