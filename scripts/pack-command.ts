@@ -88,6 +88,7 @@ export function runPackCommand(args: readonly string[], io: CommandIo): number {
     io.err(`The pack was not built. ${describeBuildProblem({ ...result, file: join(folderArg, result.file) })}`);
     return 1;
   }
+  for (const warning of result.warnings ?? []) io.err(`Note: ${describeBuildProblem({ ...warning, file: join(folderArg, warning.file) })}`);
   if (outArg === '-') {
     io.out(result.text.trimEnd());
     return 0;

@@ -9,7 +9,7 @@ import { byteLength, parsePackData } from './parse';
  * just a path inside the assembled pack.
  */
 export type PackBuildResult =
-  | { ok: true; pack: Pack; text: string }
+  | { ok: true; pack: Pack; text: string; warnings?: { file: string; field?: string; message: string }[] }
   | { ok: false; file: string; field?: string; message: string };
 
 /** Which source file an assembled-pack field came from; mirrors packFromFiles' choice and order. */
@@ -62,7 +62,11 @@ export function buildPackFromFiles(files: Record<string, string>): PackBuildResu
       message: `The built pack is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${PACK_LIMITS.bytes / 1024 / 1024} MB. Split it into two packs.`,
     };
   }
-  return { ok: true, pack: result.pack, text };
+  const warnings = (result.warnings ?? []).map((w) => {
+    const inner = fieldInsideFile(w.field);
+    return { file: sourceFileOfField(files, w.field), ...(inner ? { field: inner } : {}), message: w.message };
+  });
+  return warnings.length > 0 ? { ok: true, pack: result.pack, text, warnings } : { ok: true, pack: result.pack, text };
 }
 
 /** One line a person can act on: "refund.md, field steps[2].title: … is missing". */

@@ -1,9 +1,11 @@
 import { parse as parseYaml } from 'yaml';
 import { PACK_LIMITS, packSchema, type Pack } from '../schema/pack';
 import { UnsafeInputError, assertNoForbiddenKeys } from '../schema/safe';
+import { checkFlow } from '../runbook/branches';
 import { describeZodIssue, type PackProblem } from './errors';
 
-export type PackParseResult = { ok: true; pack: Pack } | { ok: false; problem: PackProblem };
+/** `warnings`: things a team lead should fix that don't stop the pack (steps no branch leads to). */
+export type PackParseResult = { ok: true; pack: Pack; warnings?: PackProblem[] } | { ok: false; problem: PackProblem };
 
 function fail(message: string, field?: string): PackParseResult {
   return { ok: false, problem: field ? { message, field } : { message } };
@@ -61,7 +63,15 @@ export function parsePackData(data: unknown): PackParseResult {
   }
   const duplicate = findDuplicateId(result.data);
   if (duplicate) return fail(duplicate.message, duplicate.field);
-  return { ok: true, pack: result.data };
+  const warnings: PackProblem[] = [];
+  for (const [index, runbook] of result.data.runbooks.entries()) {
+    const flow = checkFlow(runbook);
+    const where = (field: string) => `runbooks[${index}].${field}`;
+    const refused = flow.problems[0];
+    if (refused) return fail(`Runbook "${runbook.id}": ${refused.message}`, where(refused.field));
+    warnings.push(...flow.unreachable.map((w) => ({ field: where(w.field), message: `Runbook "${runbook.id}": ${w.message}` })));
+  }
+  return warnings.length > 0 ? { ok: true, pack: result.data, warnings } : { ok: true, pack: result.data };
 }
 
 function findDuplicateId(pack: Pack): PackProblem | undefined {

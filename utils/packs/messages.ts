@@ -111,7 +111,8 @@ export interface SaveLocalReply {
   replaced: boolean;
 }
 
-export type ValidateReply = { ok: true; runbook: Runbook } | { ok: false; problem: PackProblem };
+/** `warnings`: steps no branch leads to (reported, not refused). */
+export type ValidateReply = { ok: true; runbook: Runbook; warnings?: PackProblem[] } | { ok: false; problem: PackProblem };
 
 export interface RunbookSourceReply {
   source: string;

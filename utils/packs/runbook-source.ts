@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { describeZodIssue } from '../pack/errors';
 import { PackFolderError, splitFrontMatter } from '../pack/folder';
+import { checkFlow } from '../runbook/branches';
 import { UnsafeInputError, assertNoForbiddenKeys } from '../schema/safe';
 import { runbookSchema, type Runbook } from '../schema/runbook';
 import type { ValidateReply } from './messages';
@@ -30,7 +31,13 @@ export function validateRunbookData(data: unknown): ValidateReply {
     throw error;
   }
   const result = runbookSchema.safeParse(data);
-  if (result.success) return { ok: true, runbook: result.data };
+  if (result.success) {
+    // Branches that loop or lead nowhere are refused as a pack would be; unreachable steps are reported.
+    const flow = checkFlow(result.data);
+    const refused = flow.problems[0];
+    if (refused) return { ok: false, problem: refused };
+    return flow.unreachable.length > 0 ? { ok: true, runbook: result.data, warnings: flow.unreachable } : { ok: true, runbook: result.data };
+  }
   const issue = result.error.issues[0];
   if (!issue) return { ok: false, problem: { message: 'This runbook is not valid.' } };
   const problem = describeZodIssue(issue);
