@@ -1,7 +1,12 @@
 import { readControlValue } from './collect';
-import { clickLikeAPerson, fireChange, fireInput, pressKey, setNativeValue } from './events';
-import { valueForPerson, type ClearStep, type FillStep } from './plan';
-import { findAll, findFirst, sleep, waitForElement, windowOf } from './query';
+import { clickLikeAPerson, fireChange, fireInput, setNativeValue } from './events';
+import type { ClearStep, FillStep } from './plan';
+import { findAll, findFirst, sleep, waitForElement } from './query';
+import { closePopup, editorText, isEditable, isTextControl, normalise, optionLabel, selectContents, shownValue, typeInto } from './strategies/dom';
+import { strategyFor, type FieldStatus, type InsertOptions, type WidgetStrategy } from './strategies';
+
+export { matchOption, shownValue, typeInto } from './strategies/dom';
+export type { FieldStatus, InsertOptions } from './strategies';
 
 /**
  * Insert layer: carries out one planned step like a person would, so that
@@ -10,14 +15,6 @@ import { findAll, findFirst, sleep, waitForElement, windowOf } from './query';
  * value back after the app had a chance to re-render. A control the app threw
  * away and re-created meanwhile is looked up again and tried once more.
  */
-/**
- * kept: read back after the write, after blur and once more after the app had time
- * to re-render, and the control shows the value. not-kept: it shows something else.
- * unchecked: the value could not be read back (the control vanished, or shows nothing
- * Trailguide can read) — `message` says why.
- */
-export type FieldStatus = 'kept' | 'not-kept' | 'unchecked';
-
 export interface StepOutcome {
   ok: boolean;
   status: FieldStatus;
@@ -29,19 +26,7 @@ export interface StepOutcome {
   message?: string;
 }
 
-export interface InsertOptions {
-  /** How long to wait for a control that renders late. */
-  findTimeoutMs?: number;
-  /** How long to wait for a combobox's options to appear. */
-  popupTimeoutMs?: number;
-  signal?: AbortSignal;
-}
-
 const SETTLE_MS = 30;
-
-export function shownValue(step: FillStep): string {
-  return step.shown ?? valueForPerson(step.fields[0] ?? '', step.value);
-}
 
 export async function insertStep(doc: Document, step: FillStep, options: InsertOptions = {}): Promise<StepOutcome> {
   const shown = shownValue(step);
@@ -52,7 +37,8 @@ export async function insertStep(doc: Document, step: FillStep, options: InsertO
   let element = hit.element;
   let selectorUsed = hit.selectorUsed;
   for (let attempt = 0; attempt < 2; attempt++) {
-    const written = await write(doc, element, step, options);
+    const strategy = strategyFor(element, step);
+    const written = await strategy.write(doc, element, step, options);
     if (written.problem) return { ok: false, status: 'not-kept', selectorUsed, message: written.problem };
     await sleep(SETTLE_MS);
     // The app may have re-rendered the control; judge the one that is on the page now.
@@ -60,7 +46,7 @@ export async function insertStep(doc: Document, step: FillStep, options: InsertO
     if (!current) {
       return { ok: false, status: 'unchecked', selectorUsed, message: `The ${step.label} box disappeared from the page after I typed into it, so I couldn't check it — make sure it shows: ${shown}` };
     }
-    const first = readBackStatus(current.element, step, written.expect);
+    const first = readBackStatus(current.element, step, written.expect, strategy);
     if (first === 'kept') {
       // Read once more after the app's next render: some reset a value a moment after blur.
       await sleep(SETTLE_MS);
@@ -91,237 +77,15 @@ export function checkControl(doc: Document, step: FillStep, expect: readonly str
   return { status: readBackStatus(current.element, step, expect), element: current.element, ...(current.selectorUsed ? { selectorUsed: current.selectorUsed } : {}) };
 }
 
-interface Written {
-  /** What the control should show afterwards (an option's label for comboboxes). */
-  expect: string[];
-  problem?: string;
-}
-
-async function write(doc: Document, element: Element, step: FillStep, options: InsertOptions): Promise<Written> {
-  switch (step.kind) {
-    case 'combobox':
-      return writeCombobox(doc, element, step, options);
-    case 'checkbox':
-      return writeCheckbox(element, step);
-    case 'select':
-      return writeSelect(element, step);
-    case 'codeEditor':
-      return writeCodeEditor(doc, element, step);
-    default:
-      return writeTextLike(doc, element, step);
-  }
-}
-
-function isTextControl(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
-  return element.tagName === 'INPUT' || element.tagName === 'TEXTAREA';
-}
-
-function writeTextLike(doc: Document, element: Element, step: FillStep): Written {
-  if (element.tagName === 'SELECT') return writeSelect(element, step);
-  if (!isTextControl(element)) {
-    if (isEditable(element)) return writeCodeEditor(doc, element, step);
-    return { expect: [], problem: `The ${step.label} control isn't a box I can type into — enter this yourself: ${shownValue(step)}` };
-  }
-  typeInto(element, step.value, { blur: true });
-  return { expect: [step.value] };
-}
-
-/** focus → native setter → input → change → blur. */
-export function typeInto(element: HTMLInputElement | HTMLTextAreaElement, value: string, { blur }: { blur: boolean }): void {
-  element.focus({ preventScroll: true });
-  if (value !== '' && element.value === value) {
-    // The box already shows the value but the app may not know it (a script set it
-    // without an event). Frameworks only react to a difference, so clear it first.
-    setNativeValue(element, '');
-    fireInput(element);
-  }
-  setNativeValue(element, value);
-  fireInput(element, value);
-  fireChange(element);
-  if (blur) element.blur();
-}
-
-function writeSelect(element: Element, step: FillStep): Written {
-  if (element.tagName !== 'SELECT') return writeTextLike(element.ownerDocument, element, step);
-  const select = element as HTMLSelectElement;
-  const wanted = step.value.trim().toLowerCase();
-  const option =
-    Array.from(select.options).find((o) => o.value.toLowerCase() === wanted) ??
-    Array.from(select.options).find((o) => (o.textContent ?? '').trim().toLowerCase() === wanted);
-  if (!option) return { expect: [], problem: `"${step.value}" isn't one of the choices in ${step.label} — pick the closest one yourself.` };
-  select.focus({ preventScroll: true });
-  setNativeValue(select, option.value);
-  fireInput(select);
-  fireChange(select);
-  select.blur();
-  return { expect: [option.value] };
-}
-
-const TRUE_WORDS = /^(true|1|yes|on|checked)$/i;
-
-function writeCheckbox(element: Element, step: FillStep): Written {
-  const wanted = TRUE_WORDS.test(step.value.trim());
-  if (isChecked(element) !== wanted) clickLikeAPerson(element);
-  return { expect: [wanted ? 'true' : 'false'] };
-}
-
-function isChecked(element: Element): boolean {
-  if (element.tagName === 'INPUT') return (element as HTMLInputElement).checked;
-  return element.getAttribute('aria-checked') === 'true';
-}
-
-function isEditable(element: Element): boolean {
-  return (element as HTMLElement).isContentEditable || element.getAttribute('contenteditable') === 'true';
-}
-
 /**
- * CodeMirror 6 (a contenteditable `.cm-content`) and Monaco (a hidden textarea)
- * ignore value setters; they listen to editing commands. insertText goes through
- * the browser's editing pipeline, which both understand; a beforeinput + input
- * pair is the fallback where execCommand is unavailable.
+ * Whether a control shows what was written, asked of the widget's own strategy (the one that
+ * wrote it when known, else the one that recognises the element now). Nothing written is
+ * not kept.
  */
-function writeCodeEditor(doc: Document, element: Element, step: FillStep): Written {
-  const target = isTextControl(element) || isEditable(element) ? element : (element.querySelector('textarea, [contenteditable="true"]') ?? element);
-  const value = step.value;
-  (target as HTMLElement).focus({ preventScroll: true });
-  if (isTextControl(target)) {
-    target.select();
-    if (!insertTextCommand(doc, value)) {
-      setNativeValue(target, value);
-      fireInput(target, value);
-    }
-    return { expect: [value] };
-  }
-  if (!isEditable(target)) return { expect: [], problem: `I couldn't type into the ${step.label} editor — type this yourself: ${value}` };
-  selectContents(doc, target);
-  if (!insertTextCommand(doc, value)) {
-    const win = windowOf(target);
-    const init = { bubbles: true, cancelable: true, composed: true, inputType: 'insertText', data: value };
-    const proceed = typeof win.InputEvent === 'function' ? target.dispatchEvent(new win.InputEvent('beforeinput', init)) : true;
-    if (proceed) {
-      target.textContent = value;
-      fireInput(target, value);
-    }
-  }
-  return { expect: [value] };
-}
-
-function insertTextCommand(doc: Document, value: string): boolean {
-  try {
-    return typeof doc.execCommand === 'function' && doc.execCommand('insertText', false, value);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Custom combobox: open it like a person, type into its filter box if it has
- * one, click the option whose data-value or text matches, and confirm.
- */
-async function writeCombobox(doc: Document, trigger: Element, step: FillStep, options: InsertOptions): Promise<Written> {
-  const optionSelectors = step.option ?? ['[role="option"]'];
-  const wanted = step.value.trim().toLowerCase();
-  const giveUp = (problem: string): Written => {
-    closePopup(doc, trigger);
-    return { expect: [], problem };
-  };
-  if (isTextControl(trigger)) {
-    // Autocomplete style: the trigger is itself the filter box.
-    trigger.focus({ preventScroll: true });
-    clickLikeAPerson(trigger);
-    typeInto(trigger, step.value, { blur: false });
-  } else {
-    clickLikeAPerson(trigger);
-  }
-  const timeout = options.popupTimeoutMs ?? 1_500;
-  const popupReady = await waitForElement(
-    doc,
-    () => (findAll(doc, optionSelectors).elements.length > 0 || (step.filterInput && findFirst(doc, step.filterInput)) ? true : null),
-    timeout,
-    options.signal,
-  );
-  if (!popupReady) return giveUp(`The ${step.label} list didn't open — open it yourself and pick: ${step.value}`);
-  const filter = step.filterInput ? findFirst(doc, step.filterInput) : null;
-  if (filter && isTextControl(filter.element) && filter.element !== trigger) {
-    // Typing narrows long lists; no blur, which would close many popups.
-    filter.element.focus({ preventScroll: true });
-    setNativeValue(filter.element, step.value);
-    fireInput(filter.element, step.value);
-  }
-  const option = await waitForElement(doc, () => matchOption(findAll(doc, optionSelectors).elements, wanted), timeout, options.signal);
-  if (!option) return giveUp(`I couldn't find "${step.value}" in the ${step.label} list — pick it yourself.`);
-  const label = optionLabel(option);
-  clickLikeAPerson(option);
-  return { expect: [step.value, label].filter(Boolean) };
-}
-
-export function matchOption(options: readonly Element[], wanted: string): Element | null {
-  if (options.length === 0) return null;
-  const byValue = options.find((o) => (o.getAttribute('data-value') ?? '').toLowerCase() === wanted);
-  if (byValue) return byValue;
-  const byText = options.find((o) => optionLabel(o).toLowerCase() === wanted || normalise(o.textContent).toLowerCase() === wanted);
-  if (byText) return byText;
-  const containing = options.filter((o) => normalise(o.textContent).toLowerCase().includes(wanted));
-  return containing.length === 1 ? containing[0]! : null;
-}
-
-/** An option's own label: its first text, without badges or codes in child elements. */
-function optionLabel(option: Element): string {
-  for (const node of Array.from(option.childNodes)) {
-    const text = normalise(node.textContent);
-    if (text) return text;
-  }
-  return '';
-}
-
-function normalise(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function closePopup(doc: Document, trigger: Element): void {
-  const active = doc.activeElement ?? trigger;
-  pressKey(active, 'Escape', 'keydown');
-  pressKey(active, 'Escape', 'keyup');
-}
-
-/** Whether a control shows what was written; unchecked when it shows nothing Trailguide can read. */
-function readBackStatus(element: Element, step: FillStep, expect: readonly string[]): FieldStatus {
+function readBackStatus(element: Element, step: FillStep, expect: readonly string[], strategy?: WidgetStrategy): FieldStatus {
   if (expect.length === 0) return 'not-kept';
-  if (step.kind === 'checkbox') {
-    if (element.tagName !== 'INPUT' && !element.hasAttribute('aria-checked')) return 'unchecked';
-    return String(isChecked(element)) === expect[0] ? 'kept' : 'not-kept';
-  }
-  if (step.kind === 'combobox') {
-    const data = (element.getAttribute('data-value') ?? (isTextControl(element) ? element.value : '')).toLowerCase();
-    const text = normalise(element.textContent).toLowerCase();
-    if (!data && !text) return 'unchecked';
-    const shows = expect.some((e) => {
-      const lower = e.toLowerCase();
-      return data === lower || (lower !== '' && text.includes(lower));
-    });
-    return shows ? 'kept' : 'not-kept';
-  }
-  if (step.kind === 'codeEditor' || (!isTextControl(element) && element.tagName !== 'SELECT')) {
-    return expect.every((e) => editorText(element).includes(normalise(e))) ? 'kept' : 'not-kept';
-  }
-  const actual = readControlValue(element);
-  return expect.some((e) => sameValue(actual, e, step.kind)) ? 'kept' : 'not-kept';
-}
-
-/** What a code editor shows: Monaco draws lines in `.view-lines` with non-breaking spaces. */
-function editorText(element: Element): string {
-  const monaco = element.closest('.monaco-editor')?.querySelector('.view-lines');
-  const source = monaco ?? (isTextControl(element) ? null : element);
-  if (!source) return normalise((element as HTMLTextAreaElement).value);
-  return normalise((source.textContent ?? '').replace(/\u00a0/g, ' '));
-}
-
-/** Date inputs may drop ":00" seconds or milliseconds; everything else must match exactly. */
-function sameValue(actual: string, expected: string, kind: FillStep['kind']): boolean {
-  if (actual === expected) return true;
-  if (kind !== 'date' && kind !== 'datetime') return false;
-  const trim = (v: string) => v.replace(/(:00)?(\.0+)?Z?$/, '');
-  return trim(actual) === trim(expected);
+  const judge = strategy && strategy.recognises(element, step) ? strategy : strategyFor(element, step);
+  return judge.verify(element.ownerDocument, element, step, expect);
 }
 
 /**
@@ -447,14 +211,4 @@ async function pickAllChoice(doc: Document, trigger: Element, step: ClearStep, o
   }
   clickLikeAPerson(all);
   return true;
-}
-
-/** Selects everything inside an editable element, as a person's Ctrl+A there would. */
-function selectContents(doc: Document, target: Element): void {
-  const selection = doc.getSelection();
-  if (!selection) return;
-  const range = doc.createRange();
-  range.selectNodeContents(target);
-  selection.removeAllRanges();
-  selection.addRange(range);
 }

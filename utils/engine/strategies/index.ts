@@ -1,0 +1,21 @@
+import type { FillStep } from '../plan';
+import { checkbox } from './checkbox';
+import { codeEditor } from './code-editor';
+import { combobox } from './combobox';
+import { nativeSelect } from './native-select';
+import { nativeText } from './native-text';
+import type { WidgetStrategy } from './types';
+
+export type { FieldStatus, InsertOptions, WidgetStrategy, Written } from './types';
+
+/**
+ * Every widget family, most specific first: the first whose recognises() says yes writes
+ * and verifies the field. Library strategies (by fingerprint) come before the generic
+ * ones; native-text is last and takes everything else. Adding a library: one file here,
+ * its unit test (test/unit/strategy-<id>.test.ts) and a widget in the lab (test/widgets/).
+ */
+export const STRATEGIES: readonly WidgetStrategy[] = [combobox, checkbox, codeEditor, nativeSelect, nativeText];
+
+export function strategyFor(element: Element, step: FillStep): WidgetStrategy {
+  return STRATEGIES.find((s) => s.recognises(element, step)) ?? nativeText;
+}

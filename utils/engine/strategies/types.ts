@@ -1,0 +1,37 @@
+import type { FillStep } from '../plan';
+
+/**
+ * kept: read back after the write, after blur and once more after the app had time
+ * to re-render, and the control shows the value. not-kept: it shows something else.
+ * unchecked: the value could not be read back (the control vanished, or shows nothing
+ * Trailguide can read).
+ */
+export type FieldStatus = 'kept' | 'not-kept' | 'unchecked';
+
+export interface InsertOptions {
+  /** How long to wait for a control that renders late. */
+  findTimeoutMs?: number;
+  /** How long to wait for a combobox's options to appear. */
+  popupTimeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface Written {
+  /** What the control should show afterwards (an option's label for comboboxes). */
+  expect: string[];
+  problem?: string;
+}
+
+/**
+ * One widget family: how to recognise it from the element the adapter's selectors found
+ * (and the step's declared kind), how to write a value the way that library accepts it,
+ * and how to check the effect. verify reads what the widget itself shows as chosen (a chip,
+ * a hidden input, aria-selected, a picker's sections) — never a trigger text the library
+ * clears after a choice.
+ */
+export interface WidgetStrategy {
+  id: string;
+  recognises(element: Element, step: FillStep): boolean;
+  write(doc: Document, element: Element, step: FillStep, options: InsertOptions): Promise<Written> | Written;
+  verify(doc: Document, element: Element, step: FillStep, expect: readonly string[]): FieldStatus;
+}
