@@ -107,7 +107,7 @@ describe('planFill with reset', () => {
     expect(fills.filter((f) => !f.reset)).toEqual([]);
     const settings = pack.runbooks.find((r) => r.id === 'settings-changed-without-permission')!;
     const step4 = settings.steps[3]!.action!;
-    expect(step4).toMatchObject({ type: 'fill', reset: true, filters: { actor: '{{email}}', action: 'user.login' } });
+    expect(step4).toMatchObject({ type: 'fill', reset: true, filters: { actor: '{{email}}', action: 'kind:sign-in-succeeded' } });
     // The plan for step 4 on the demo console empties the Search box step 1 typed into.
     const demo = pack.adapters.find((a) => a.id === 'acme-demo')!;
     const plan = planFill(demo, { actor: 'dana@acme.example', action: 'user.login', since: '2026-11-01T00:00:00.000Z', until: '2026-11-15T00:00:00.000Z' }, { reset: true });
