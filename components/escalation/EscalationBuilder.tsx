@@ -135,6 +135,7 @@ export function EscalationBuilder(props: EscalationBuilderProps) {
         title: redactText(title, activeRedaction),
         body: redactText(shown, activeRedaction),
         target,
+        redaction: { ...activeRedaction, columns: [...activeRedaction.columns] },
       });
       props.onSaved?.(saved);
     } catch (error) {

@@ -29,6 +29,7 @@ export async function saveEscalation(input: EscalationInput, now = Date.now()): 
         id,
         status: existing ? laterStatus(existing.status, valid.status) : valid.status,
         target: valid.target ?? existing?.target ?? null,
+        ...(valid.redaction ?? existing?.redaction ? { redaction: valid.redaction ?? existing?.redaction } : {}),
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
       };

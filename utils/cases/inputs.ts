@@ -10,6 +10,7 @@ import {
   escalationStatus,
   observedTimes,
   recordId,
+  redactionChoice,
   stepState,
   timeRange,
 } from '../db/records';
@@ -67,6 +68,8 @@ export const escalationInput = z.strictObject({
   title: z.string().max(LIMITS.titleChars),
   body: z.string().max(LIMITS.bodyChars),
   target: z.string().max(40).nullable().default(null),
+  /** What was hidden before sharing; a save without it keeps what an earlier save recorded. */
+  redaction: redactionChoice.optional(),
 });
 export type EscalationInput = z.input<typeof escalationInput>;
 

@@ -164,6 +164,17 @@ export const ESCALATION_FORMATS = ['markdown', 'text', 'json'] as const;
 export const escalationFormat = z.enum(ESCALATION_FORMATS);
 export type EscalationFormat = z.infer<typeof escalationFormat>;
 
+/**
+ * What the agent chose to hide before sharing an escalation (utils/escalation/redact.ts),
+ * kept with it so an audit report made later hides the same things (issue 15).
+ */
+export const redactionChoice = z.strictObject({
+  emails: z.boolean(),
+  ips: z.boolean(),
+  columns: z.array(z.string().min(1).max(80)).max(200),
+});
+export type RedactionChoice = z.infer<typeof redactionChoice>;
+
 export const escalationRecord = z.strictObject({
   id: recordId,
   caseId: recordId,
@@ -174,6 +185,8 @@ export const escalationRecord = z.strictObject({
   body: z.string().max(LIMITS.bodyChars),
   /** Where it went: "github", "jira", "linear", "email", or null (copied). */
   target: z.string().max(40).nullable(),
+  /** Absent on escalations saved before Trailguide kept it. */
+  redaction: redactionChoice.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
