@@ -1,4 +1,20 @@
 import { defineConfig } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// The tests drive the demo console and fixture pages on 127.0.0.1: they need the demo build,
+// which keeps this computer's addresses built in (the store build leaves them out, utils/hosts.ts).
+// Say so at once rather than let every test wait for a panel that cannot appear.
+const manifestPath = resolve(import.meta.dirname, process.env.TRAILGUIDE_OUT_DIR || '.output', 'chrome-mv3', 'manifest.json');
+if (existsSync(manifestPath)) {
+  const { host_permissions: hosts = [] } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[] };
+  if (!hosts.includes('http://127.0.0.1/*')) {
+    throw new Error(
+      `${manifestPath} is a store build (no demo hosts). Build the demo variant for the end-to-end tests: ` +
+        'npm run build:demo, or TRAILGUIDE_DEMO_HOSTS=1 npx wxt build.',
+    );
+  }
+}
 
 // End-to-end tests drive the built extension in Debian's Chromium (see test/e2e/fixtures.ts).
 // Every test launches its own browser with a fresh profile, and every server a test uses

@@ -4,20 +4,25 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { matchPatternsFor } from './utils/chrome-patterns';
-import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from './utils/hosts';
+import { builtinHostPatterns, demoHostsWanted, DEMO_HOST_PATTERNS, onHosts, OPTIONAL_HOST_PATTERNS } from './utils/hosts';
 
 /**
- * Where the built-in adapters' addresses fit, as browser match patterns: the detector
- * (entrypoints/content.ts) is listed for these only. Adapters that packs add later are
- * registered at run time (utils/background/detector-scripts.ts).
+ * Where the built-in adapters' addresses fit, as browser match patterns, within this
+ * build's built-in hosts: the detector (entrypoints/content.ts) is listed for these only.
+ * Adapters that packs add later are registered at run time (utils/background/detector-scripts.ts);
+ * in a store build the demo adapter's addresses (this computer) are left out until the person
+ * allows the site (Settings → Sites).
  */
-function builtinDetectorMatches(): string[] {
+function builtinDetectorMatches(hosts: readonly string[]): string[] {
   const dir = join(import.meta.dirname, 'runbooks/adapters');
   const includes = readdirSync(dir)
     .filter((file) => /\.ya?ml$/.test(file))
     .flatMap((file) => (parse(readFileSync(join(dir, file), 'utf8')) as { match: { include: string[] } }).match.include);
-  return matchPatternsFor(includes);
+  return matchPatternsFor(includes).filter((pattern) => onHosts(pattern, hosts));
 }
+
+/** This build's built-in hosts: the store's, plus the demo's in development, demo and test builds. */
+const builtInHosts = (command: string): string[] => builtinHostPatterns(demoHostsWanted(command, process.env));
 
 /**
  * zod (with our schemas) goes into its own chunk in the extension pages' build, so the panel's first
@@ -53,14 +58,23 @@ export default defineConfig({
   zip: {
     excludeSources: ['test/**', 'bench/**', 'test-results/**', 'playwright-report/**', 'tmp/**', '**/*.log'],
   },
-  manifest: ({ browser, manifestVersion }) => ({
+  // The demo hosts (127.0.0.1, localhost) only in development, demo and test builds:
+  // `TRAILGUIDE_DEMO_HOSTS=1` (npm start, npm test, npm run bench, npm run build:demo) or the
+  // dev server. A plain `wxt build` / `wxt zip` is the store build (utils/hosts.ts).
+  hooks: {
+    'build:manifestGenerated': (wxt) => {
+      if (demoHostsWanted(wxt.config.command, process.env)) wxt.logger.info(`Demo build: ${DEMO_HOST_PATTERNS.join(', ')} built in.`);
+      else wxt.logger.info('Store build: no demo hosts. For the demo console and the end-to-end tests build with TRAILGUIDE_DEMO_HOSTS=1 (npm run build:demo).');
+    },
+  },
+  manifest: ({ browser, manifestVersion, command }) => ({
     name: 'Trailguide',
     description: 'Step-by-step runbooks on top of the audit-log consoles you already use.',
     // alarms: daily pack-subscription checks (utils/background/pack-handlers.ts).
     // activeTab: after a click on the toolbar button, the tab's address, so Trailguide can
     // offer to be allowed on that site (utils/background/core-handlers.ts togglePanelIn).
     permissions: ['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms', 'activeTab'],
-    host_permissions: [...BUILTIN_HOST_PATTERNS],
+    host_permissions: builtInHosts(command),
     // Self-hosted consoles: asked for one site at a time (utils/background/sites.ts).
     // Firefox's Manifest V2 has no optional_host_permissions; there they are optional permissions.
     ...(manifestVersion === 2
@@ -92,8 +106,17 @@ export default defineConfig({
     // moves within itself (so pages no adapter knows pay next to nothing).
     // A page gets one or the other, never both.
     content_scripts: [
-      { matches: builtinDetectorMatches(), js: ['content-scripts/content.js'], run_at: 'document_start' },
-      { matches: [...BUILTIN_HOST_PATTERNS], exclude_matches: builtinDetectorMatches(), js: ['navwatch.js'], run_at: 'document_start' },
+      {
+        matches: builtinDetectorMatches(builtInHosts(command)),
+        js: ['content-scripts/content.js'],
+        run_at: 'document_start',
+      },
+      {
+        matches: builtInHosts(command),
+        exclude_matches: builtinDetectorMatches(builtInHosts(command)),
+        js: ['navwatch.js'],
+        run_at: 'document_start',
+      },
     ],
     ...(browser === 'firefox'
       ? {
@@ -108,8 +131,10 @@ export default defineConfig({
         }
       : {}),
   }),
-  vite: () => ({
+  vite: ({ command }) => ({
     build: { target: 'es2022' },
+    // utils/hosts.ts reads it: whether this build's built-in hosts include the demo's.
+    define: { __TRAILGUIDE_DEMO_HOSTS__: JSON.stringify(demoHostsWanted(command, process.env)) },
     plugins: [zodInItsOwnChunk()],
   }),
 });

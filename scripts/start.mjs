@@ -13,7 +13,12 @@ const port = Number(process.env.DEMO_PORT || 4173);
 const screenshot = process.env.TRAILGUIDE_SCREENSHOT; // optional: headless run that saves a picture and exits
 
 console.log('Building the extension…');
-execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], { cwd: root, stdio: 'inherit' });
+// The demo build: it has this computer's addresses (the demo console) built in; the store build does not.
+execFileSync(process.execPath, [resolve(root, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, TRAILGUIDE_DEMO_HOSTS: '1' },
+});
 
 const demo = await startDemoServer({ port });
 const auditUrl = `${demo.url}/audit`;

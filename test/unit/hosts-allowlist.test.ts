@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchPatternsFor, toMatchPattern } from '../../utils/chrome-patterns';
-import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from '../../utils/hosts';
-import { REVIEWED_BUILTIN_HOSTS, REVIEWED_OPTIONAL_HOSTS } from './reviewed-hosts';
+import { BUILTIN_HOST_PATTERNS, builtinHostPatterns, demoHostsWanted, DEMO_HOSTS_BUILT_IN, onHosts, OPTIONAL_HOST_PATTERNS } from '../../utils/hosts';
+import { REVIEWED_BUILTIN_HOSTS, REVIEWED_DEMO_HOSTS, REVIEWED_OPTIONAL_HOSTS, REVIEWED_STORE_HOSTS } from './reviewed-hosts';
 
 /**
  * Least privilege (DESIGN.md §3.6, issue 19) without a build: the lists the manifest is
@@ -25,6 +25,37 @@ describe('built-in hosts', () => {
 
   it('anything else is optional, granted one site at a time', () => {
     expect([...OPTIONAL_HOST_PATTERNS]).toEqual(REVIEWED_OPTIONAL_HOSTS);
+  });
+});
+
+describe('store and demo builds (issue 17 §3)', () => {
+  it('the store build has no address of this computer; the demo build adds exactly the demo hosts', () => {
+    expect(builtinHostPatterns(false)).toEqual(REVIEWED_STORE_HOSTS);
+    expect(builtinHostPatterns(false).join(' ')).not.toMatch(/127\.0\.0\.1|localhost/);
+    expect(builtinHostPatterns(true)).toEqual([...REVIEWED_DEMO_HOSTS, ...REVIEWED_STORE_HOSTS]);
+  });
+
+  it('a plain build is the store build; the dev server and TRAILGUIDE_DEMO_HOSTS=1 give the demo build', () => {
+    expect(demoHostsWanted('build', {})).toBe(false);
+    expect(demoHostsWanted('build', { TRAILGUIDE_DEMO_HOSTS: '' })).toBe(false);
+    expect(demoHostsWanted('build', { TRAILGUIDE_DEMO_HOSTS: '0' })).toBe(false);
+    expect(demoHostsWanted('build', { TRAILGUIDE_DEMO_HOSTS: 'yes' })).toBe(false);
+    expect(demoHostsWanted('build', { TRAILGUIDE_DEMO_HOSTS: '1' })).toBe(true);
+    expect(demoHostsWanted('serve', {})).toBe(true);
+  });
+
+  it('code no WXT build bundled (these tests) runs as a demo build would', () => {
+    expect(DEMO_HOSTS_BUILT_IN).toBe(true);
+    expect([...BUILTIN_HOST_PATTERNS]).toEqual(builtinHostPatterns(true));
+  });
+
+  it('onHosts: a match pattern within a list of hosts, by scheme and host', () => {
+    expect(onHosts('http://127.0.0.1/audit*', REVIEWED_BUILTIN_HOSTS)).toBe(true);
+    expect(onHosts('http://127.0.0.1/audit*', REVIEWED_STORE_HOSTS)).toBe(false);
+    expect(onHosts('https://acme.okta.com/report/*', REVIEWED_STORE_HOSTS)).toBe(true);
+    expect(onHosts('https://okta.com/x*', REVIEWED_STORE_HOSTS)).toBe(true);
+    expect(onHosts('https://evilokta.com/x*', REVIEWED_STORE_HOSTS)).toBe(false);
+    expect(onHosts('http://github.com/*', REVIEWED_STORE_HOSTS)).toBe(false);
   });
 });
 

@@ -6,14 +6,16 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onBuiltinHost } from '../../utils/background/detector-scripts';
 import { matchPatternsFor } from '../../utils/chrome-patterns';
-import { BUILTIN_HOST_PATTERNS, OPTIONAL_HOST_PATTERNS } from '../../utils/hosts';
+import { BUILTIN_HOST_PATTERNS, onHosts, OPTIONAL_HOST_PATTERNS } from '../../utils/hosts';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
-import { REVIEWED_BUILTIN_HOSTS, REVIEWED_OPTIONAL_HOSTS } from './reviewed-hosts';
+import { REVIEWED_BUILTIN_HOSTS, REVIEWED_OPTIONAL_HOSTS, REVIEWED_STORE_HOSTS } from './reviewed-hosts';
 
 /**
  * Issue 7 §5 — the manifest and bundles as shipped (DESIGN.md §3.6). Both
- * browsers are built fresh into a private folder, so the audit never reads a
- * stale or half-written build of someone else's.
+ * browsers' store builds (a plain `wxt build`, as `npm run build` / `zip` make them) are
+ * built fresh into a private folder, so the audit never reads a stale or half-written
+ * build of someone else's; and Chrome's demo build (`TRAILGUIDE_DEMO_HOSTS=1`), to check
+ * the switch that adds this computer's addresses works both ways (issue 17 §3).
  */
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -73,19 +75,28 @@ export function scanForEval(dir: string): EvalFinding[] {
   return findings;
 }
 
-async function build(browser: 'chrome' | 'firefox'): Promise<void> {
-  await run('npx', ['wxt', 'build', '-b', browser], { cwd: ROOT, env: { ...process.env, TRAILGUIDE_OUT_DIR: OUT }, timeout: 180_000 });
+const DEMO_OUT = mkdtempSync(join(tmpdir(), 'trailguide-audit-demo-'));
+
+async function build(browser: 'chrome' | 'firefox', variant: 'store' | 'demo' = 'store'): Promise<void> {
+  const env = { ...process.env, TRAILGUIDE_OUT_DIR: variant === 'store' ? OUT : DEMO_OUT, TRAILGUIDE_DEMO_HOSTS: variant === 'demo' ? '1' : '' };
+  await run('npx', ['wxt', 'build', '-b', browser], { cwd: ROOT, env, timeout: 180_000 });
 }
 
 let chrome: Manifest;
 let firefox: Manifest;
+let chromeDemo: Manifest;
 beforeAll(async () => {
   await build('chrome');
   await build('firefox');
+  await build('chrome', 'demo');
   chrome = JSON.parse(readFileSync(join(OUT, 'chrome-mv3/manifest.json'), 'utf8')) as Manifest;
   firefox = JSON.parse(readFileSync(join(OUT, 'firefox-mv2/manifest.json'), 'utf8')) as Manifest;
-}, 400_000);
-afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+  chromeDemo = JSON.parse(readFileSync(join(DEMO_OUT, 'chrome-mv3/manifest.json'), 'utf8')) as Manifest;
+}, 600_000);
+afterAll(() => {
+  rmSync(OUT, { recursive: true, force: true });
+  rmSync(DEMO_OUT, { recursive: true, force: true });
+});
 
 function hostPatterns(manifest: Manifest): string[] {
   const fromPermissions = (manifest.permissions ?? []).filter((p) => p.includes('/') || p === '<all_urls>');
@@ -101,7 +112,12 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (name) => {
     expect(hosts.filter((h) => BROAD.includes(h))).toEqual([]);
     for (const host of hosts) expect(BUILTIN_HOST_PATTERNS as readonly string[], host).toContain(host);
     // Against a list written out by hand, not the one the manifest is built from.
-    expect([...new Set(hosts)].sort()).toEqual([...REVIEWED_BUILTIN_HOSTS].sort());
+    expect([...new Set(hosts)].sort()).toEqual([...REVIEWED_STORE_HOSTS].sort());
+  });
+
+  it('store build: nothing for this computer (the demo console is a self-hosted site there)', () => {
+    const text = JSON.stringify(manifest());
+    expect(text).not.toMatch(/127\.0\.0\.1|localhost|\[::1\]/);
   });
 
   it('asks for any other site only as an optional permission, granted one site at a time', () => {
@@ -117,8 +133,9 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (name) => {
     const detector = scripts.find((c) => (c as { js?: string[] }).js?.includes('content-scripts/content.js'));
     const watcher = scripts.find((c) => (c as { js?: string[] }).js?.includes('navwatch.js'));
     expect(scripts).toHaveLength(2);
-    expect(detector?.matches).toEqual(matchPatternsFor(loadBuiltinPack().adapters.flatMap((a) => a.match.include)));
-    expect(watcher?.matches).toEqual([...BUILTIN_HOST_PATTERNS]);
+    const adapterMatches = matchPatternsFor(loadBuiltinPack().adapters.flatMap((a) => a.match.include));
+    expect(detector?.matches).toEqual(adapterMatches.filter((p) => onHosts(p, REVIEWED_STORE_HOSTS)));
+    expect(watcher?.matches).toEqual(REVIEWED_STORE_HOSTS);
     // A page gets one of the two, never both.
     expect((watcher as { exclude_matches?: string[] } | undefined)?.exclude_matches).toEqual(detector?.matches);
     for (const pattern of detector?.matches ?? []) {
@@ -162,6 +179,23 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (name) => {
     for (const [file, count] of perFile) expect(count, file).toBeLessThanOrEqual(KNOWN_LIBRARY_USES.length);
     // The content script that runs on every matched page has none at all.
     expect(findings.filter((f) => f.file.startsWith('content-scripts'))).toEqual([]);
+  });
+});
+
+describe('the demo build (TRAILGUIDE_DEMO_HOSTS=1: npm start, npm test, npm run bench, build:demo)', () => {
+  it('adds exactly the demo hosts, for the watcher and for the demo adapter’s detector', () => {
+    expect(chromeDemo.host_permissions).toEqual(REVIEWED_BUILTIN_HOSTS);
+    const scripts = chromeDemo.content_scripts ?? [];
+    const detector = scripts.find((c) => (c as { js?: string[] }).js?.includes('content-scripts/content.js'));
+    const watcher = scripts.find((c) => (c as { js?: string[] }).js?.includes('navwatch.js'));
+    expect(detector?.matches).toEqual(matchPatternsFor(loadBuiltinPack().adapters.flatMap((a) => a.match.include)));
+    expect(detector?.matches).toContain('http://127.0.0.1/audit*');
+    expect(watcher?.matches).toEqual(REVIEWED_BUILTIN_HOSTS);
+  });
+
+  it('otherwise grants what the store build grants', () => {
+    const withoutHosts = (m: Manifest) => ({ ...m, host_permissions: undefined, content_scripts: undefined });
+    expect(withoutHosts(chromeDemo)).toEqual(withoutHosts(chrome));
   });
 });
 

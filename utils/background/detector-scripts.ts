@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { matchPatternsFor } from '../chrome-patterns';
 import { candidatesFor, type MatchTable } from '../detect';
-import { BUILTIN_HOST_PATTERNS } from '../hosts';
+import { BUILTIN_HOST_PATTERNS, onHosts } from '../hosts';
 import { pageNavigated } from '../messages';
 import type { Adapter } from '../schema/adapter';
 import { registerHandler } from './router';
@@ -52,17 +52,7 @@ export async function syncDetectorRegistration(id: string, matches: readonly str
 
 /** A browser match pattern's host lies within Trailguide's built-in hosts ("*.okta.com" covers "acme.okta.com"). */
 export function onBuiltinHost(matchPattern: string): boolean {
-  const hostOf = (pattern: string) => /^[a-z*]+:\/\/([^/]+)/i.exec(pattern)?.[1] ?? '';
-  const schemeOf = (pattern: string) => pattern.slice(0, pattern.indexOf('://'));
-  const host = hostOf(matchPattern);
-  return BUILTIN_HOST_PATTERNS.some((builtin) => {
-    if (schemeOf(builtin) !== schemeOf(matchPattern)) return false;
-    const allowed = hostOf(builtin);
-    if (!allowed.startsWith('*.')) return host === allowed;
-    const domain = allowed.slice(2);
-    const bare = host.startsWith('*.') ? host.slice(2) : host;
-    return bare === domain || bare.endsWith(`.${domain}`);
-  });
+  return onHosts(matchPattern, BUILTIN_HOST_PATTERNS);
 }
 
 /** Registers the detector for the addresses of adapters from packs that the manifest does not cover yet. */
