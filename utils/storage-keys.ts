@@ -2,6 +2,8 @@
 export const MATCH_TABLE_KEY = 'matchTable';
 /** Per-site panel state: `panelOpen:<origin>` → boolean. */
 export const panelOpenKey = (origin: string) => `panelOpen:${origin}`;
+/** Per-site width of the docked panel: `panelWidth:<origin>` → px (280–600). */
+export const panelWidthKey = (origin: string) => `panelWidth:${origin}`;
 /** Sites the person allowed Trailguide on (self-hosted consoles): `{ origin, addedAt }[]`. */
 export const CONSOLE_SITES_KEY = 'consoleSites';
 /**
@@ -11,3 +13,5 @@ export const CONSOLE_SITES_KEY = 'consoleSites';
  * resumes the same case rather than whichever case is newest.
  */
 export const panelCaseKey = (tabId: number, runbookId: string) => `panelCase:${tabId}:${runbookId}`;
+/** How each adapter part worked on its last tries, counted locally, never sent (utils/review/failures.ts). */
+export const ADAPTER_HEALTH_KEY = 'adapterHealth';
