@@ -25,6 +25,7 @@ export function sourceFileOfField(files: Record<string, string>, field: string |
         : paths.filter((p) => /^adapters\/[^/]+\.ya?ml$/.test(p));
     return list[Number(indexed[2])] ?? metaFile;
   }
+  if (/^kinds(\[|$)/.test(field)) return paths.find((p) => p === 'kinds.yaml' || p === 'kinds.yml') ?? 'kinds.yaml';
   if (field.startsWith('glossary')) return paths.find((p) => p === 'glossary.yaml' || p === 'glossary.yml') ?? 'glossary.yaml';
   return metaFile;
 }

@@ -1,3 +1,4 @@
+import { KINDS_FORMAT_VERSION } from '../schema/kinds';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../schema/pack';
 import { parseYamlSafely } from './parse';
 
@@ -7,6 +8,7 @@ import { parseYamlSafely } from './parse';
  *   *.md                 one runbook each: YAML front matter + the Markdown guide
  *   glossary.yaml        a list of { term, tool, meaning }
  *   adapters/*.yaml      one site adapter each
+ *   kinds.yaml           optional: `version: 1` and `kinds:`, event kinds the pack adds (the built-in pack's is the shared list)
  * This turns it into the single shareable pack object (validated later by parsePackData).
  */
 export interface FrontMatterDocument {
@@ -66,6 +68,8 @@ export function packFromFiles(files: Record<string, string>): Record<string, unk
   const adapters = paths.filter((p) => /^adapters\/[^/]+\.ya?ml$/.test(p)).map((p) => readYaml(files[p]!, p));
   const glossaryPath = paths.find((p) => p === 'glossary.yaml' || p === 'glossary.yml');
   const glossary = glossaryPath ? readYaml(files[glossaryPath]!, glossaryPath) : [];
+  const kindsPath = paths.find((p) => p === 'kinds.yaml' || p === 'kinds.yml');
+  const kinds = kindsPath ? kindsOfFile(readYaml(files[kindsPath]!, kindsPath), kindsPath) : undefined;
   return {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,
@@ -73,5 +77,18 @@ export function packFromFiles(files: Record<string, string>): Record<string, unk
     runbooks,
     adapters,
     glossary: glossary ?? [],
+    ...(kinds ? { kinds } : {}),
   };
+}
+
+/** kinds.yaml's list; its version is checked here, each kind later by the pack schema. */
+function kindsOfFile(data: unknown, file: string): unknown {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new PackFolderError('must be a group of fields: "version: 1" and "kinds:" with the list.', file);
+  }
+  const { version, kinds, ...rest } = data as Record<string, unknown>;
+  if (version !== KINDS_FORMAT_VERSION) throw new PackFolderError(`must say "version: ${KINDS_FORMAT_VERSION}" (this Trailguide reads kinds lists of version ${KINDS_FORMAT_VERSION}).`, file);
+  const unknownKey = Object.keys(rest)[0];
+  if (unknownKey !== undefined) throw new PackFolderError(`has a field "${unknownKey}" Trailguide doesn't know; a kinds list has only "version" and "kinds".`, file);
+  return kinds ?? [];
 }

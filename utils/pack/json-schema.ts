@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { adapterSchema } from '../schema/adapter';
 import { httpsUrl } from '../schema/common';
+import { eventKind } from '../schema/kinds';
 import { glossaryEntry } from '../schema/glossary';
 import { PACK_FORMAT_VERSION, escalationTemplate, packSchema } from '../schema/pack';
 import { runbookInput, runbookSchema, stepAction } from '../schema/runbook';
@@ -27,6 +28,7 @@ function namedParts() {
   registry.add(stepAction, { id: 'StepAction', title: 'Step action', description: 'What a step does on the page: navigate, fill, capture, highlight or escalate.' });
   registry.add(glossaryEntry, { id: 'GlossaryEntry', title: 'Glossary entry', description: 'An event code or key term in plain language.' });
   registry.add(adapterSchema, { id: 'Adapter', title: 'Site adapter', description: 'How Trailguide recognises one log tool and fills its filters.' });
+  registry.add(eventKind, { id: 'EventKind', title: 'Event kind', description: 'What happened, in the words a support agent uses, shared by every log tool (runbooks name it as kind:<id>).' });
   registry.add(escalationTemplate, { id: 'EscalationTemplate', title: 'Escalation template', description: 'Where an escalation goes and how its title and body are written.' });
   return registry;
 }

@@ -3,6 +3,8 @@ import { PACK_LIMITS, packSchema, type Pack } from '../schema/pack';
 import { UnsafeInputError, assertNoForbiddenKeys } from '../schema/safe';
 import { checkFlow } from '../runbook/branches';
 import { describeZodIssue, type PackProblem } from './errors';
+import { builtinKinds } from '../kinds/catalog';
+import { findKindProblem } from './kinds-check';
 
 /** `warnings`: things a team lead should fix that don't stop the pack (steps no branch leads to). */
 export type PackParseResult = { ok: true; pack: Pack; warnings?: PackProblem[] } | { ok: false; problem: PackProblem };
@@ -63,6 +65,8 @@ export function parsePackData(data: unknown): PackParseResult {
   }
   const duplicate = findDuplicateId(result.data);
   if (duplicate) return fail(duplicate.message, duplicate.field);
+  const kindProblem = findKindProblem(result.data, builtinKinds());
+  if (kindProblem) return fail(kindProblem.message, kindProblem.field);
   const warnings: PackProblem[] = [];
   for (const [index, runbook] of result.data.runbooks.entries()) {
     const flow = checkFlow(runbook);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filterName, httpsUrl, isoDate, markdown, shortText, slug } from './common';
 import { glossarySummary } from './glossary';
+import { PERSON_IDS, kindId, kindMapping } from './kinds';
 
 /**
  * Alternatives, tried in order; the first that finds an element wins and is reported.
@@ -230,6 +231,16 @@ export const adapterSchema = z.strictObject({
       count: selectorList.optional(),
     })
     .optional(),
+  /**
+   * How this tool records each shared event kind (runbooks/kinds.yaml): `sign-in-failed: f`,
+   * or `{ codes: [user.session.start], where: { outcome: FAILURE } }` (where: this adapter's
+   * other filter fields). See docs/adapters.md "Event kinds".
+   */
+  kinds: z.record(kindId, kindMapping).default({}),
+  /** Kinds this tool has no record of, each with the reason in plain words. */
+  unsupported: z.record(kindId, z.string().trim().min(1).max(500)).default({}),
+  /** What the tool identifies people by; the first is what its actor filter expects. */
+  people: z.array(z.enum(PERSON_IDS)).min(1).max(PERSON_IDS.length).optional(),
   /** Named elements a highlight step can point at ("search", "results", "next-page"). */
   elements: z.record(z.string().max(80), selectorList).default({}),
   glossary: z

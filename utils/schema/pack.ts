@@ -3,6 +3,7 @@ import { adapterSchema } from './adapter';
 import { httpsUrl, markdown, semver, shortText, slug } from './common';
 import { glossaryEntry } from './glossary';
 import { reportBranding } from './report-branding';
+import { eventKind } from './kinds';
 import { runbookSchema } from './runbook';
 
 export const PACK_FORMAT = 'trailguide-pack';
@@ -47,6 +48,11 @@ export const packSchema = z.strictObject({
   runbooks: z.array(runbookSchema).max(PACK_LIMITS.runbooks, `A pack may hold at most ${PACK_LIMITS.runbooks} runbooks.`).default([]),
   glossary: z.array(glossaryEntry).max(PACK_LIMITS.glossary).default([]),
   adapters: z.array(adapterSchema).max(PACK_LIMITS.adapters).default([]),
+  /**
+   * Event kinds this pack adds to the shared list (the built-in pack carries the list itself,
+   * from runbooks/kinds.yaml). Runbooks and adapters may name these and the built-in ones.
+   */
+  kinds: z.array(eventKind).max(500).optional(),
   escalationTemplates: z.array(escalationTemplate).max(100).default([]),
 });
 export type Pack = z.infer<typeof packSchema>;
