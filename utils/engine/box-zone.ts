@@ -1,4 +1,5 @@
-import type { AdapterField } from '../schema/adapter';
+import dayjs from 'dayjs';
+import { valueFormat, type AdapterField } from '../schema/adapter';
 import { formatValue, parseInstant } from './values';
 
 /**
@@ -13,7 +14,12 @@ export type BoxZone = 'local' | 'utc';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function isDateBox(dom: Pick<Dom, 'kind' | 'format'>): boolean {
-  return dom.kind === 'date' || dom.kind === 'datetime' || dom.format === 'datetimeLocal' || dom.format === 'date';
+  return dom.kind === 'date' || dom.kind === 'datetime' || dom.format === 'datetimeLocal' || dom.format === 'date' || isDisplayPattern(dom.format);
+}
+
+/** A date picker's display pattern ("MM/DD/YYYY hh:mm A") rather than one of the value formats. */
+export function isDisplayPattern(format: Dom['format']): boolean {
+  return !valueFormat.safeParse(format).success;
 }
 
 export function boxZone(dom: Pick<Dom, 'kind' | 'format' | 'zone'>): BoxZone {
@@ -42,7 +48,15 @@ function wallClock(ms: number, zone: BoxZone) {
 /** A resolved value written the way a box wants it, in the box's clock. */
 export function formatForBox(value: string, dom: Pick<Dom, 'kind' | 'format' | 'zone'>): string {
   const zone = boxZone(dom);
-  if (zone === 'utc' || (dom.format !== 'datetimeLocal' && dom.format !== 'date')) return formatValue(value, dom.format);
+  const format = valueFormat.safeParse(dom.format);
+  if (!format.success) {
+    // A picker's display pattern: the wall time in the box's clock, written the picker's way.
+    const iso = parseInstant(value);
+    if (iso === null) return value;
+    const w = wallClock(Date.parse(iso), zone);
+    return dayjs(new Date(w.y, w.mo, w.d, w.h, w.mi)).format(dom.format);
+  }
+  if (zone === 'utc' || (dom.format !== 'datetimeLocal' && dom.format !== 'date')) return formatValue(value, format.data);
   const iso = parseInstant(value);
   if (iso === null) return value;
   const w = wallClock(Date.parse(iso), 'local');

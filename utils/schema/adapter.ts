@@ -51,10 +51,28 @@ export const urlFieldStrategy = z.strictObject({
 });
 
 export const DOM_INPUT_KINDS = ['text', 'select', 'combobox', 'datetime', 'date', 'codeEditor', 'checkbox'] as const;
+
+/**
+ * How a date picker shows a date, in Day.js tokens ("MM/DD/YYYY hh:mm A", "YYYY-MM-DD HH:mm"):
+ * the value is typed in that shape, in the box's clock, as a person would type it.
+ */
+export const displayPattern = z
+  .string()
+  .trim()
+  .min(2)
+  .max(60)
+  .regex(/YY|M{1,4}|D{1,2}|H{1,2}|h{1,2}|mm/, 'Write the picker\'s display pattern in Day.js tokens, for example "MM/DD/YYYY hh:mm A".');
+
+/** How a widget takes a value once typed: Enter, leaving the box, its OK button, or nothing more. */
+export const CONFIRM_WAYS = ['enter', 'blur', 'ok', 'none'] as const;
+
 export const domFieldStrategy = z.strictObject({
   selectors: selectorList,
   kind: z.enum(DOM_INPUT_KINDS).default('text'),
-  format: valueFormat.default('plain'),
+  /** A value format (plain, iso, datetimeLocal…), or a date picker's display pattern. */
+  format: z.union([valueFormat, displayPattern]).default('plain'),
+  /** How the widget takes the value (default: the widget's strategy decides). */
+  confirm: z.enum(CONFIRM_WAYS).optional(),
   /** Combobox only: the options that appear once it is open, matched by data-value or text. */
   option: selectorList.optional(),
   /** Combobox only: a type-to-filter box inside the popup. */
