@@ -5,6 +5,7 @@ import {
   appliedSearch,
   capturedRow,
   caseInputs,
+  casePath,
   caseStatus,
   escalationFormat,
   escalationStatus,
@@ -42,6 +43,7 @@ export const casePatch = z.strictObject({
   notes: z.string().max(LIMITS.notesChars).optional(),
   status: caseStatus.optional(),
   pageUrl: z.string().max(LIMITS.urlChars).optional(),
+  path: casePath.optional(),
 });
 export type CasePatch = z.infer<typeof casePatch>;
 

@@ -45,6 +45,35 @@ export const caseInputs = z
   .record(safeKey(40), z.string().max(LIMITS.inputChars))
   .refine((inputs) => Object.keys(inputs).length <= LIMITS.inputs, `At most ${LIMITS.inputs} inputs.`);
 
+/**
+ * One answer on a case's path: a branching step's question and the answer taken
+ * — chosen by the agent, or decided from the captured rows (`because` says which
+ * condition held). Not indexed, so no new database version (docs/architecture.md).
+ */
+export const pathAnswer = z.strictObject({
+  /** The step that asked (index into the runbook's steps). */
+  step: z.number().int().min(0).max(LIMITS.steps),
+  stepTitle: z.string().max(LIMITS.titleChars),
+  question: z.string().max(LIMITS.titleChars),
+  /** Which answer (index into the branch's answers) and its words. */
+  answer: z.number().int().min(0).max(20),
+  answerText: z.string().max(LIMITS.titleChars),
+  decidedBy: z.enum(['agent', 'rows']),
+  because: z.string().max(1_200).optional(),
+  at: z.number(),
+});
+export type PathAnswer = z.infer<typeof pathAnswer>;
+
+/** The way a branching runbook went for this case: the answers, the steps they led through, where it ended. */
+export const casePath = z.strictObject({
+  answers: z.array(pathAnswer).max(LIMITS.steps),
+  /** Step indexes on the path, in order, as walked when the case was last saved. */
+  steps: z.array(z.number().int().min(0).max(LIMITS.steps)).max(LIMITS.steps),
+  /** The outcome the path ended with (its `when`), or null while it goes on or ended without one. */
+  outcome: z.string().max(LIMITS.titleChars).nullable(),
+});
+export type CasePath = z.infer<typeof casePath>;
+
 export const caseRecord = z.strictObject({
   id: recordId,
   runbookId: recordId,
@@ -64,6 +93,8 @@ export const caseRecord = z.strictObject({
   /** Kept up to date by addCapture so history lists never load the rows. */
   captureCount: z.number().int().min(0).optional(),
   rowCount: z.number().int().min(0).optional(),
+  /** Branching runbooks only: the answers and the path taken. */
+  path: casePath.optional(),
   /** Soft delete: set by deleteCase, cleared by restoreCase, purged later. */
   deletedAt: z.number().optional(),
 });

@@ -23,6 +23,9 @@ export interface BuiltEscalation {
    *              stepReached: { number, title },   // the furthest step done; number null when none is
    *              stepsDone, stepsFailed: number[], stepsTotal },
    *   case: { id, status, openedAt, inputs: [{ name, label, value }], notes },
+   *   path: { steps: [{ number, title }],             // only for runbooks with branches: the steps the answers led through
+   *           answers: [{ step, question, answer, decidedBy: "agent" | "rows", because }],
+   *           outcome },                             // the outcome's "when", or null
    *   page: { url, tool, adapterId, adapterName },
    *   search: { eventTypes: string[],              // action filters the console was seen to apply
    *             eventTypesUnconfirmed: string[],   // asked for, not applied or not checked

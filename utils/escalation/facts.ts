@@ -1,4 +1,4 @@
-import type { CapturedRow, CaptureRecord, CaseRecord, TimeRange } from '../db/records';
+import type { CapturedRow, CaptureRecord, CasePath, CaseRecord, TimeRange } from '../db/records';
 import type { Runbook } from '../schema/runbook';
 import { CANONICALIZATION, HASH_ALGORITHM } from '../cases/canonical';
 import { redactRows, type RedactionOptions } from './redact';
@@ -57,11 +57,22 @@ export interface StepReached {
   title: string | null;
 }
 
+/** A branching runbook's way through this case (absent for runbooks without branches). */
+export interface PathFacts {
+  /** The steps on the path, in order (1-based numbers as in the runbook). */
+  steps: { number: number; title: string }[];
+  answers: { step: number; question: string; answer: string; decidedBy: 'agent' | 'rows'; because: string | null }[];
+  /** The outcome the path ended with (its "when"), or null. */
+  outcome: string | null;
+}
+
 export interface EscalationFacts {
   preparedBy: string;
   preparedAt: string;
   runbook: { id: string; title: string; packId: string; stepReached: StepReached; stepsDone: number; stepsFailed: number[]; stepsTotal: number };
   case: { id: string; status: string; openedAt: string; inputs: { name: string; label: string; value: string }[]; notes: string };
+  /** Only when the case has a path (a runbook with branches). */
+  path?: PathFacts;
   page: { url: string; tool: string; adapterId: string | null; adapterName: string | null };
   search: {
     /** Event types the console was seen to apply (or, with no capture, those of fill steps marked done). */
@@ -122,6 +133,15 @@ export function stepReached(states: readonly string[], titles: readonly (string 
   return index < 0 ? { number: null, title: null } : { number: index + 1, title: titles[index] ?? null };
 }
 
+function pathFacts(path: CasePath, titles: readonly (string | undefined)[]): PathFacts {
+  const asked = new Map(path.answers.map((a) => [a.step, a.stepTitle]));
+  return {
+    steps: path.steps.map((index) => ({ number: index + 1, title: titles[index] ?? asked.get(index) ?? '' })),
+    answers: path.answers.map((a) => ({ step: a.step + 1, question: a.question, answer: a.answerText, decidedBy: a.decidedBy, because: a.because ?? null })),
+    outcome: path.outcome,
+  };
+}
+
 export function gatherFacts(source: EscalationSource): EscalationFacts {
   const { case: record, runbook } = source;
   const now = source.now ?? Date.now();
@@ -177,6 +197,7 @@ export function gatherFacts(source: EscalationSource): EscalationFacts {
         .map(([name, value]) => ({ name, label: labels.get(name) ?? name, value })),
       notes: record.notes,
     },
+    ...(record.path ? { path: pathFacts(record.path, titles) } : {}),
     page: { url: record.pageUrl, tool: record.tool, adapterId: record.adapterId, adapterName: source.adapterName ?? null },
     search: {
       eventTypes: types.confirmed,

@@ -159,6 +159,22 @@ function integrityText(facts: EscalationFacts, w: Writer): string {
     .join('\n');
 }
 
+/** A branching runbook: the steps the answers led through, each answer and who gave it (the agent, or the rows). */
+function pathLines(facts: EscalationFacts, w: Writer): string[] {
+  const path = facts.path;
+  if (!path) return [];
+  const steps = path.steps.map((s) => `${s.number}. ${s.title}`).join(' → ');
+  return [
+    w.bullet('Path taken', `${steps || 'none'}${path.outcome ? ` → outcome: ${path.outcome}` : ''}`),
+    ...path.answers.map((a) =>
+      w.bullet(
+        `Answer at step ${a.step}`,
+        `${a.question} — ${a.answer} (${a.decidedBy === 'rows' ? `decided from the captured rows: ${a.because ?? 'a condition held'}` : 'chosen by the agent'})`,
+      ),
+    ),
+  ];
+}
+
 /**
  * The evidence block: always written by code, in full, under whatever words a
  * pack's template adds above it. Nothing here depends on the template.
@@ -172,6 +188,7 @@ export function evidenceBlock(facts: EscalationFacts, format: WrittenFormat): st
     w.bullet('Runbook', runbook.title),
     w.bullet('Step reached', stepText(runbook)),
     ...(runbook.stepsFailed.length > 0 ? [w.bullet('Steps that failed', runbook.stepsFailed.join(', '))] : []),
+    ...pathLines(facts, w),
     w.bullet('Tool', facts.page.adapterName ?? facts.page.tool),
     w.bullet('Page', facts.page.url || 'not recorded'),
     ...facts.case.inputs.map((input) => w.bullet(input.label, input.value)),
