@@ -2,7 +2,7 @@ import { batch, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import * as cases from '../../utils/cases/client';
 import { hashRows } from '../../utils/cases/canonical';
-import type { AppliedFilter, AppliedSearch, CapturedRow, CaptureRecord, CaseRecord, ObservedTimes, StepState } from '../../utils/db/records';
+import type { AppliedFilter, AppliedSearch, CapturedRow, CaptureRecord, CasePath, CaseRecord, ObservedTimes, PathAnswer, StepState } from '../../utils/db/records';
 import { buildDeepLink } from '../../utils/engine/deep-link';
 import type { FieldReport, FillReport } from '../../utils/engine/fill';
 import { defaultLabel } from '../../utils/engine/plan';
@@ -13,6 +13,8 @@ import { initialValues, validateInputs, type InputValues } from '../../utils/inp
 import { ask, errorText } from '../../utils/runtime-client';
 import type { FilterValues } from '../../utils/schema/common';
 import type { Runbook } from '../../utils/schema/runbook';
+import { recordTries, triesFromCapture, triesFromFill } from '../../utils/review/failures';
+import { runbookHasBranches, walkPath } from '../../utils/runbook/branches';
 import { readCasePointer, writeCasePointer } from './case-pointer';
 import { identityLabel, sameIdentity } from './case-rules';
 import { adapter, packs, pageUrl, tabId } from './state';
@@ -49,6 +51,10 @@ export const lastFilters = signal<FilterValues>({});
 export const escalating = signal(false);
 export const sessionError = signal<string | null>(null);
 export const captureProgress = signal<{ captured: number; limit: number } | null>(null);
+/** A branching runbook: the answers given so far (utils/runbook/branches.ts walks the path from them). */
+export const pathAnswers = signal<PathAnswer[]>([]);
+/** Capture steps (by index) whose page showed "no results" this session: a branch may decide "no rows" from them. */
+export const emptyCaptures = signal<Record<number, true>>({});
 
 /** Everything the panel holds about one case, kept when the agent leaves it so Undo can bring it back. */
 interface CaseSnapshot {
@@ -59,6 +65,7 @@ interface CaseSnapshot {
   stepMessages: Record<number, StepMessage>;
   captures: CaptureRecord[];
   lastFilters: FilterValues;
+  pathAnswers: PathAnswer[];
 }
 /**
  * The case the agent just left — with the new-case button, or by changing who
@@ -100,6 +107,8 @@ function clearCaseState(runbook: Runbook) {
     stepMessages.value = {};
     captures.value = [];
     lastFilters.value = {};
+    pathAnswers.value = [];
+    emptyCaptures.value = {};
     escalating.value = false;
     sessionError.value = null;
   });
@@ -141,6 +150,7 @@ export async function openSession(runbook: Runbook): Promise<void> {
       values.value = { ...values.value, ...resumed.case.inputs };
       stepStates.value = runbook.steps.map((_, i) => resumed.case.steps[i] ?? 'todo');
       captures.value = resumed.captures;
+      pathAnswers.value = resumed.case.path?.answers ?? [];
       const last = resumed.captures.at(-1);
       if (last) lastFilters.value = last.filters;
     });
@@ -184,6 +194,7 @@ async function saveProgress(runbook: Runbook) {
   // While a step runs, a case keeps who it is about even if the agent typed someone else.
   const inputs = pendingIdentity?.caseValues ?? values.value;
   const steps = stepStates.value;
+  const path = runbookHasBranches(runbook) ? casePathOf(runbook, pathAnswers.value) : undefined;
   try {
     const id = await ensureCase(runbook);
     const current = steps.findIndex((s) => s !== 'done');
@@ -192,6 +203,7 @@ async function saveProgress(runbook: Runbook) {
       steps,
       currentStep: current < 0 ? steps.length : current,
       ...(pageUrl.value ? { pageUrl: pageUrl.value } : {}),
+      ...(path ? { path } : {}),
     });
     if (caseId.value === id) caseRecord.value = saved;
     sessionError.value = null;
@@ -278,6 +290,7 @@ function leaveCase(runbook: Runbook, reason: LeftCase['reason'], caseValues: Inp
       stepMessages: stepMessages.value,
       captures: captures.value,
       lastFilters: lastFilters.value,
+      pathAnswers: pathAnswers.value,
     },
   };
   clearCaseState(runbook);
@@ -298,6 +311,7 @@ function returnToCase(runbook: Runbook, left: LeftCase, inputs: InputValues = le
     stepMessages.value = snapshot.stepMessages;
     captures.value = snapshot.captures;
     lastFilters.value = snapshot.lastFilters;
+    pathAnswers.value = snapshot.pathAnswers;
     showProblems.value = false;
     escalating.value = false;
     sessionError.value = null;
@@ -328,6 +342,45 @@ export function setStepState(runbook: Runbook, index: number, state: StepState) 
   const next = [...stepStates.value];
   next[index] = state;
   stepStates.value = next;
+  void saveProgress(runbook);
+}
+
+/** The case's path as stored: the answers still on the path, the steps they lead through, the outcome reached. */
+export function casePathOf(runbook: Runbook, answers: readonly PathAnswer[]): CasePath {
+  const walked = walkPath(runbook, answers);
+  return {
+    answers: answers.filter((a) => walked.steps.includes(a.step)),
+    steps: walked.steps,
+    outcome: walked.outcome === null ? null : (runbook.outcomes[walked.outcome]?.when ?? null),
+  };
+}
+
+/**
+ * A branching step's answer — the agent's choice, or decided from the captured rows
+ * (`because`: the condition that held). Answers to steps that are no longer on the
+ * path (an earlier answer changed) are dropped, so the case keeps only the way taken.
+ */
+export function chooseAnswer(runbook: Runbook, step: number, answer: number, decidedBy: PathAnswer['decidedBy'], because?: string): void {
+  const branch = runbook.steps[step]?.branch;
+  const chosen = branch?.answers[answer];
+  if (!branch || !chosen) return;
+  const entry: PathAnswer = {
+    step,
+    stepTitle: runbook.steps[step]!.title,
+    question: branch.question,
+    answer,
+    answerText: chosen.answer,
+    decidedBy,
+    ...(because ? { because } : {}),
+    at: Date.now(),
+  };
+  const others = pathAnswers.value.filter((a) => a.step !== step);
+  const next = [...others, entry].sort((a, b) => a.at - b.at);
+  pathAnswers.value = casePathOf(runbook, next).answers;
+  // Answering is the step's work: it counts as done, like ticking it.
+  const states = [...stepStates.value];
+  states[step] = 'done';
+  stepStates.value = states;
   void saveProgress(runbook);
 }
 
@@ -375,6 +428,11 @@ function appliedNotes(applied: AppliedSearch | null): string[] {
     ...(unchecked.length ? [`Couldn't check: ${unchecked.join(', ')}.`] : []),
     ...(extra.length ? [`The console also filters on ${extra.join(', ')}, which this step didn't ask for.`] : []),
   ];
+}
+
+/** The columns an adapter reads from each row, named as the page does. */
+function captureColumns(current: Adapter): { name: string; label: string }[] {
+  return Object.keys(current.results?.columns ?? {}).map((name) => ({ name, label: current.fields[name]?.label ?? defaultLabel(name) }));
 }
 
 function filterLabel(name: string): string {
@@ -472,6 +530,7 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
         }
         const reply = await exec({ type: 'exec:fill', adapter: currentAdapter!, values: resolved.values, submit: action.type === 'fill' ? action.submit : true, reset: action.reset });
         const outcome = describeFill(reply.report, resolved.problems);
+        void recordTries(currentAdapter!.id, triesFromFill(reply.report));
         setMessage(index, outcome.message);
         setStepState(runbook, index, outcome.done ? 'done' : 'failed');
         break;
@@ -486,7 +545,9 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
         const applied = await readApplied(currentAdapter!, lastFilters.value);
         const reply = await exec({ type: 'exec:capture', adapter: currentAdapter!, limit: action.limit, captureId: `${id}-${index}` });
         const { rows, warnings, message } = reply.result;
+        void recordTries(currentAdapter!.id, triesFromCapture(rows, reply.result.stoppedBecause, captureColumns(currentAdapter!)));
         if (rows.length === 0) {
+          if (reply.result.stoppedBecause === 'empty') emptyCaptures.value = { ...emptyCaptures.value, [index]: true };
           setMessage(index, { kind: 'info', text: message ?? 'There were no result rows to capture. Check the filters, or widen the dates.', details: warnings });
           setStepState(runbook, index, 'failed');
           break;
