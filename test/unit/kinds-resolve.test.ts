@@ -65,6 +65,7 @@ describe('resolveKinds', () => {
     const noOutcome = tool({ fields: { actor: { url: { param: 'actor' } }, action: { url: { param: 'event' } } } });
     const result = resolveKinds({ action: 'kind:sign-in-failed' }, noOutcome, KINDS);
     expect(result.filters).toEqual({ action: 'session.start' });
+    expect(result.notes.find((n) => n.partial)?.value).toBe('FAILURE');
     expect(result.notes.find((n) => n.partial)?.message).toBe(
       "Toolo can't filter on outcome here, so this search also shows session.start events whose outcome isn't FAILURE. Check each row's outcome: only FAILURE is failed sign-in.",
     );
@@ -195,5 +196,23 @@ describe('pack validation of kinds', () => {
     const result = buildPackFromFiles(pack({ action: 'role.add' }));
     expect(result.ok).toBe(true);
     if (result.ok) expect(findKindProblem(result.pack, KINDS)).toBeUndefined();
+  });
+});
+
+describe('a kind that was not translated is never written', () => {
+  it('planFill refuses to type it and says so', async () => {
+    const { planFill } = await import('../../utils/engine/plan');
+    const withBox = tool({ fields: { action: { label: 'Event', dom: { selectors: ['#event'] } } } });
+    const plan = planFill(withBox, { action: 'kind:sign-in-failed' });
+    expect(plan.steps).toEqual([]);
+    expect(plan.unfillable).toEqual([
+      expect.objectContaining({ field: 'action', reason: 'kind', message: expect.stringContaining("wasn't translated into Toolo's own event name, so Trailguide didn't type it") }),
+    ]);
+  });
+
+  it('buildDeepLink leaves it out of the link and reports it unused', async () => {
+    const { buildDeepLink } = await import('../../utils/engine/deep-link');
+    const link = buildDeepLink(tool({ deepLink: {} }), 'https://toolo.example/log', { actor: 'a', action: 'kind:sign-in-failed' });
+    expect(link).toEqual({ url: 'https://toolo.example/log?actor=a', unused: ['action'] });
   });
 });

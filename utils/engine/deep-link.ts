@@ -1,5 +1,6 @@
 import { urlPatternToRegExp } from '../detect';
 import type { Adapter, UrlValueFormat } from '../schema/adapter';
+import { kindOfValue } from '../schema/kinds';
 
 /**
  * Builds a log tool's own deep link from common-vocabulary values (pure).
@@ -33,7 +34,8 @@ export function buildDeepLink(adapter: Adapter, currentUrl: string, values: Reco
   if (!base) return null;
 
   const given = Object.entries(values).filter(([, v]) => typeof v === 'string' && v.trim() !== '');
-  const present = new Map(given.map(([k, v]) => [k, v.trim()]));
+  // An untranslated event kind never goes into a link (utils/kinds/resolve.ts translates it first); it is reported unused.
+  const present = new Map(given.filter(([, v]) => kindOfValue(v) === undefined).map(([k, v]) => [k, v.trim()]));
   const carried = new Set<string>();
   /** param → parts, in the order they were added. */
   const parts = new Map<string, string[]>();

@@ -3,6 +3,7 @@ import type { FilterValues } from '../schema/common';
 import type { DomKind } from './collect';
 import { boxZone, dateForPerson, formatForBox, isDateBox, isDisplayPattern } from './box-zone';
 import type { DeepLink } from './deep-link';
+import { kindOfValue } from '../schema/kinds';
 import { DATE_FILTERS, parseInstant } from './values';
 
 /**
@@ -35,7 +36,7 @@ export interface UnfillableField {
   field: string;
   label: string;
   value: string;
-  reason: 'no-field' | 'url-only' | 'conflict' | 'merged';
+  reason: 'no-field' | 'url-only' | 'conflict' | 'merged' | 'kind';
   /** Plain words, including the value to type by hand. */
   message: string;
 }
@@ -97,6 +98,12 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
     if (!raw.trim()) continue;
     const spec = adapter.fields[field];
     const label = spec?.label ?? defaultLabel(field);
+    // An event kind must be translated into this tool's own code first (utils/kinds/resolve.ts);
+    // typed as it is, it would find nothing and look like "no such events".
+    if (kindOfValue(raw) !== undefined) {
+      unfillable.push({ field, label, value: raw, reason: 'kind', message: cannotFill(adapter, field, label, raw, 'kind') });
+      continue;
+    }
     if (deepLink && spec?.url && !notInLink.has(field)) {
       viaUrl.push(field);
       continue;
@@ -221,6 +228,8 @@ function cannotFill(adapter: Adapter, field: string, label: string, value: strin
       return `${adapter.name} has no "${label}" filter that Trailguide knows of — if you can filter on it, use this: ${shown}`;
     case 'url-only':
       return `${adapter.name} takes "${label}" only through the page address — use the link option, or set it yourself: ${shown}`;
+    case 'kind':
+      return `This step asks for a kind of event (${kindOfValue(value)}) that wasn't translated into ${adapter.name}'s own event name, so Trailguide didn't type it. Search for it by hand if ${adapter.name} records it.`;
     case 'conflict':
     case 'merged':
       return `"${label}" goes into a control that another filter already uses — set it yourself: ${shown}`;

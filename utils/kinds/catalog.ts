@@ -1,6 +1,5 @@
 import { parse as parseYaml } from 'yaml';
 import { kindsFile, type EventKind } from '../schema/kinds';
-import type { Pack } from '../schema/pack';
 
 /**
  * The shared list of event kinds: runbooks/kinds.yaml, bundled as text at build time
@@ -20,11 +19,4 @@ export function builtinKinds(): EventKind[] {
   if (!result.success) throw new Error(`runbooks/kinds.yaml is invalid: ${result.error.issues[0]?.path.join('.')} ${result.error.issues[0]?.message}`);
   cached = result.data.kinds;
   return cached;
-}
-
-/** Every kind the packs in force know, the first definition of an id winning (the built-in pack comes first). */
-export function kindsOfPacks(packs: readonly Pick<Pack, 'kinds'>[]): EventKind[] {
-  const seen = new Map<string, EventKind>();
-  for (const pack of packs) for (const kind of pack.kinds ?? []) if (!seen.has(kind.id)) seen.set(kind.id, kind);
-  return [...seen.values()];
 }

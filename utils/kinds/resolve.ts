@@ -16,6 +16,8 @@ export interface KindNote {
   name: string;
   message: string;
   partial: boolean;
+  /** A condition the tool can't filter on: the value the kind needs (Okta's outcome FAILURE). */
+  value?: string;
 }
 
 /**
@@ -146,6 +148,7 @@ export function resolveKinds(filters: FilterValues, adapter: ToolKinds, kinds: r
         kind: from.kind,
         name: from.name,
         partial: true,
+        value: wanted,
         message: `${adapter.name} can't filter on ${key} here, so this search also shows ${list(from.codes)} events whose ${key} isn't ${wanted}. Check each row's ${key}: only ${wanted} is ${words}.`,
       });
     }
