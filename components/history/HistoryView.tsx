@@ -7,6 +7,7 @@ import { CaseDetailView } from './CaseDetailView';
 import { downloadText } from '../common/download';
 import { dayBoundary, reopenableUrl } from './values';
 import { RetentionSettings } from './RetentionSettings';
+import { makeReport } from './report-export';
 import './history.css';
 import { countOf } from '../../utils/plural';
 import { StatusLines } from '../common/StatusLines';
@@ -43,6 +44,18 @@ function isUnfiltered(filters: Filters): boolean {
   return Object.values(filters).every((value) => value === '');
 }
 
+/** The History filters in words, for a period report's scope. */
+function periodWords(filters: Filters, runbooks: readonly { id: string; title: string }[]): { label: string; value: string }[] {
+  const out: { label: string; value: string }[] = [];
+  if (filters.from) out.push({ label: 'Cases opened from', value: filters.from });
+  if (filters.to) out.push({ label: 'Cases opened until', value: filters.to });
+  if (filters.tool) out.push({ label: 'Tool', value: filters.tool });
+  if (filters.runbookId) out.push({ label: 'Runbook', value: runbooks.find((r) => r.id === filters.runbookId)?.title ?? filters.runbookId });
+  if (filters.status) out.push({ label: 'Status', value: STATUS_WORDS[filters.status] });
+  if (filters.text.trim()) out.push({ label: 'Search', value: filters.text.trim() });
+  return out;
+}
+
 function uniqueSorted(values: string[]): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b));
 }
@@ -55,6 +68,7 @@ export function HistoryView() {
   const [undo, setUndo] = useState<{ id: string; title: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
+  const [reportBusy, setReportBusy] = useState(false);
   const searchTimer = useRef<ReturnType<typeof setTimeout>>();
 
   async function refreshOptions() {
@@ -113,6 +127,26 @@ export function HistoryView() {
       setStatus(`Saved ${file.filename} to your downloads.`);
     } catch (error) {
       setAlert((error as Error).message);
+    }
+  }
+
+  async function exportReport(scope: 'case' | 'list') {
+    const ids = scope === 'case' ? (selected ? [selected.case.id] : []) : (entries ?? []).map((e) => e.case.id);
+    if (ids.length === 0 || reportBusy) return;
+    setAlert(null);
+    setReportBusy(true);
+    setStatus(scope === 'case' ? 'Making the report…' : `Making the report of ${countOf(ids.length, 'case')}…`);
+    try {
+      const report = await makeReport({ caseIds: ids, period: scope === 'list' ? periodWords(filters, options.runbooks) : null });
+      downloadText(report.fileName, report.html, 'text/html;charset=utf-8');
+      setStatus(
+        `Made ${report.fileName} (${countOf(report.caseCount, 'case')}, ${countOf(report.captureCount, 'capture')}) and handed it to your browser’s downloads. It opens offline and prints to PDF.`,
+      );
+    } catch (error) {
+      setStatus(null);
+      setAlert((error as Error).message);
+    } finally {
+      setReportBusy(false);
     }
   }
 
@@ -216,6 +250,21 @@ export function HistoryView() {
 
       <div class="history-layout">
         <div>
+          {entries?.length ? (
+            <div class="history-toolbar">
+              <button
+                type="button"
+                class="button secondary"
+                data-testid="export-report"
+                data-scope="list"
+                disabled={reportBusy}
+                title="One audit report with every case listed here"
+                onClick={() => void exportReport('list')}
+              >
+                Report of these {countOf(entries.length, 'case')}
+              </button>
+            </div>
+          ) : null}
           {entries === null ? <p class="muted">Loading cases…</p> : null}
           {entries?.length === 0 ? (
             <p class="empty" data-testid="history-empty">
@@ -266,6 +315,9 @@ export function HistoryView() {
                 </button>
                 <button type="button" class="button" data-testid="export-json" onClick={() => void exportSelected('json')}>
                   Export JSON
+                </button>
+                <button type="button" class="button" data-testid="export-report" data-scope="case" disabled={reportBusy} onClick={() => void exportReport('case')}>
+                  Export report
                 </button>
                 <button type="button" class="button secondary" data-testid="history-reopen" onClick={reopen}>
                   Reopen in its tool
