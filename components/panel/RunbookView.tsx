@@ -1,12 +1,15 @@
 import { useEffect } from 'preact/hooks';
 import { validateInputs } from '../../utils/inputs';
+import { runbookHasBranches, walkPath } from '../../utils/runbook/branches';
 import type { Runbook, RunbookStep, StepAction } from '../../utils/schema/runbook';
 import { Markdown } from '../common/Markdown';
+import { BranchQuestion } from './BranchQuestion';
 import { CapturedRows } from './CapturedRows';
 import { CaseBanner } from './CaseBanner';
 import { describeAction } from './describe-action';
 import { EscalationPanel } from './EscalationPanel';
 import { InputsForm } from './InputsForm';
+import { ReviewNotice } from './ReviewNotice';
 import {
   busyStep,
   cancelCapture,
@@ -14,6 +17,7 @@ import {
   captures,
   escalating,
   openSession,
+  pathAnswers,
   runStep,
   sessionError,
   setValue,
@@ -55,7 +59,7 @@ function Terms({ terms }: { terms: string[] }) {
   );
 }
 
-function StepItem({ runbook, step, index }: { runbook: Runbook; step: RunbookStep; index: number }) {
+function StepItem({ runbook, step, index, path, waiting = false }: { runbook: Runbook; step: RunbookStep; index: number; path?: readonly number[]; waiting?: boolean }) {
   const state = stepStates.value[index] ?? 'todo';
   const message = stepMessages.value[index];
   const busy = busyStep.value === index;
@@ -69,6 +73,7 @@ function StepItem({ runbook, step, index }: { runbook: Runbook; step: RunbookSte
       <div class="step-content">
         <h3 class="step-title">{step.title}</h3>
         {step.text && <Markdown source={step.text} />}
+        {step.branch && <BranchQuestion runbook={runbook} index={index} path={path ?? []} waiting={waiting} />}
         {action && <p class="step-action-note">{describeAction(action, values.value)}</p>}
         {action && (
           <div class="step-run">
@@ -123,7 +128,12 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
   useEffect(() => {
     void openSession(runbook);
   }, [runbook.id]);
-  const done = stepStates.value.filter((s) => s === 'done').length;
+  // A runbook with branches shows only the path the answers take (the rest stays out of the way).
+  const branching = runbookHasBranches(runbook);
+  const walked = branching ? walkPath(runbook, pathAnswers.value) : null;
+  const shown = walked ? walked.steps : runbook.steps.map((_, i) => i);
+  const done = shown.filter((i) => stepStates.value[i] === 'done').length;
+  const reachedOutcome = walked?.outcome != null ? runbook.outcomes[walked.outcome] : undefined;
   const problems = validateInputs(runbook.inputs, values.value);
 
   return (
@@ -131,6 +141,7 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
       <button class="back" onClick={() => (openRunbookId.value = null)}>← All runbooks</button>
       <h1 class="runbook-title" data-testid="runbook-title">{runbook.title}</h1>
       <p class="lede">{runbook.summary}</p>
+      <ReviewNotice item={runbook} />
       {runbook.audience.length > 0 && <p class="muted small">For: {runbook.audience.join(', ')}</p>}
 
       {sessionError.value && <p class="error" role="alert">{sessionError.value}</p>}
@@ -144,12 +155,24 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
       />
 
       <section aria-labelledby="steps-heading">
-        <h2 id="steps-heading">Steps <span class="muted small">{done} of {runbook.steps.length} done</span></h2>
+        <h2 id="steps-heading">
+          Steps{' '}
+          <span class="muted small">
+            {done} of {shown.length} done{walked && !walked.ended ? ' so far — the answers decide what comes next' : ''}
+          </span>
+        </h2>
         <ol class="steps">
-          {runbook.steps.map((step, i) => (
-            <StepItem key={i} runbook={runbook} step={step} index={i} />
+          {shown.map((i) => (
+            <StepItem key={i} runbook={runbook} step={runbook.steps[i]!} index={i} path={shown} waiting={walked?.waitingAt === i} />
           ))}
         </ol>
+        {reachedOutcome && (
+          <div class={`card path-outcome ${reachedOutcome.escalate ? 'is-escalate' : ''}`} data-testid="path-outcome">
+            <h3>Where this led: {reachedOutcome.when}</h3>
+            <Markdown source={reachedOutcome.meaning} />
+            {reachedOutcome.next && <Markdown source={`**Next:** ${reachedOutcome.next}`} />}
+          </div>
+        )}
       </section>
 
       <CapturedRows captures={captures.value} />
