@@ -1,8 +1,11 @@
 import { clickLikeAPerson, pressEnter } from './events';
 import { checkControl, clearControl, filterShown, insertStep, shownValue, type ClearStatus, type FieldStatus, type InsertOptions } from './insert';
 import { valueForPerson, type ClearStep, type FillPlan, type FillStep } from './plan';
-import { findFirst } from './query';
+import { findFirst, sleep } from './query';
 import { readyPresent, rowSignature, waitForResults, type WaitOutcome } from './wait';
+
+/** How long a widget gets to re-render after the last write before a pending field is judged. */
+const SETTLE_MS = 30;
 
 /**
  * Runs a fill plan: every step in order (a failure is reported and the rest
@@ -64,6 +67,7 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
   const filled: Filled[] = [];
   let lastTextBox: Element | null = null;
   const cleared: ClearReport[] = [];
+  const pending: Filled[] = [];
   const emptied: { step: ClearStep; report: ClearReport }[] = [];
 
   for (const step of plan.clear ?? []) {
@@ -93,12 +97,17 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
       fields.push(report);
       reports.push(report);
     }
+    if (outcome.pending) {
+      pending.push({ step, expect: outcome.expect ?? [], element: outcome.element, reports });
+      continue;
+    }
     if (outcome.message) messages.push(outcome.message);
     if (outcome.status === 'kept') filled.push({ step, expect: outcome.expect ?? [], element: outcome.element, reports });
     if (outcome.ok && outcome.element && (outcome.element.tagName === 'INPUT' || outcome.element.tagName === 'TEXTAREA')) {
       lastTextBox = outcome.element;
     }
   }
+  if (pending.length > 0) await settlePending(doc, pending, filled, messages);
   for (const missing of plan.unfillable) {
     fields.push({ field: missing.field, label: missing.label, status: 'not-kept', ok: false, value: valueForPerson(missing.field, missing.value), message: missing.message });
     messages.push(missing.message);
@@ -126,6 +135,35 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
   const ok =
     fields.every((f) => f.status === 'kept') && cleared.every((c) => c.status === 'cleared') && (plan.submit.via === 'none' || (submitted && wait?.ok === true));
   return { ok, fields, submitted, wait, messages, ...(cleared.length > 0 ? { cleared } : {}) };
+}
+
+/**
+ * Fields a widget commits only together with the step's other fields (a range's start): once
+ * they are all written, leave the widget as a person clicking elsewhere would, and judge each
+ * by its effect now.
+ */
+async function settlePending(doc: Document, pending: readonly Filled[], filled: Filled[], messages: string[]): Promise<void> {
+  const active = doc.activeElement as HTMLElement | null;
+  if (active && active !== doc.body && typeof active.blur === 'function') active.blur();
+  await sleep(SETTLE_MS);
+  for (const entry of pending) {
+    const { step, element, reports } = entry;
+    const { status } = checkControl(doc, step, entry.expect, element);
+    const message =
+      status === 'kept'
+        ? undefined
+        : status === 'unchecked'
+          ? `I entered a value in ${step.label} but the page doesn't show it in a way I can read, so I couldn't check it — make sure it shows: ${shownValue(step)}`
+          : `The ${step.label} box didn't keep what I entered — type this yourself: ${shownValue(step)}`;
+    for (const report of reports) {
+      report.status = status;
+      report.ok = status === 'kept';
+      if (message) report.message = message;
+      else delete report.message;
+    }
+    if (message) messages.push(message);
+    if (status === 'kept') filled.push(entry);
+  }
 }
 
 /** The console has answered: a value it dropped on submit (or re-rendered away) is not kept. */

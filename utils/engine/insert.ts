@@ -24,6 +24,8 @@ export interface StepOutcome {
   /** What the control should show, for checking it again after the search ran. */
   expect?: string[];
   message?: string;
+  /** The widget commits only with the step's other fields (a range's start): status is 'unchecked' until fill.ts checks it again after them. */
+  pending?: boolean;
 }
 
 const SETTLE_MS = 30;
@@ -40,6 +42,9 @@ export async function insertStep(doc: Document, step: FillStep, options: InsertO
     const strategy = strategyFor(element, step);
     const written = await strategy.write(doc, element, step, options);
     if (written.problem) return { ok: false, status: 'not-kept', selectorUsed, message: written.problem };
+    if (written.pending) {
+      return { ok: false, status: 'unchecked', pending: true, selectorUsed, element, expect: written.expect, message: uncheckedMessage(step, shown) };
+    }
     await sleep(SETTLE_MS);
     // The app may have re-rendered the control; judge the one that is on the page now.
     const current = element.isConnected ? { element, selectorUsed } : findFirst(doc, step.selectors);

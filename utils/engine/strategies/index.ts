@@ -1,9 +1,16 @@
 import type { FillStep } from '../plan';
+import { antdPicker } from './antd-picker';
+import { antdSelect } from './antd-select';
 import { checkbox } from './checkbox';
+import { choicesJs } from './choices';
 import { codeEditor } from './code-editor';
 import { combobox } from './combobox';
+import { flatpickrInput } from './flatpickr';
+import { muiPicker } from './mui-picker';
 import { nativeSelect } from './native-select';
 import { nativeText } from './native-text';
+import { reactSelect } from './react-select';
+import { tomSelect } from './tom-select';
 import type { WidgetStrategy } from './types';
 
 export type { FieldStatus, InsertOptions, WidgetStrategy, Written } from './types';
@@ -14,7 +21,22 @@ export type { FieldStatus, InsertOptions, WidgetStrategy, Written } from './type
  * ones; native-text is last and takes everything else. Adding a library: one file here,
  * its unit test (test/unit/strategy-<id>.test.ts) and a widget in the lab (test/widgets/).
  */
-export const STRATEGIES: readonly WidgetStrategy[] = [combobox, checkbox, codeEditor, nativeSelect, nativeText];
+export const STRATEGIES: readonly WidgetStrategy[] = [
+  // Libraries, recognised by their own markup.
+  antdPicker,
+  muiPicker,
+  flatpickrInput,
+  reactSelect,
+  antdSelect,
+  tomSelect,
+  choicesJs,
+  // Generic families, by the adapter's kind and the element.
+  combobox,
+  checkbox,
+  codeEditor,
+  nativeSelect,
+  nativeText,
+];
 
 export function strategyFor(element: Element, step: FillStep): WidgetStrategy {
   return STRATEGIES.find((s) => s.recognises(element, step)) ?? nativeText;

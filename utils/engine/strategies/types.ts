@@ -20,6 +20,11 @@ export interface Written {
   /** What the control should show afterwards (an option's label for comboboxes). */
   expect: string[];
   problem?: string;
+  /**
+   * The widget commits only once the step's other fields are set too (a range's start): check
+   * it again after them instead of now.
+   */
+  pending?: boolean;
 }
 
 /**
