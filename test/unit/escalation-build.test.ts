@@ -132,7 +132,8 @@ describe('buildEscalation', () => {
   it('says so plainly when nothing was captured, and takes event types from the runbook', () => {
     const built = buildEscalation({ case: theCase({ currentStep: 1 }), captures: [], runbook, now: NOW });
     expect(built.markdown).toContain('Nothing was captured from the log.');
-    expect(built.markdown).toContain('`account.settings_changed`');
+    // The runbook names a kind of event (runbooks/kinds.yaml), not the demo console's code.
+    expect(built.markdown).toContain('`kind:account-settings-changed`');
     // Nothing was captured, so no time range was read from the console (it used to print the intended range as "not limited").
     expect(built.markdown).toContain('**Time range applied by the console:** not recorded (nothing was captured)');
     expect(built.markdown).toContain('No rows were captured');
