@@ -3,6 +3,7 @@ import { RunbookEditor } from '../editor/RunbookEditor';
 import { HistorySection } from './HistorySection';
 import { PackManager } from './PackManager';
 import { watchPacks } from './packs-state';
+import { watchAdapterHealth } from './review-state';
 import { SettingsView } from './SettingsView';
 import { SitesSection } from './SitesSection';
 
@@ -31,6 +32,7 @@ export function OptionsApp() {
 
   useEffect(() => {
     watchPacks();
+    watchAdapterHealth();
     const onHash = () => setSection(sectionFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);

@@ -4,6 +4,7 @@ import { AddPack } from './AddPack';
 import { ask, downloadText, errorText } from './api';
 import { PackRow } from './PackRow';
 import { packList, packListError, reloadPacks } from './packs-state';
+import { ReviewDue } from './ReviewDue';
 import { ShadowedList } from './ShadowedList';
 import { siteHost } from '../../utils/sites';
 import { allowSite } from './sites-state';
@@ -170,6 +171,8 @@ export function PackManager() {
       </section>
 
       {list && <ShadowedList items={list.shadowed} />}
+
+      {list && <ReviewDue packs={list.packs} />}
 
       {undo && (
         <div class="undo-bar" role="status" data-testid="undo-bar">

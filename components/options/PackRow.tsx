@@ -1,7 +1,9 @@
 import type { PackSummary } from '../../utils/packs/messages';
 import { SOURCE_WORDS } from '../../utils/packs/words';
 import { siteHost } from '../../utils/sites';
+import { failingParts } from '../../utils/review/failures';
 import { formatWhen } from './api';
+import { adapterHealth } from './review-state';
 import { siteList } from './sites-state';
 
 export interface PackRowActions {
@@ -67,6 +69,22 @@ export function PackRow({ pack, onToggle, onDelete, onExport, onCheck, onAllowSi
             </div>
           </div>
         )}
+        {(pack.adapters ?? []).map((a) => {
+          const failing = failingParts(adapterHealth.value, a.id);
+          if (failing.length === 0) return null;
+          return (
+            <div key={a.id} class="pack-health warn-text small" data-testid="pack-adapter-health" data-adapter-id={a.id}>
+              <p>{a.name} may have changed its page (counted on this computer only):</p>
+              <ul>
+                {failing.map((f) => (
+                  <li key={f.part} data-testid="adapter-failing-part" data-part={f.part}>
+                    {f.sentence[0]!.toUpperCase() + f.sentence.slice(1)}.
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
         {pack.lastError && (
           <p class="error small" role="alert" data-testid="pack-error">
             {pack.lastError}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PackSource } from '../db/database';
 import type { PackProblem } from '../pack/errors';
 import { slug } from '../schema/common';
+import type { Adapter } from '../schema/adapter';
 import type { Runbook } from '../schema/runbook';
 import type { ShadowedItem } from './resolve';
 
@@ -44,7 +45,9 @@ export const runbookValidateRequest = z.strictObject({ type: z.literal('runbook:
 export const PACKS_CHANGED = 'packs:changed';
 export const packsChangedNotice = z.strictObject({ type: z.literal(PACKS_CHANGED) });
 
-export type PackRunbookSummary = Pick<Runbook, 'id' | 'title'> & { shadowed: boolean };
+export type PackRunbookSummary = Pick<Runbook, 'id' | 'title' | 'owner' | 'reviewed' | 'reviewEvery'> & { shadowed: boolean };
+/** An adapter on the pack manager: enough to say whether it is due for review and to find its failure counts. */
+export type PackAdapterSummary = Pick<Adapter, 'id' | 'name' | 'owner' | 'reviewed' | 'reviewEvery'>;
 
 /** One row of the pack manager. */
 export interface PackSummary {
@@ -64,6 +67,7 @@ export interface PackSummary {
   sites: string[];
   glossaryCount: number;
   runbooks: PackRunbookSummary[];
+  adapters: PackAdapterSummary[];
   installedAt: number;
   updatedAt: number;
   url: string | null;

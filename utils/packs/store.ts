@@ -131,13 +131,23 @@ export function summarizePack(record: PackRecord, shadowed: readonly ShadowedIte
     adapterCount: pack.adapters.length,
     sites: adapterSites(pack.adapters.flatMap((a) => a.match.include)),
     glossaryCount: pack.glossary.length,
-    runbooks: pack.runbooks.map((r) => ({ id: r.id, title: r.title, shadowed: hidden.has(r.id) })),
+    runbooks: pack.runbooks.map((r) => ({ id: r.id, title: r.title, ...reviewOf(r), shadowed: hidden.has(r.id) })),
+    adapters: pack.adapters.map((a) => ({ id: a.id, name: a.name, ...reviewOf(a) })),
     installedAt: record.installedAt,
     updatedAt: record.updatedAt,
     url: record.url ?? null,
     lastCheckedAt: record.lastCheckedAt ?? null,
     nextCheckAt: record.nextCheckAt ?? null,
     lastError: record.lastError ?? null,
+  };
+}
+
+/** Only the review fields a runbook or adapter has (absent ones stay absent in the message). */
+function reviewOf(item: { owner?: string | undefined; reviewed?: string | undefined; reviewEvery?: string | undefined }) {
+  return {
+    ...(item.owner !== undefined ? { owner: item.owner } : {}),
+    ...(item.reviewed !== undefined ? { reviewed: item.reviewed } : {}),
+    ...(item.reviewEvery !== undefined ? { reviewEvery: item.reviewEvery } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { filterName, httpsUrl, isoDate, markdown, shortText, slug } from './common';
 import { glossarySummary } from './glossary';
 import { PERSON_IDS, kindId, kindMapping } from './kinds';
+import { reviewFields } from './review';
 
 /**
  * Alternatives, tried in order; the first that finds an element wins and is reported.
@@ -154,6 +155,8 @@ export const adapterSchema = z.strictObject({
    * taught: made by pointing at a live page with the adapter builder (utils/builder).
    */
   verified: z.strictObject({ how: z.enum(['fixture', 'live', 'taught']), date: isoDate }),
+  /** Who looks after this adapter and when they last checked it against the console (owner, reviewed, reviewEvery). */
+  ...reviewFields,
   notes: markdown.optional(),
   docs: z.array(httpsUrl).max(10).default([]),
   match: z.strictObject({
