@@ -164,6 +164,24 @@ async function settlePending(doc: Document, pending: readonly Filled[], filled: 
     if (message) messages.push(message);
     if (status === 'kept') filled.push(entry);
   }
+  // The widget settled (a range commits or throws away both ends at once): what was judged kept before must still be.
+  for (let i = filled.length - 1; i >= 0; i--) {
+    const entry = filled[i]!;
+    if (pending.includes(entry)) continue;
+    const { status } = checkControl(doc, entry.step, entry.expect, entry.element);
+    if (status === 'kept') continue;
+    const message =
+      status === 'unchecked'
+        ? `I entered a value in ${entry.step.label} but the page doesn't show it in a way I can read, so I couldn't check it — make sure it shows: ${shownValue(entry.step)}`
+        : `The ${entry.step.label} box let go of what I entered once the other boxes were filled — type this yourself: ${shownValue(entry.step)}`;
+    for (const report of entry.reports) {
+      report.status = status;
+      report.ok = false;
+      report.message = message;
+    }
+    messages.push(message);
+    filled.splice(i, 1);
+  }
 }
 
 /** The console has answered: a value it dropped on submit (or re-rendered away) is not kept. */

@@ -7,9 +7,10 @@ import type { WidgetStrategy } from './types';
  * Ant Design's DatePicker and RangePicker (`.ant-picker`). The value is typed in the picker's
  * display format (the adapter's `format` pattern, e.g. "YYYY-MM-DD HH:mm") and confirmed with
  * Enter in that box — for a range, in each end, with no blur between (leaving the start box
- * before the end is set throws the range away). antd puts back the last committed text when
- * the picker closes, so the box's text once the picker is closed is what the picker holds.
- * A range's start can only be judged once the end is set too: it reports `pending` and is
+ * before the end is set throws the range away). Typed text antd never took can stay in the box,
+ * so the check wants the text and antd's clear button, which it shows only for a committed
+ * value (without one, an end whose other end is empty is not kept, and anything else can't be
+ * told from the page: unchecked). A range's start can only be judged once the end is set too: it reports `pending` and is
  * checked again after the step's other fields.
  */
 function picker(element: Element): Element | null {
@@ -42,6 +43,13 @@ export const antdPicker: WidgetStrategy = {
     if (!root) return 'unchecked';
     // Still open on a range's start: the range isn't committed yet either way.
     if (isRangeStart(element) && root.classList.contains('ant-picker-focused')) return 'unchecked';
-    return normalise((element as HTMLInputElement).value) === normalise(expect[0]) ? 'kept' : 'not-kept';
+    if (normalise((element as HTMLInputElement).value) !== normalise(expect[0])) return 'not-kept';
+    // antd shows its clear button only for a value it committed; typed text it never took can stay in the box.
+    if (root.querySelector('.ant-picker-clear')) return 'kept';
+    // A range is committed whole: an end whose other end is empty was not taken.
+    const ends = Array.from(root.querySelectorAll<HTMLInputElement>('.ant-picker-input input'));
+    if (ends.length === 2 && ends.some((end) => end.value.trim() === '')) return 'not-kept';
+    // No clear button at all (the page turned it off): the text alone can't tell.
+    return 'unchecked';
   },
 };
