@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportReply, RunbookSourceReply, SaveLocalReply } from '../../utils/packs/messages';
 import { BLANK_RUNBOOK_SOURCE, parseRunbookSource } from '../../utils/packs/runbook-source';
+import { withReviewedDate } from '../../utils/review/mark-reviewed';
+import { todayIso } from '../../utils/review/staleness';
 import { ask, downloadText, errorText } from '../options/api';
 import { packList, reloadPacks } from '../options/packs-state';
 import { loadDraft, saveDraft } from './draft';
@@ -77,15 +79,23 @@ export function RunbookEditor() {
     }
   }
 
-  async function save() {
+  /** Saves; `reviewed` first writes today's date into the front matter (the team lead checked it against the console). */
+  async function save(reviewed = false) {
     if (!result?.ok || text === null) return;
+    const source = reviewed ? withReviewedDate(text, todayIso(Date.now())) : text;
+    const checked = source === text ? result : parseRunbookSource(source);
+    if (!checked.ok) {
+      setNotice({ kind: 'alert', text: checked.problem.message });
+      return;
+    }
     setBusy(true);
     try {
-      const reply = await ask<SaveLocalReply>({ type: 'runbook:save-local', runbook: result.runbook });
-      setBase(text);
+      const reply = await ask<SaveLocalReply>({ type: 'runbook:save-local', runbook: checked.runbook });
+      setText(source);
+      setBase(source);
       setNotice({
         kind: 'status',
-        text: `Saved “${reply.title}” to ${reply.packName} (version ${reply.version}). Open or reload an audit log to see it in the panel.`,
+        text: `Saved “${reply.title}” to ${reply.packName} (version ${reply.version})${reviewed ? `, marked as reviewed today (${todayIso(Date.now())})` : ''}. Open or reload an audit log to see it in the panel.`,
       });
     } catch (error) {
       setNotice({ kind: 'alert', text: errorText(error) });
@@ -136,6 +146,15 @@ export function RunbookEditor() {
           <button class="button" data-testid="editor-save" disabled={busy || !result?.ok || !dirty} onClick={() => void save()}>
             Save to {localPack?.name ?? 'My runbooks'}
           </button>
+          <button
+            class="button secondary"
+            data-testid="editor-save-reviewed"
+            disabled={busy || !result?.ok}
+            title="You checked this runbook against the console: save it with today's date as its review date."
+            onClick={() => void save(true)}
+          >
+            Save as reviewed today
+          </button>
           <button class="button secondary" data-testid="editor-export" disabled={!localPack} onClick={() => void exportLocal()} title={localPack ? undefined : 'Save a runbook first'}>
             Export {localPack?.name ?? 'My runbooks'}
           </button>
@@ -171,6 +190,12 @@ export function RunbookEditor() {
             ) : result?.ok ? (
               <p role="status" class="ok-text small">
                 Looks good: {result.runbook.steps.length} {result.runbook.steps.length === 1 ? 'step' : 'steps'}, id “{result.runbook.id}”.
+                {result.warnings?.map((w) => (
+                  <span key={w.field} class="warn-text" data-testid="editor-warning">
+                    {' '}
+                    {w.message}
+                  </span>
+                ))}
               </p>
             ) : null}
           </div>

@@ -1,6 +1,38 @@
+import { describeCondition } from '../../utils/runbook/branches';
 import type { Runbook } from '../../utils/schema/runbook';
 import { Markdown } from '../common/Markdown';
 import { describeAction } from '../panel/describe-action';
+import { ReviewNotice } from '../panel/ReviewNotice';
+
+/** "→ step 3 (Tell the customer)" or "→ ends: The customer changed it themself". */
+function whereTo(runbook: Runbook, link: { next?: string | undefined; outcome?: string | undefined }): string {
+  if (link.next !== undefined) {
+    const index = runbook.steps.findIndex((s) => s.id === link.next);
+    return index < 0 ? `→ "${link.next}" (no step has this id)` : `→ step ${index + 1} (${runbook.steps[index]!.title})`;
+  }
+  const outcome = runbook.outcomes.find((o) => o.id === link.outcome);
+  return outcome ? `→ ends: ${outcome.when}` : `→ outcome "${link.outcome ?? ''}" (no outcome has this id)`;
+}
+
+/** A step's question and where each answer leads, as a team lead checks it before sharing. */
+function BranchPreview({ runbook, index }: { runbook: Runbook; index: number }) {
+  const branch = runbook.steps[index]!.branch!;
+  return (
+    <div class="preview-branch" data-testid="editor-preview-branch">
+      <p>
+        <strong>Asks:</strong> {branch.question}
+      </p>
+      <ul>
+        {branch.answers.map((answer, i) => (
+          <li key={i} data-testid="editor-preview-answer">
+            “{answer.answer}” {whereTo(runbook, answer)}
+            {answer.if && <span class="muted"> — Trailguide picks it when {describeCondition(answer.if, { values: {} }).replace(' (not filled in yet)', '')}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** The runbook roughly as an agent will see it in the panel; Markdown goes through the one sanitiser. */
 export function RunbookPreview({ runbook }: { runbook: Runbook }) {
@@ -8,6 +40,7 @@ export function RunbookPreview({ runbook }: { runbook: Runbook }) {
     <article class="preview" data-testid="editor-preview">
       <h2 class="preview-title" data-testid="editor-preview-title">{runbook.title}</h2>
       <p class="lede">{runbook.summary}</p>
+      <ReviewNotice item={runbook} />
       {runbook.tags.length > 0 && (
         <p class="preview-tags">
           {runbook.tags.map((t) => (
@@ -37,6 +70,8 @@ export function RunbookPreview({ runbook }: { runbook: Runbook }) {
               <strong>{step.title}</strong>
               {step.text && <Markdown source={step.text} />}
               {step.action && <p class="step-action-note">{describeAction(step.action)}</p>}
+              {step.branch && <BranchPreview runbook={runbook} index={index} />}
+              {!step.branch && (step.next !== undefined || step.outcome !== undefined) && <p class="muted small">Then {whereTo(runbook, step)}</p>}
             </li>
           ))}
         </ol>

@@ -111,3 +111,16 @@ describe('failure counts per adapter part', () => {
     expect(failingParts(health, 'acme')[0]?.sentence).toBe("the result rows weren't found on 3 of the last 3 tries");
   });
 });
+
+describe('marking a runbook reviewed in the editor', () => {
+  it('replaces the date that is there, keeping everything else', async () => {
+    const { withReviewedDate } = await import('../../utils/review/mark-reviewed');
+    const source = '---\nid: a-b\n# who checks it\nowner: Support leads\nreviewed: 2026-01-02\nsteps:\n  - title: X\n    reviewed: nested stays\n---\n\nGuide with\nreviewed: in the body\n';
+    expect(withReviewedDate(source, '2026-12-01')).toBe(source.replace('reviewed: 2026-01-02', 'reviewed: 2026-12-01'));
+  });
+  it('adds one before the closing line when there is none, and leaves text without front matter alone', async () => {
+    const { withReviewedDate } = await import('../../utils/review/mark-reviewed');
+    expect(withReviewedDate('---\nid: a-b\ntitle: T\n---\nGuide\n', '2026-12-01')).toBe('---\nid: a-b\ntitle: T\nreviewed: 2026-12-01\n---\nGuide\n');
+    expect(withReviewedDate('no front matter', '2026-12-01')).toBe('no front matter');
+  });
+});
