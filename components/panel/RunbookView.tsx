@@ -9,6 +9,7 @@ import { CaseBanner } from './CaseBanner';
 import { describeAction } from './describe-action';
 import { EscalationPanel } from './EscalationPanel';
 import { InputsForm } from './InputsForm';
+import { KindNotice } from './KindNotice';
 import { ReviewNotice } from './ReviewNotice';
 import {
   busyStep,
@@ -28,7 +29,9 @@ import {
   toggleStep,
   values,
 } from './session';
-import { adapter, glossary, openRunbookId } from './state';
+import { adapter, glossary, openRunbookId, packs } from './state';
+import { kindsOfPacks } from '../../utils/kinds/packs';
+import { kindName } from '../../utils/kinds/resolve';
 
 const ACTION_LABELS: Record<StepAction['type'], string> = {
   navigate: 'Open the log',
@@ -74,7 +77,8 @@ function StepItem({ runbook, step, index, path, waiting = false }: { runbook: Ru
         <h3 class="step-title">{step.title}</h3>
         {step.text && <Markdown source={step.text} />}
         {step.branch && <BranchQuestion runbook={runbook} index={index} path={path ?? []} waiting={waiting} />}
-        {action && <p class="step-action-note">{describeAction(action, values.value)}</p>}
+        {action && <p class="step-action-note">{describeAction(action, values.value, (id) => kindName(id, kindsOfPacks(packs.value)))}</p>}
+        {action && <KindNotice runbook={runbook} index={index} action={action} />}
         {action && (
           <div class="step-run">
             <button

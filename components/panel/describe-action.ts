@@ -1,4 +1,5 @@
 import { resolveFilters } from '../../utils/engine/values';
+import { kindOfValue } from '../../utils/schema/kinds';
 import type { StepAction } from '../../utils/schema/runbook';
 
 const FILTER_WORDS: Record<string, string> = {
@@ -16,14 +17,14 @@ function shortDate(iso: string): string {
 }
 
 /** One plain sentence saying what a step's action will do, with the agent's inputs filled in. */
-export function describeAction(action: StepAction, inputs: Record<string, string> = {}): string {
+export function describeAction(action: StepAction, inputs: Record<string, string> = {}, kindName: (id: string) => string = (id) => id): string {
   switch (action.type) {
     case 'navigate':
     case 'fill': {
       const resolved = resolveFilters(action.filters, inputs).values;
-      const parts = Object.entries(resolved).map(
-        ([k, v]) => `${FILTER_WORDS[k] ?? k}: ${k === 'since' || k === 'until' ? shortDate(v) : v}`,
-      );
+      // A kind of event reads as its name ("Failed sign-in"); the tool's own code is said beside the step (KindNotice).
+      const shown = (k: string, v: string) => (k === 'since' || k === 'until' ? shortDate(v) : kindOfValue(v) !== undefined ? `“${kindName(kindOfValue(v)!)}” events` : v);
+      const parts = Object.entries(resolved).map(([k, v]) => `${FILTER_WORDS[k] ?? k}: ${shown(k, v)}`);
       const verb = action.type === 'fill' ? 'Fills the log’s search' : 'Opens the log';
       const sentence = parts.length ? `${verb} with ${parts.join('; ')}.` : `${verb}.`;
       // What happens to filters set by an earlier search (see planFill's reset).

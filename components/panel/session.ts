@@ -9,6 +9,8 @@ import { defaultLabel } from '../../utils/engine/plan';
 import type { Adapter } from '../../utils/schema/adapter';
 import type { ExecReplies } from '../../utils/engine/messages';
 import { resolveFilters } from '../../utils/engine/values';
+import { kindsOfPacks } from '../../utils/kinds/packs';
+import type { KindResolution } from '../../utils/kinds/resolve';
 import { initialValues, validateInputs, type InputValues } from '../../utils/inputs';
 import { ask, errorText } from '../../utils/runtime-client';
 import type { FilterValues } from '../../utils/schema/common';
@@ -17,6 +19,7 @@ import { recordTries, triesFromCapture, triesFromFill } from '../../utils/review
 import { runbookHasBranches, walkPath } from '../../utils/runbook/branches';
 import { readCasePointer, writeCasePointer } from './case-pointer';
 import { identityLabel, sameIdentity } from './case-rules';
+import { appliedWithKinds, kindPlan, kindProblems, narrowedNotes, requestedFilters } from './kind-plan';
 import { adapter, packs, pageUrl, tabId } from './state';
 
 /**
@@ -97,8 +100,12 @@ function setMessage(index: number, message: StepMessage | null) {
 
 let sessionGeneration = 0;
 
+/** How the last search step's event kinds were translated for this tool (refusals, partial searches), for the capture after it. */
+let lastKinds: KindResolution | null = null;
+
 /** No case, every step to do, nothing captured or reported (the inputs are the caller's to set). */
 function clearCaseState(runbook: Runbook) {
+  lastKinds = null;
   batch(() => {
     caseId.value = null;
     caseRecord.value = null;
@@ -411,7 +418,13 @@ async function readApplied(current: Adapter, intended: FilterValues): Promise<Ap
 function filtersOfLastSearch(runbook: Runbook, index: number): FilterValues {
   for (let i = index - 1; i >= 0; i--) {
     const action = runbook.steps[i]?.action;
-    if ((action?.type === 'fill' || action?.type === 'navigate') && stepStates.value[i] !== 'todo') return resolveFilters(action.filters, values.value).values;
+    if ((action?.type === 'fill' || action?.type === 'navigate') && stepStates.value[i] !== 'todo') {
+      const resolved = resolveFilters(action.filters, values.value).values;
+      if (!adapter.value) return resolved;
+      // After a page load the panel starts afresh: the kinds are translated again for this tool.
+      lastKinds = kindPlan(resolved, adapter.value, kindsOfPacks(packs.value));
+      return lastKinds.filters;
+    }
   }
   return {};
 }
@@ -496,8 +509,11 @@ export function describeFill(report: FillReport, problems: readonly { field: str
   };
 }
 
-/** Runs a step's action on the page and records what happened. */
-export async function runStep(runbook: Runbook, index: number): Promise<void> {
+/**
+ * Runs a step's action on the page and records what happened. `choose`: for a kind this
+ * tool records as several codes it can't search at once, the one code to search for.
+ */
+export async function runStep(runbook: Runbook, index: number, options: { choose?: Record<string, string> } = {}): Promise<void> {
   const step = runbook.steps[index];
   const action = step?.action;
   if (!action || busyStep.value !== null) return;
@@ -519,19 +535,33 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
       case 'fill':
       case 'navigate': {
         const resolved = resolveFilters(action.filters, values.value);
-        lastFilters.value = resolved.values;
-        const link = action.type === 'navigate' ? buildDeepLink(currentAdapter!, pageUrl.value ?? '', resolved.values) : null;
+        // Event kinds become this tool's own codes, or are left out with the reason; never typed as they are.
+        const kinds = kindPlan(resolved.values, currentAdapter!, kindsOfPacks(packs.value), options.choose);
+        lastKinds = kinds;
+        lastFilters.value = kinds.filters;
+        const kindIssues = kindProblems(kinds);
+        const narrowed = narrowedNotes(kinds);
+        const link = action.type === 'navigate' ? buildDeepLink(currentAdapter!, pageUrl.value ?? '', kinds.filters) : null;
         // A link that can't carry every filter would drop the rest without a word once the page
         // loads; then type them all instead, where each one is checked.
         if (link && link.unused.length === 0 && resolved.problems.length === 0 && tabId.value !== null) {
-          setStepState(runbook, index, 'done');
+          if (kindIssues.length > 0 || narrowed.length > 0) {
+            setMessage(index, { kind: 'error', text: 'Partly done — the log opens without part of what this step asks for:', details: [...kindIssues.map((p) => p.message), ...narrowed] });
+            setStepState(runbook, index, 'failed');
+          } else setStepState(runbook, index, 'done');
           await browser.tabs.update(tabId.value, { url: link.url });
           return;
         }
-        const reply = await exec({ type: 'exec:fill', adapter: currentAdapter!, values: resolved.values, submit: action.type === 'fill' ? action.submit : true, reset: action.reset });
-        const outcome = describeFill(reply.report, resolved.problems);
+        const reply = await exec({ type: 'exec:fill', adapter: currentAdapter!, values: kinds.filters, submit: action.type === 'fill' ? action.submit : true, reset: action.reset });
+        const outcome = describeFill(reply.report, [...resolved.problems, ...kindIssues]);
         void recordTries(currentAdapter!.id, triesFromFill(reply.report));
-        setMessage(index, outcome.message);
+        if (outcome.done && narrowed.length > 0) {
+          // Every box is set, but to one of several codes: the search is narrower than the kind.
+          setMessage(index, { ...outcome.message, kind: 'error', text: 'Partly done — this search covers only part of what the step asks for:', details: [...narrowed, ...(outcome.message.details ?? [])] });
+          setStepState(runbook, index, 'failed');
+          break;
+        }
+        setMessage(index, narrowed.length > 0 ? { ...outcome.message, details: [...narrowed, ...(outcome.message.details ?? [])] } : outcome.message);
         setStepState(runbook, index, outcome.done ? 'done' : 'failed');
         break;
       }
@@ -542,7 +572,9 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
         // the filters asked for are the last search step's that was run before this one.
         if (Object.keys(lastFilters.value).length === 0) lastFilters.value = filtersOfLastSearch(runbook, index);
         // What the console applies now (its address, its boxes), before paging moves it on.
-        const applied = await readApplied(currentAdapter!, lastFilters.value);
+        const readBack = await readApplied(currentAdapter!, lastFilters.value);
+        // Kinds this tool couldn't search for are recorded as not applied, with the reason.
+        const applied = appliedWithKinds(readBack, lastKinds);
         const reply = await exec({ type: 'exec:capture', adapter: currentAdapter!, limit: action.limit, captureId: `${id}-${index}` });
         const { rows, warnings, message } = reply.result;
         void recordTries(currentAdapter!.id, triesFromCapture(rows, reply.result.stoppedBecause, captureColumns(currentAdapter!)));
@@ -559,7 +591,7 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
           stepIndex: index,
           sourceUrl: pageUrl.value ?? '',
           adapterId: currentAdapter!.id,
-          filters: lastFilters.value,
+          filters: requestedFilters(lastFilters.value, lastKinds),
           timeRange: rangeOf(lastFilters.value),
           rows,
           ...(applied ? { applied } : {}),
@@ -575,7 +607,8 @@ export async function runStep(runbook: Runbook, index: number): Promise<void> {
           details: [
             ...(message ? [message] : []),
             ...(leftOnLaterPage ? ['The console now shows the last page Trailguide read. To capture again from the start, go back to its first page first.'] : []),
-            ...appliedNotes(applied),
+            ...appliedNotes(readBack),
+            ...(lastKinds ? kindProblems(lastKinds).map((p) => `Not searched: ${filterLabel(p.field)} — ${p.message} These rows are not limited by it.`) : []),
             ...warnings,
           ],
         });
