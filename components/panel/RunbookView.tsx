@@ -69,7 +69,8 @@ function StepItem({ runbook, step, index, path, waiting = false }: { runbook: Ru
   const action = step.action;
   const needsAdapter = action && action.type !== 'escalate' && !adapter.value;
   return (
-    <li class={`step is-${state}`} data-testid="step" data-step-index={index} data-state={state}>
+    // The runbook's own number, also on a path that skips steps: the escalation and the editor use the same numbers.
+    <li class={`step is-${state}`} data-testid="step" data-step-index={index} data-state={state} style={{ counterSet: `step ${index + 1}` }}>
       <label class="step-check">
         <input type="checkbox" checked={state === 'done'} onChange={() => toggleStep(runbook, index)} aria-label={`Mark step ${index + 1} as done`} />
       </label>

@@ -17,9 +17,12 @@ describe('review dates', () => {
     const item = { owner: 'Support leads', reviewed: '2026-09-02', reviewEvery: '90d' };
     expect(reviewStatus(item, at('2026-12-01')).state).toBe('fresh'); // 90 days
     const due = reviewStatus(item, at('2026-12-02'));
-    expect(due).toEqual({ state: 'due', owner: 'Support leads', daysAgo: 91, everyDays: 90 });
+    expect(due).toEqual({ state: 'due', owner: 'Support leads', daysAgo: 91, everyDays: 90, reviewed: '2026-09-02' });
     expect(reviewSentence(due)).toBe('Due for review — tell Support leads if something is wrong');
-    if (due.state === 'due') expect(dueDetail(due)).toBe('Last reviewed 91 days ago; it should be reviewed every 90 days.');
+    if (due.state === 'due') expect(dueDetail(due)).toBe('Last reviewed on 2026-09-02 (91 days ago); it should be reviewed every 90 days.');
+    const old = reviewStatus({ reviewed: '2020-01-01', reviewEvery: '90d' }, at('2026-12-01'));
+    if (old.state === 'due') expect(dueDetail(old)).toBe('Last reviewed on 2020-01-01 (2,526 days ago); it should be reviewed every 90 days.');
+    else expect.unreachable('a 2020 review is due');
   });
 
   it('counts weeks, today and yesterday, and a date in the future as today', () => {

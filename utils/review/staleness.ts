@@ -16,7 +16,7 @@ export type ReviewStatus =
   | { state: 'owned'; owner: string }
   | { state: 'fresh'; owner?: string; daysAgo: number; everyDays?: number }
   /** Past its interval, or an interval with no review date at all (daysAgo null). */
-  | { state: 'due'; owner?: string; daysAgo: number | null; everyDays: number };
+  | { state: 'due'; owner?: string; daysAgo: number | null; everyDays: number; reviewed?: string };
 
 const DAY_MS = 86_400_000;
 
@@ -42,7 +42,7 @@ export function reviewStatus(item: Reviewable, now: number): ReviewStatus {
   }
   // A date in the future (a clock that is behind) counts as today rather than "in 3 days".
   const daysAgo = Math.max(0, dayNumber(now) - dayNumber(reviewedMs));
-  if (everyDays !== undefined && daysAgo > everyDays) return { state: 'due', ...withOwner, daysAgo, everyDays };
+  if (everyDays !== undefined && daysAgo > everyDays) return { state: 'due', ...withOwner, daysAgo, everyDays, reviewed: item.reviewed! };
   return { state: 'fresh', ...withOwner, daysAgo, ...(everyDays !== undefined ? { everyDays } : {}) };
 }
 
@@ -66,10 +66,11 @@ export function reviewSentence(status: ReviewStatus): string | null {
   }
 }
 
-/** Why it is due, for the line under the notice and the options page: "Last reviewed 120 days ago; it should be every 90 days." */
+/** Why it is due, for the line under the notice and the options page: "Last reviewed on 2026-08-03 (120 days ago); it should be reviewed every 90 days." */
 export function dueDetail(status: Extract<ReviewStatus, { state: 'due' }>): string {
   const every = `it should be reviewed every ${status.everyDays} days`;
-  return status.daysAgo === null ? `It has no review date; ${every}.` : `Last reviewed ${daysAgoText(status.daysAgo)}; ${every}.`;
+  if (status.daysAgo === null) return `It has no review date; ${every}.`;
+  return `Last reviewed on ${status.reviewed} (${status.daysAgo.toLocaleString('en')} days ago); ${every}.`;
 }
 
 /** "2026-12-01": today's date as a pack writes it (UTC). */
