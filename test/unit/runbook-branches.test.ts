@@ -124,6 +124,14 @@ describe('branch format', () => {
     expect(result).toMatchObject({ ok: false, problem: { field: 'runbooks[0].steps[1].branch.answers[2]' } });
   });
 
+  it('refuses a condition on an event kind Trailguide does not know', () => {
+    const source = SOURCE.replace('if: { rows: none }', 'if: { kind: mfa-remvoed }');
+    const result = parsePackData(packWith(runbookFrom(source)));
+    expect(result).toMatchObject({ ok: false, problem: { field: 'runbooks[0].steps[1].branch.answers[1].if.kind' } });
+    if (!result.ok) expect(result.problem.message).toContain('decides on the event kind "mfa-remvoed", which Trailguide doesn\'t know');
+    expect(parsePackData(packWith(runbookFrom(SOURCE.replace('if: { rows: none }', 'if: { kind: mfa-removed }')))).ok).toBe(true);
+  });
+
   it('refuses two steps with one id', () => {
     const result = checkFlow(runbookFrom(SOURCE.replace('  - id: staff\n', '  - id: customer\n')));
     expect(result.problems[0]?.message).toBe('Step 4 ("Find out why staff changed it") has the id "customer", which step 3 already has. Give each step its own id.');

@@ -68,8 +68,9 @@ export function parsePackData(data: unknown): PackParseResult {
   const kindProblem = findKindProblem(result.data, builtinKinds());
   if (kindProblem) return fail(kindProblem.message, kindProblem.field);
   const warnings: PackProblem[] = [];
+  const knownKinds = new Set([...builtinKinds(), ...(result.data.kinds ?? [])].map((k) => k.id));
   for (const [index, runbook] of result.data.runbooks.entries()) {
-    const flow = checkFlow(runbook);
+    const flow = checkFlow(runbook, knownKinds);
     const where = (field: string) => `runbooks[${index}].${field}`;
     const refused = flow.problems[0];
     if (refused) return fail(`Runbook "${runbook.id}": ${refused.message}`, where(refused.field));

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { describeZodIssue } from '../pack/errors';
 import { PackFolderError, splitFrontMatter } from '../pack/folder';
+import { builtinKinds } from '../kinds/catalog';
 import { checkFlow } from '../runbook/branches';
 import { UnsafeInputError, assertNoForbiddenKeys } from '../schema/safe';
 import { runbookSchema, type Runbook } from '../schema/runbook';
@@ -33,7 +34,7 @@ export function validateRunbookData(data: unknown): ValidateReply {
   const result = runbookSchema.safeParse(data);
   if (result.success) {
     // Branches that loop or lead nowhere are refused as a pack would be; unreachable steps are reported.
-    const flow = checkFlow(result.data);
+    const flow = checkFlow(result.data, new Set(builtinKinds().map((k) => k.id)));
     const refused = flow.problems[0];
     if (refused) return { ok: false, problem: refused };
     return flow.unreachable.length > 0 ? { ok: true, runbook: result.data, warnings: flow.unreachable } : { ok: true, runbook: result.data };

@@ -75,10 +75,11 @@ export function targetsOf(runbook: FlowRunbook, index: number): FlowTarget[] {
 /**
  * Checks a runbook's flow. Refused, naming the step: two steps (or outcomes)
  * with one id, a step with both a question and its own `next`/`outcome`, an
- * answer or `next` that leads to an id nothing has, and any loop. Reported:
+ * answer or `next` that leads to an id nothing has, a condition on an event kind
+ * not in `knownKinds` (when given), and any loop. Reported:
  * steps that no path from the first step reaches.
  */
-export function checkFlow(runbook: FlowRunbook): FlowCheck {
+export function checkFlow(runbook: FlowRunbook, knownKinds?: ReadonlySet<string>): FlowCheck {
   const problems: FlowProblem[] = [];
   const seenSteps = new Map<string, number>();
   runbook.steps.forEach((step, i) => {
@@ -108,7 +109,16 @@ export function checkFlow(runbook: FlowRunbook): FlowCheck {
       if (step.next !== undefined || step.outcome !== undefined) {
         problems.push({ field: `steps[${i}].${step.next !== undefined ? 'next' : 'outcome'}`, message: `${name} asks a question and also says where to go next. Let its answers say where each leads, and remove "${step.next !== undefined ? 'next' : 'outcome'}".` });
       }
-      step.branch.answers.forEach((answer, a) => checkLink(answer, `steps[${i}].branch.answers[${a}]`, `${name}: the answer "${answer.answer}"`));
+      step.branch.answers.forEach((answer, a) => {
+        checkLink(answer, `steps[${i}].branch.answers[${a}]`, `${name}: the answer "${answer.answer}"`);
+        const kind = answer.if && 'kind' in answer.if ? answer.if.kind : undefined;
+        if (kind !== undefined && knownKinds && !knownKinds.has(kind)) {
+          problems.push({
+            field: `steps[${i}].branch.answers[${a}].if.kind`,
+            message: `${name}: the answer "${answer.answer}" decides on the event kind "${kind}", which Trailguide doesn't know. Check the spelling against the shared list (docs/packs.md, "Event kinds").`,
+          });
+        }
+      });
       return;
     }
     if (step.next !== undefined && step.outcome !== undefined) {
