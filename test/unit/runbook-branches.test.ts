@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '../../utils/pack/folder';
 import { parsePackData } from '../../utils/pack/parse';
@@ -154,6 +156,22 @@ describe('branch format', () => {
     if (!looping.ok) expect(looping.problem.message).toMatch(/go round in circles/);
     const unreachable = parseRunbookSource(SOURCE.replace('          next: staff\n', '          outcome: expected\n'));
     expect(unreachable.ok && unreachable.warnings?.length).toBe(2);
+  });
+});
+
+describe('the example in docs/packs.md', () => {
+  it('is a valid branching runbook with every step reachable', () => {
+    const docs = readFileSync(resolve(import.meta.dirname, '../../docs/packs.md'), 'utf8');
+    const section = docs.slice(docs.indexOf('### Branching steps'));
+    const example = /```markdown\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toBeDefined();
+    const result = parseRunbookSource(example!);
+    expect(result).toMatchObject({ ok: true });
+    if (result.ok) {
+      expect(result.warnings).toBeUndefined();
+      expect(result.runbook.steps.some((s) => s.branch)).toBe(true);
+      expect(walkPath(result.runbook, [{ step: 2, answer: 2 }]).steps).toEqual([0, 1, 2, 4, 5]);
+    }
   });
 });
 
