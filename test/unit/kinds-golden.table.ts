@@ -15,8 +15,8 @@
  * change to a kind map, to the resolver or to the link builder shows up here as a diff.
  *
  * FULL_SEARCH writes out the whole search (person, dates and event) for the failed
- * sign-in runbook's first step on the tools issue 16 names, with the exact sentence the
- * agent reads when a tool can't do it.
+ * sign-in runbook's first step on the demo console and the tools issue 16 names, with
+ * the exact sentence the agent reads when a tool can't do it.
  */
 
 export type EventSearch =
@@ -64,6 +64,7 @@ export const RUNBOOK_STEP_KINDS: Record<string, Record<number, string>> = {
   'webhook-or-integration-added': { 1: 'webhook-added', 3: 'integration-added', 5: 'webhook-removed' },
 };
 
+const DEMO = PAGES['acme-demo'];
 const G = PAGES['github-audit-log'];
 const O = PAGES['okta-system-log'];
 const A = PAGES['auth0-logs'];
@@ -72,6 +73,26 @@ const D = PAGES['datadog-audit-trail'];
 const P = 'https://console.cloud.google.com/logs/query';
 
 export const EVENT_SEARCH: Record<string, Record<string, EventSearch>> = {
+  // The bundled demo console (Acme Admin): `action=<code>` in the address; `page=` is always added.
+  'acme-demo': {
+    'sign-in-succeeded': { url: `${DEMO}?action=user.login&page=` },
+    'sign-in-failed': { url: `${DEMO}?action=user.login_failed&page=` },
+    'role-granted': { url: `${DEMO}?action=role.granted&page=` },
+    'api-key-created': { url: `${DEMO}?action=api_key.created&page=` },
+    'data-exported': { url: `${DEMO}?action=data.export&page=` },
+    'audit-log-exported': { url: `${DEMO}?action=audit_log.exported&page=` },
+    'email-changed': { url: `${DEMO}?action=user.email_changed&page=` },
+    'ip-allowlist-changed': { url: `${DEMO}?action=ip_allowlist.updated&page=` },
+    'mfa-removed': { url: `${DEMO}?action=user.mfa_removed&page=` },
+    'user-suspended': { url: `${DEMO}?action=user.deactivated&page=` },
+    'user-reactivated': { url: `${DEMO}?action=user.reactivated&page=` },
+    'account-settings-changed': { url: `${DEMO}?action=account.settings_changed&page=` },
+    'sso-settings-changed': { url: `${DEMO}?action=sso.config_changed&page=` },
+    'password-reset-requested': { url: `${DEMO}?action=user.password_reset&page=` },
+    'webhook-added': { url: `${DEMO}?action=webhook.created&page=` },
+    'integration-added': { url: `${DEMO}?action=integration.connected&page=` },
+    'webhook-removed': { url: `${DEMO}?action=webhook.deleted&page=` },
+  },
   // GitHub organization audit log: `action:<name>` in q. A person's sign-ins, passwords,
   // two-factor settings and e-mail addresses are in their own security log.
   'github-audit-log': {
@@ -283,6 +304,10 @@ export const EVENT_SEARCH: Record<string, Record<string, EventSearch>> = {
  * 10–17 March 2026, kind:sign-in-failed — the whole search and what the agent reads.
  */
 export const FULL_SEARCH: Record<string, { url: string; refusal?: string; notes?: string[] }> = {
+  'acme-demo': {
+    url: `${DEMO}?actor=omar.haddad%40globex.example&action=user.login_failed&from=2026-03-10T00%3A00&to=2026-03-17T23%3A59&page=`,
+    notes: ['Acme Admin audit log (demo console) records failed sign-in as user.login_failed.'],
+  },
   'github-audit-log': {
     url: `${G}?q=actor%3Aomar.haddad%40globex.example+created%3A2026-03-10..2026-03-17`,
     refusal:
