@@ -28,6 +28,7 @@ export const FILTERS: Record<string, string> = {
   sourceApi: 'true',
   search: 'refund request',
   query: 'actor:dana action:login',
+  team: 'Platform',
 };
 
 /** A local wall time "YYYY-MM-DDTHH:mm" of an instant in an IANA zone. */
@@ -60,6 +61,7 @@ export function expectedStates(timeZone: string): Record<string, unknown> {
     'tom-select': 'priya',
     choices: 'account.settings_changed',
     codemirror: 'actor:dana action:login',
+    downshift: 'platform',
   };
 }
 
@@ -83,6 +85,7 @@ export const FIELD_WIDGET: Record<string, { widget: string; strategy: string }> 
   sourceApi: { widget: 'native-checks', strategy: 'checkbox' },
   search: { widget: 'ce-search', strategy: 'code-editor' },
   query: { widget: 'codemirror', strategy: 'code-editor' },
+  team: { widget: 'downshift', strategy: 'combobox' },
 };
 
 export const LAB_ADAPTER = {
@@ -113,6 +116,7 @@ export const LAB_ADAPTER = {
     sourceApi: { label: 'API', dom: { selectors: ['#native-checks input[name="source-api"]'], kind: 'checkbox' } },
     search: { label: 'Search', dom: { selectors: ['#ce-search [contenteditable]'], kind: 'text' } },
     query: { label: 'Query', dom: { selectors: ['#codemirror .cm-content'], kind: 'codeEditor' } },
+    team: { label: 'Team', dom: { selectors: ['#downshift input'], kind: 'combobox', option: ['#downshift [role="option"]'] } },
   },
   submit: { via: 'none' },
 } as const;

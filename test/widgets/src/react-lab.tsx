@@ -1,9 +1,10 @@
+import { DownshiftCombobox } from './downshift-lab';
 import { DatePicker as MuiDateTimePicker } from './mui-picker';
 import { ConfigProvider, DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import ReactSelect from 'react-select';
-import { EVENT_TYPES, PEOPLE, stateText, wallTime } from './state';
+import { EVENT_TYPES, PEOPLE, TEAMS, stateText, wallTime } from './state';
 
 function Widget({ id, title, state, children }: { id: string; title: string; state: unknown; children: ReactNode }) {
   return (
@@ -30,6 +31,7 @@ export function ReactLab() {
   const [checks, setChecks] = useState<string[]>([]);
   const [search, setSearch] = useState('');
   const [muiDate, setMuiDate] = useState<string | null>(null);
+  const [team, setTeam] = useState<string | null>(null);
 
   return (
     <ConfigProvider theme={{ token: { motion: false } }}>
@@ -56,6 +58,9 @@ export function ReactLab() {
       </Widget>
       <Widget id="antd-tags" title="Labels (antd Select tags)" state={antdTags}>
         <Select style={{ width: 400 }} mode="tags" options={[{ value: 'billing', label: 'billing' }, { value: 'security', label: 'security' }]} value={antdTags} onChange={(v: string[]) => setAntdTags(v)} />
+      </Widget>
+      <Widget id="downshift" title="Team (Downshift combobox)" state={team}>
+        <DownshiftCombobox items={TEAMS} onChange={setTeam} />
       </Widget>
       <Widget id="native-select" title="Outcome (native select)" state={nativeSelect}>
         <select value={nativeSelect} onChange={(e) => setNativeSelect(e.target.value)}>

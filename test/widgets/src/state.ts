@@ -23,3 +23,9 @@ export const EVENT_TYPES = [
   { value: 'account.settings_changed', label: 'Settings changed' },
   { value: 'apikey.created', label: 'API key created' },
 ];
+
+export const TEAMS = [
+  { value: 'billing', label: 'Billing' },
+  { value: 'platform', label: 'Platform' },
+  { value: 'support', label: 'Customer support' },
+];
