@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { CaptureRecord } from '../../utils/db/records';
-import { explainRow, glossaryMapFor, type GlossaryMeaning } from '../../utils/engine/explain';
+import { explainRow, glossaryMapFor, kindOfRowFor, type GlossaryMeaning } from '../../utils/engine/explain';
+import { kindsOfPacks } from '../../utils/kinds/packs';
 import { countOf } from '../../utils/plural';
 import { Markdown } from '../common/Markdown';
 import { adapter, packs } from './state';
@@ -52,6 +53,8 @@ function RowTime({ time, shown }: { time: string | null; shown: string }) {
 
 export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
   const glossary = useMemo(() => glossaryMapFor(adapter.value ?? null, packs.value.flatMap((p) => p.glossary)), [adapter.value, packs.value]);
+  // Rows the glossary doesn't name read as their shared event kind ("Failed sign-in"), on every tool.
+  const kindOfRow = useMemo(() => kindOfRowFor(adapter.value, kindsOfPacks(packs.value)), [adapter.value, packs.value]);
   if (captures.length === 0) return null;
   const total = captures.reduce((n, c) => n + c.rows.length, 0);
   return (
@@ -67,14 +70,14 @@ export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
           <ol class="rows">
             {capture.rows.slice(0, SHOWN).map((row, i) => {
               const entry = glossary.get(row.action.trim().toLowerCase());
-              const risk = entry?.risk ?? 'routine';
+              const risk = entry?.risk ?? kindOfRow(row)?.risk ?? 'routine';
               return (
                 <li key={i} class={`row risk-${risk}`} data-testid="captured-row" data-actor={row.actor} data-action={row.action} data-time={row.time ?? ''}>
                   <div class="row-head">
                     <RowTime time={row.time} shown={row.raw.time ?? ''} />
                     <code>{row.action || '—'}</code>
                   </div>
-                  <p class="row-explanation" data-testid="row-explanation">{explainRow(row, glossary)}</p>
+                  <p class="row-explanation" data-testid="row-explanation">{explainRow(row, glossary, kindOfRow)}</p>
                   {entry && <RowMeaning code={row.action.trim()} entry={entry} />}
                 </li>
               );

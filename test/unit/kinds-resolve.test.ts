@@ -216,3 +216,15 @@ describe('a kind that was not translated is never written', () => {
     expect(link).toEqual({ url: 'https://toolo.example/log?actor=a', unused: ['action'] });
   });
 });
+
+describe('captured rows speak kinds', () => {
+  it('a row the glossary has no word for reads as its kind, on any tool', async () => {
+    const { explainRow, kindOfRowFor } = await import('../../utils/engine/explain');
+    const row = { time: null, actor: 'omar@globex.example', action: 'session.start', target: '', ip: '203.0.113.9', result: 'FAILURE', raw: { action: 'session.start', outcome: 'FAILURE' } };
+    const kindOfRow = kindOfRowFor(tool(), KINDS);
+    expect(explainRow(row, new Map(), kindOfRow)).toBe('Failed sign-in (session.start) — by omar@globex.example, from 203.0.113.9.');
+    // The glossary's own word still wins; without a kind the row says the code isn't known.
+    expect(explainRow(row, new Map([['session.start', { meaning: 'Started a session.', risk: 'routine' as const }]]), kindOfRow)).toContain('started a session');
+    expect(explainRow({ ...row, action: 'x.y', raw: { action: 'x.y' } }, new Map(), kindOfRow)).toContain('not in the glossary yet');
+  });
+});

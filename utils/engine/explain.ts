@@ -1,6 +1,8 @@
 import type { CapturedRow } from '../db/records';
 import type { Adapter } from '../schema/adapter';
 import type { GlossaryEntry } from '../schema/glossary';
+import type { EventKind } from '../schema/kinds';
+import { mapRowToKind } from '../kinds/resolve';
 
 /**
  * Plain-language explanations of captured rows. Everything here is plain text:
@@ -37,12 +39,34 @@ export function glossaryMapFor(adapter: Pick<Adapter, 'id' | 'glossary'> | null,
 
 const FAILURE = /\b(fail(ed|ure)?|denied|error|blocked|rejected)\b/i;
 
+/** A row's shared event kind, when the glossary has no word for its code (see kindOfRowFor). */
+export interface RowKind {
+  name: string;
+  meaning: string;
+  risk: GlossaryMeaning['risk'];
+}
+export type KindOfRow = (row: CapturedRow) => RowKind | undefined;
+
+/**
+ * Rows → their shared event kind on this tool (the adapter's `kinds:` map read backwards,
+ * conditions included), so a row the glossary doesn't name still reads as "Failed sign-in"
+ * on every tool.
+ */
+export function kindOfRowFor(adapter: Pick<Adapter, 'kinds'> | null | undefined, kinds: readonly EventKind[]): KindOfRow {
+  return (row) => {
+    if (!adapter) return undefined;
+    const id = mapRowToKind(row, adapter);
+    const kind = id === undefined ? undefined : kinds.find((k) => k.id === id);
+    return kind ? { name: kind.name, meaning: kind.meaning, risk: kind.risk } : undefined;
+  };
+}
+
 /**
  * "li.chen@acme.example changed the account's settings (account.settings_changed) for dana@… from 203.0.113.9."
  * or, when the meaning is not written as something the actor did:
  * "A repository was created (repo.create) — by li.chen@acme.example, from 203.0.113.9."
  */
-export function explainRow(row: CapturedRow, glossary: GlossaryMap): string {
+export function explainRow(row: CapturedRow, glossary: GlossaryMap, kindOfRow?: KindOfRow): string {
   const actor = row.actor.trim();
   const who = actor || 'Someone';
   const code = row.action.trim();
@@ -51,6 +75,13 @@ export function explainRow(row: CapturedRow, glossary: GlossaryMap): string {
   const failed = FAILURE.test(row.result);
   const entry = code ? glossary.get(code.toLowerCase()) : undefined;
   const phrase = entry ? explanationPhrase(entry) : null;
+  const kind = !entry && code ? kindOfRow?.(row) : undefined;
+  if (kind) {
+    // The kind's name, the same on every tool: "Failed sign-in (f) — by …, from …."
+    const parts = [actor ? `by ${actor}` : '', target && target !== actor ? `for ${target}` : '', ip ? `from ${ip}` : ''].filter(Boolean);
+    const sentence = `${kind.name} (${code})${parts.length > 0 ? ` — ${parts.join(', ')}` : ''}.`;
+    return failed && !FAILURE.test(kind.name) ? `${sentence} It did not succeed.` : sentence;
+  }
 
   if (phrase && !phrase.actorLed) {
     const parts = [actor ? `by ${actor}` : '', target && target !== actor ? `for ${target}` : '', ip ? `from ${ip}` : ''].filter(Boolean);
