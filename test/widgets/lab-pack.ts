@@ -29,6 +29,8 @@ export const FILTERS: Record<string, string> = {
   search: 'refund request',
   query: 'actor:dana action:login',
   team: 'Platform',
+  muiPerson: 'Omar Haddad',
+  muiEvents: 'API key created, Sign-out',
 };
 
 /** A local wall time "YYYY-MM-DDTHH:mm" of an instant in an IANA zone. */
@@ -62,6 +64,8 @@ export function expectedStates(timeZone: string): Record<string, unknown> {
     choices: 'account.settings_changed',
     codemirror: 'actor:dana action:login',
     downshift: 'platform',
+    'mui-ac-single': 'omar',
+    'mui-ac-multi': ['apikey.created', 'user.logout'],
   };
 }
 
@@ -86,6 +90,8 @@ export const FIELD_WIDGET: Record<string, { widget: string; strategy: string }> 
   search: { widget: 'ce-search', strategy: 'code-editor' },
   query: { widget: 'codemirror', strategy: 'code-editor' },
   team: { widget: 'downshift', strategy: 'combobox' },
+  muiPerson: { widget: 'mui-ac-single', strategy: 'mui-autocomplete' },
+  muiEvents: { widget: 'mui-ac-multi', strategy: 'mui-autocomplete' },
 };
 
 export const LAB_ADAPTER = {
@@ -117,6 +123,8 @@ export const LAB_ADAPTER = {
     search: { label: 'Search', dom: { selectors: ['#ce-search [contenteditable]'], kind: 'text' } },
     query: { label: 'Query', dom: { selectors: ['#codemirror .cm-content'], kind: 'codeEditor' } },
     team: { label: 'Team', dom: { selectors: ['#downshift input'], kind: 'combobox', option: ['#downshift [role="option"]'] } },
+    muiPerson: { label: 'Person (MUI)', dom: { selectors: ['#mui-ac-single input'], kind: 'combobox' } },
+    muiEvents: { label: 'Event types (MUI)', dom: { selectors: ['#mui-ac-multi input'], kind: 'combobox' } },
   },
   submit: { via: 'none' },
 } as const;

@@ -1,4 +1,5 @@
 import { DownshiftCombobox } from './downshift-lab';
+import { MuiMulti, MuiSingle } from './mui-autocomplete';
 import { DatePicker as MuiDateTimePicker } from './mui-picker';
 import { ConfigProvider, DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -32,6 +33,8 @@ export function ReactLab() {
   const [search, setSearch] = useState('');
   const [muiDate, setMuiDate] = useState<string | null>(null);
   const [team, setTeam] = useState<string | null>(null);
+  const [muiPerson, setMuiPerson] = useState<string | null>(null);
+  const [muiEvents, setMuiEvents] = useState<string[]>([]);
 
   return (
     <ConfigProvider theme={{ token: { motion: false } }}>
@@ -58,6 +61,12 @@ export function ReactLab() {
       </Widget>
       <Widget id="antd-tags" title="Labels (antd Select tags)" state={antdTags}>
         <Select style={{ width: 400 }} mode="tags" options={[{ value: 'billing', label: 'billing' }, { value: 'security', label: 'security' }]} value={antdTags} onChange={(v: string[]) => setAntdTags(v)} />
+      </Widget>
+      <Widget id="mui-ac-single" title="Person (MUI Autocomplete)" state={muiPerson}>
+        <MuiSingle options={PEOPLE} onChange={setMuiPerson} />
+      </Widget>
+      <Widget id="mui-ac-multi" title="Event types (MUI Autocomplete multiple)" state={muiEvents}>
+        <MuiMulti options={EVENT_TYPES} onChange={setMuiEvents} />
       </Widget>
       <Widget id="downshift" title="Team (Downshift combobox)" state={team}>
         <DownshiftCombobox items={TEAMS} onChange={setTeam} />

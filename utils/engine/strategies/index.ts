@@ -6,6 +6,7 @@ import { choicesJs } from './choices';
 import { codeEditor } from './code-editor';
 import { combobox } from './combobox';
 import { flatpickrInput } from './flatpickr';
+import { muiAutocomplete } from './mui-autocomplete';
 import { muiPicker } from './mui-picker';
 import { nativeSelect } from './native-select';
 import { nativeText } from './native-text';
@@ -28,6 +29,7 @@ export const STRATEGIES: readonly WidgetStrategy[] = [
   flatpickrInput,
   reactSelect,
   antdSelect,
+  muiAutocomplete,
   tomSelect,
   choicesJs,
   // Generic families, by the adapter's kind and the element.

@@ -1,0 +1,13 @@
+import Autocomplete from '@mui/material/Autocomplete';
+import TextField from '@mui/material/TextField';
+
+type Option = { value: string; label: string };
+
+/** MUI Autocomplete: single and multiple, each reporting its own `value` (never the input's text). */
+export function MuiSingle({ options, onChange }: { options: Option[]; onChange: (value: string | null) => void }) {
+  return <Autocomplete options={options} onChange={(_e, v) => onChange(v ? v.value : null)} renderInput={(params) => <TextField {...params} label="Person" />} sx={{ width: 320 }} />;
+}
+
+export function MuiMulti({ options, onChange }: { options: Option[]; onChange: (value: string[]) => void }) {
+  return <Autocomplete multiple options={options} onChange={(_e, v) => onChange(v.map((o) => o.value))} renderInput={(params) => <TextField {...params} label="Event types" />} sx={{ width: 420 }} />;
+}
