@@ -8,11 +8,13 @@ interface Props {
   /** Problems are shown only after the agent tried to run a step (no nagging while typing). */
   showProblems: boolean;
   onChange: (name: string, value: string) => void;
+  /** A line under an input, by input name: what this tool identifies people by (utils/kinds/people.ts). */
+  hints?: Record<string, string>;
 }
 
-function Field({ input, value, problem, onChange }: { input: RunbookInput; value: string; problem?: string; onChange: (v: string) => void }) {
+function Field({ input, value, problem, hint, onChange }: { input: RunbookInput; value: string; problem?: string; hint?: string; onChange: (v: string) => void }) {
   const id = `input-${input.name}`;
-  const describedBy = [input.help ? `${id}-help` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy = [input.help ? `${id}-help` : '', hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': problem ? true : undefined, 'aria-describedby': describedBy };
   let control;
   if (input.type === 'dateRange') {
@@ -56,12 +58,13 @@ function Field({ input, value, problem, onChange }: { input: RunbookInput; value
       </label>
       {control}
       {input.help && <p id={`${id}-help`} class="help">{input.help}</p>}
+      {hint && <p id={`${id}-hint`} class="help" data-testid="input-person-hint">{hint}</p>}
       {problem && <p id={`${id}-problem`} class="problem" role="alert">{problem}</p>}
     </div>
   );
 }
 
-export function InputsForm({ inputs, values, problems, showProblems, onChange }: Props) {
+export function InputsForm({ inputs, values, problems, showProblems, onChange, hints = {} }: Props) {
   if (inputs.length === 0) return null;
   return (
     <section class="card inputs" aria-labelledby="inputs-heading">
@@ -72,6 +75,7 @@ export function InputsForm({ inputs, values, problems, showProblems, onChange }:
           input={input}
           value={values[input.name] ?? ''}
           problem={showProblems ? problems[input.name] : undefined}
+          hint={hints[input.name]}
           onChange={(v) => onChange(input.name, v)}
         />
       ))}

@@ -1,7 +1,33 @@
-import { openRunbookId, query, rankedRunbooks, runbooks } from './state';
+import type { ComponentChildren } from 'preact';
+import { kindsOfPacks } from '../../utils/kinds/packs';
+import { rankByKindFit, type KindFit } from '../../utils/kinds/rank';
+import type { Runbook } from '../../utils/schema/runbook';
+import { adapter, openRunbookId, packs, query, rankedRunbooks, runbooks } from './state';
+
+/** One runbook in the list; `children` says how well it fits this tool when it doesn't fully. */
+function RunbookItem({ runbook, specific, fit, children }: { runbook: Runbook; specific: boolean; fit: KindFit['fit']; children?: ComponentChildren }) {
+  return (
+    <li>
+      <button class="runbook-item" data-testid="runbook-item" data-runbook-id={runbook.id} data-fit={fit} onClick={() => (openRunbookId.value = runbook.id)}>
+        <span class="runbook-item-title">{runbook.title}</span>
+        <span class="runbook-item-summary">{runbook.summary}</span>
+        {specific && <span class="badge">Made for this log</span>}
+        {children}
+      </button>
+    </li>
+  );
+}
+
+function missingText(fit: KindFit): string {
+  return fit.missing.map((m) => m.name).join(', ');
+}
 
 export function RunbookList() {
-  const ranked = rankedRunbooks.value;
+  // Runbooks whose kinds of event this tool records come first; "works partly" next; the rest folded away.
+  const ranked = rankByKindFit(rankedRunbooks.value, adapter.value, kindsOfPacks(packs.value));
+  const fitting = ranked.filter((r) => r.kindFit.fit !== 'none');
+  const notHere = ranked.filter((r) => r.kindFit.fit === 'none');
+  const tool = adapter.value?.name ?? 'this tool';
   return (
     <section aria-labelledby="runbooks-heading">
       <h1 id="runbooks-heading" class="section-title">What do you need to find out?</h1>
@@ -29,16 +55,36 @@ export function RunbookList() {
         </div>
       ) : (
         <ul class="runbook-list">
-          {ranked.map(({ runbook, specific }) => (
-            <li key={runbook.id}>
-              <button class="runbook-item" data-testid="runbook-item" data-runbook-id={runbook.id} onClick={() => (openRunbookId.value = runbook.id)}>
-                <span class="runbook-item-title">{runbook.title}</span>
-                <span class="runbook-item-summary">{runbook.summary}</span>
-                {specific && <span class="badge">Made for this log</span>}
-              </button>
-            </li>
+          {fitting.map(({ runbook, specific, kindFit }) => (
+            <RunbookItem key={runbook.id} runbook={runbook} specific={specific} fit={kindFit.fit}>
+              {kindFit.fit === 'partly' && (
+                <>
+                  <span class="badge badge-partly" data-testid="runbook-fit">Works partly here</span>
+                  <span class="runbook-item-summary muted" data-testid="runbook-fit-note">
+                    {tool} can’t search for: {missingText(kindFit)}.
+                  </span>
+                </>
+              )}
+            </RunbookItem>
           ))}
         </ul>
+      )}
+      {notHere.length > 0 && (
+        <details class="runbooks-not-here" data-testid="runbooks-not-here">
+          <summary>
+            Doesn’t work on {tool} ({notHere.length})
+          </summary>
+          <p class="muted small">{tool} doesn’t record the kinds of event these runbooks search for.</p>
+          <ul class="runbook-list">
+            {notHere.map(({ runbook, specific, kindFit }) => (
+              <RunbookItem key={runbook.id} runbook={runbook} specific={specific} fit={kindFit.fit}>
+                <span class="runbook-item-summary muted" data-testid="runbook-fit-note">
+                  {tool} can’t search for: {missingText(kindFit)}.
+                </span>
+              </RunbookItem>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );

@@ -32,6 +32,7 @@ import {
 import { adapter, glossary, openRunbookId, packs } from './state';
 import { kindsOfPacks } from '../../utils/kinds/packs';
 import { kindName } from '../../utils/kinds/resolve';
+import { inputsForTool, personHint } from '../../utils/kinds/people';
 
 const ACTION_LABELS: Record<StepAction['type'], string> = {
   navigate: 'Open the log',
@@ -139,7 +140,15 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
   const shown = walked ? walked.steps : runbook.steps.map((_, i) => i);
   const done = shown.filter((i) => stepStates.value[i] === 'done').length;
   const reachedOutcome = walked?.outcome != null ? runbook.outcomes[walked.outcome] : undefined;
-  const problems = validateInputs(runbook.inputs, values.value);
+  // Person inputs as this tool identifies people (an e-mail box takes a GitHub username).
+  const toolInputs = inputsForTool(runbook.inputs, adapter.value);
+  const problems = validateInputs(toolInputs, values.value);
+  const personHints = Object.fromEntries(
+    runbook.inputs.flatMap((input) => {
+      const hint = personHint(input, adapter.value);
+      return hint ? [[input.name, hint]] : [];
+    }),
+  );
 
   return (
     <article class="runbook">
@@ -152,7 +161,8 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
       {sessionError.value && <p class="error" role="alert">{sessionError.value}</p>}
       <CaseBanner runbook={runbook} />
       <InputsForm
-        inputs={runbook.inputs}
+        inputs={toolInputs}
+        hints={personHints}
         values={values.value}
         problems={problems}
         showProblems={showProblems.value}

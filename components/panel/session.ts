@@ -10,6 +10,7 @@ import type { Adapter } from '../../utils/schema/adapter';
 import type { ExecReplies } from '../../utils/engine/messages';
 import { resolveFilters } from '../../utils/engine/values';
 import { kindsOfPacks } from '../../utils/kinds/packs';
+import { inputsForTool } from '../../utils/kinds/people';
 import type { KindResolution } from '../../utils/kinds/resolve';
 import { initialValues, validateInputs, type InputValues } from '../../utils/inputs';
 import { ask, errorText } from '../../utils/runtime-client';
@@ -517,7 +518,7 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
   const step = runbook.steps[index];
   const action = step?.action;
   if (!action || busyStep.value !== null) return;
-  const problems = validateInputs(runbook.inputs, values.value);
+  const problems = validateInputs(inputsForTool(runbook.inputs, adapter.value), values.value);
   if ((action.type === 'fill' || action.type === 'navigate') && Object.keys(problems).length > 0) {
     showProblems.value = true;
     setMessage(index, { kind: 'error', text: 'Fill in the details above first — the problems are marked in red.' });
