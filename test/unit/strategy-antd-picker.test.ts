@@ -62,3 +62,11 @@ describe('antd picker strategy', () => {
     expect(keys).toEqual([]);
   });
 });
+
+describe('antd picker: what a fresh search sees (reset)', () => {
+  it('a committed picker whose box was emptied still holds a date; an uncommitted one holds nothing', () => {
+    expect(antdPicker.shown!(mount(range('2026-11-02 09:15', '', { committed: true }), 'input[date-range="end"]'))).toBe('a date');
+    expect(antdPicker.shown!(mount(range('2026-11-02 09:15', '2026-11-29 18:45', { committed: true }), 'input[date-range="end"]'))).toBe('2026-11-29 18:45');
+    expect(antdPicker.shown!(mount(range('', '2026-11-29 18:45'), 'input[date-range="end"]'))).toBe('');
+  });
+});

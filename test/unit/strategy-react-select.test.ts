@@ -95,3 +95,12 @@ describe('react-select strategy', () => {
     expect(missing.problem).toBe('I couldn\'t find "Nobody" in the Person list — pick it yourself.');
   });
 });
+
+describe('react-select: what a fresh search sees (reset)', () => {
+  it('reads the chosen value even though the input is empty', async () => {
+    const { filterShown } = await import('../../utils/engine/insert');
+    expect(filterShown(mount(markup({ chosen: ['Li Chen'] }), '#rs'), 'combobox')).toBe('Li Chen');
+    expect(filterShown(mount(markup({ multi: true, chosen: ['Sign-in', 'Sign-out'] }), '#rs'), 'combobox')).toBe('Sign-in, Sign-out');
+    expect(filterShown(mount(markup(), '#rs'), 'combobox')).toBe('');
+  });
+});

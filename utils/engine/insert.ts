@@ -113,6 +113,9 @@ const ALL_CHOICE = /^(all|any|every(thing|one)?)\b/i;
 
 /** What a control shows as a filter, or '' when it filters on nothing. */
 export function filterShown(element: Element, kind: ClearStep['kind']): string {
+  // A library widget keeps its value outside its input (react-select, antd…): its strategy knows where.
+  const strategy = strategyFor(element, { fields: [], label: '', kind, selectors: [], value: '' });
+  if (strategy.shown) return strategy.shown(element);
   if (element.tagName === 'SELECT') {
     const select = element as HTMLSelectElement;
     const chosen = select.selectedOptions[0];

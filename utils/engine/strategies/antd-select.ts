@@ -67,6 +67,10 @@ export const antdSelect: WidgetStrategy = {
     input.blur();
     return { expect: picked };
   },
+  shown: (element) => {
+    const select = root(element);
+    return select ? antdSelectChosen(select).join(', ') : '';
+  },
   verify(_doc, element, _step, expect) {
     const select = root(element);
     if (!select) return 'unchecked';

@@ -40,6 +40,14 @@ export const choicesJs: WidgetStrategy = {
     pressEscape(search);
     return { expect: picked };
   },
+  shown: (element) => {
+    const found = parts(element);
+    if (!found) return '';
+    return Array.from(found.select.selectedOptions)
+      .filter((o) => o.value !== '')
+      .map((o) => normalise(o.textContent) || o.value)
+      .join(', ');
+  },
   verify(_doc, element, _step, expect) {
     const found = parts(element);
     if (!found) return 'unchecked';

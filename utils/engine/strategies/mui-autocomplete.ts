@@ -48,6 +48,10 @@ export const muiAutocomplete: WidgetStrategy = {
     input.blur();
     return { expect: picked };
   },
+  shown: (element) => {
+    const box = root(element);
+    return box ? muiAutocompleteChosen(box).chosen.join(', ') : '';
+  },
   verify(doc, element, _step, expect) {
     const box = root(element);
     if (!box) return 'unchecked';

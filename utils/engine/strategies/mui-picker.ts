@@ -30,6 +30,10 @@ export const muiPicker: WidgetStrategy = {
     typeInto(hidden, step.value, { blur: false });
     return { expect: [step.value] };
   },
+  shown: (element) => {
+    const field = root(element);
+    return field && bare(muiSectionsText(field)) !== '' ? normalise(muiSectionsText(field)) : '';
+  },
   verify(_doc, element, _step, expect) {
     const field = root(element);
     if (!field) return 'unchecked';

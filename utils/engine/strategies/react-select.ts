@@ -62,6 +62,10 @@ export const reactSelect: WidgetStrategy = {
     input.blur();
     return { expect: picked };
   },
+  shown: (element) => {
+    const box = container(element);
+    return box ? reactSelectChosen(box).join(', ') : '';
+  },
   verify(_doc, element, _step, expect) {
     const box = container(element);
     if (!box) return 'unchecked';

@@ -23,6 +23,13 @@ export function tomSelectChosen(select: HTMLSelectElement): string[] {
     .flatMap((o) => [normalise(o.textContent), o.value]);
 }
 
+function labels(select: HTMLSelectElement): string {
+  return Array.from(select.selectedOptions)
+    .filter((o) => o.value !== '')
+    .map((o) => normalise(o.textContent) || o.value)
+    .join(', ');
+}
+
 export const tomSelect: WidgetStrategy = {
   id: 'tom-select',
   recognises: (element) => parts(element) !== null,
@@ -43,6 +50,10 @@ export const tomSelect: WidgetStrategy = {
     pressEscape(input);
     input.blur();
     return { expect: picked };
+  },
+  shown: (element) => {
+    const found = parts(element);
+    return found ? labels(found.select) : '';
   },
   verify(_doc, element, _step, expect) {
     const found = parts(element);

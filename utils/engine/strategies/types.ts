@@ -39,4 +39,10 @@ export interface WidgetStrategy {
   recognises(element: Element, step: FillStep): boolean;
   write(doc: Document, element: Element, step: FillStep, options: InsertOptions): Promise<Written> | Written;
   verify(doc: Document, element: Element, step: FillStep, expect: readonly string[]): FieldStatus;
+  /**
+   * What the widget holds as a filter now, in words ('' for nothing), read the way verify reads
+   * it — so a fresh search (reset) sees a value a library keeps outside its input. Strategies
+   * without it leave this to insert.ts's generic reading.
+   */
+  shown?(element: Element): string;
 }
