@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { hashRows } from '../../utils/cases/canonical';
 import { captureStatements } from '../../utils/escalation/applied';
 import { buildReport } from '../../utils/report/render';
-import { jqCommand, nodeCommand } from '../../utils/report/recompute';
+import { jqCommand, jqDisagreement, nodeCommand } from '../../utils/report/recompute';
+import { canonicalJson } from '../../utils/cases/canonical';
 import { escalationTemplate } from '../../utils/schema/pack';
 import { sampleRows } from './cases-fixtures';
 import { caseRecord, dataBlock, NOW, sampleReportCase } from './report-fixtures';
@@ -125,6 +126,29 @@ describe('audit report contents', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('names exactly the rows for which jq -S -c differs from the canonical JSON (and jq really does differ there)', () => {
+    const jq = (rows: unknown[]): string | null => {
+      try {
+        return execFileSync('jq', ['-j', '-S', '-c', '.rows'], { input: JSON.stringify({ rows }), stdio: ['pipe', 'pipe', 'ignore'] }).toString();
+      } catch {
+        return null;
+      }
+    };
+    const ordinary = [{ actor: 'Zoë 日本 😀 \u0001\n"\\', raw: { '10': 'a', '9': 'b', é: 'c', '\uffff': 'd' } }];
+    const differing = {
+      del: [{ actor: 'a\u007fb' }],
+      surrogate: [{ actor: 'broken \ud800 half' }],
+      keyOrder: [{ raw: { '\uffff': 'private', '😀': 'emoji' } }],
+    };
+    expect(jqDisagreement(ordinary)).toBeNull();
+    expect(jqDisagreement(differing.del)).toContain('DEL');
+    expect(jqDisagreement(differing.surrogate)).toContain('lone UTF-16 surrogate');
+    expect(jqDisagreement(differing.keyOrder)).toContain('sorts in a different order');
+    if (!hasJq) return;
+    expect(jq(ordinary)).toBe(canonicalJson(ordinary));
+    for (const rows of Object.values(differing)) expect(jq(rows)).not.toBe(canonicalJson(rows));
   });
 
   it('shows a template’s cover text and logo; refuses an SVG or mislabelled logo in the pack', async () => {
