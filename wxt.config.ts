@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -19,6 +20,23 @@ function builtinDetectorMatches(hosts: readonly string[]): string[] {
     .filter((file) => /\.ya?ml$/.test(file))
     .flatMap((file) => (parse(readFileSync(join(dir, file), 'utf8')) as { match: { include: string[] } }).match.include);
   return matchPatternsFor(includes).filter((pattern) => onHosts(pattern, hosts));
+}
+
+let builtinPack: string | undefined;
+/**
+ * The built-in pack (runbooks/), parsed and validated at build time by the same code as
+ * `npm run pack` (under vite-node, which understands the product's imports), as compact JSON.
+ * A broken built-in pack fails the build. utils/pack/builtin.ts then only JSON.parses it:
+ * parsing the YAML and Markdown and validating them was most of the service worker's
+ * cold start (docs/performance.md).
+ */
+export function builtinPackJson(): string {
+  if (builtinPack === undefined) {
+    const bin = join(import.meta.dirname, 'node_modules/.bin/vite-node');
+    const out = execFileSync(bin, ['scripts/pack.ts', '--', 'runbooks', '-'], { cwd: import.meta.dirname, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    builtinPack = JSON.stringify(JSON.parse(out));
+  }
+  return builtinPack;
 }
 
 /** This build's built-in hosts: the store's, plus the demo's in development, demo and test builds. */
@@ -134,7 +152,11 @@ export default defineConfig({
   vite: ({ command }) => ({
     build: { target: 'es2022' },
     // utils/hosts.ts reads it: whether this build's built-in hosts include the demo's.
-    define: { __TRAILGUIDE_DEMO_HOSTS__: JSON.stringify(demoHostsWanted(command, process.env)) },
+    define: {
+      __TRAILGUIDE_DEMO_HOSTS__: JSON.stringify(demoHostsWanted(command, process.env)),
+      // The dev server parses the runbooks' files at run time instead, so edits to them show.
+      ...(command === 'build' ? { __TRAILGUIDE_BUILTIN_PACK__: JSON.stringify(builtinPackJson()) } : {}),
+    },
     plugins: [zodInItsOwnChunk()],
   }),
 });
