@@ -12,6 +12,7 @@ export const INSTANTS = {
   muiSince: '2026-11-30T13:08:00.000Z',
   flatFrom: '2026-10-05T07:30:00.000Z',
   nativeUntil: '2026-12-01T22:10:00.000Z',
+  upTo: '2026-11-30T23:59:00.000Z',
 } as const;
 
 export const FILTERS: Record<string, string> = {
@@ -64,6 +65,7 @@ export function expectedStates(timeZone: string): Record<string, unknown> {
     choices: 'account.settings_changed',
     codemirror: 'actor:dana action:login',
     downshift: 'platform',
+    'react-datepicker': at(INSTANTS.upTo),
     'mui-ac-single': 'omar',
     'mui-ac-multi': ['apikey.created', 'user.logout'],
   };
@@ -90,6 +92,7 @@ export const FIELD_WIDGET: Record<string, { widget: string; strategy: string }> 
   search: { widget: 'ce-search', strategy: 'code-editor' },
   query: { widget: 'codemirror', strategy: 'code-editor' },
   team: { widget: 'downshift', strategy: 'combobox' },
+  upTo: { widget: 'react-datepicker', strategy: 'react-datepicker' },
   muiPerson: { widget: 'mui-ac-single', strategy: 'mui-autocomplete' },
   muiEvents: { widget: 'mui-ac-multi', strategy: 'mui-autocomplete' },
 };
@@ -123,6 +126,7 @@ export const LAB_ADAPTER = {
     search: { label: 'Search', dom: { selectors: ['#ce-search [contenteditable]'], kind: 'text' } },
     query: { label: 'Query', dom: { selectors: ['#codemirror .cm-content'], kind: 'codeEditor' } },
     team: { label: 'Team', dom: { selectors: ['#downshift input'], kind: 'combobox', option: ['#downshift [role="option"]'] } },
+    upTo: { label: 'Up to', dom: { selectors: ['#react-datepicker input'], kind: 'datetime', format: 'YYYY-MM-DD HH:mm' } },
     muiPerson: { label: 'Person (MUI)', dom: { selectors: ['#mui-ac-single input'], kind: 'combobox' } },
     muiEvents: { label: 'Event types (MUI)', dom: { selectors: ['#mui-ac-multi input'], kind: 'combobox' } },
   },

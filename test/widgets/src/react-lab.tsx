@@ -4,6 +4,8 @@ import { DatePicker as MuiDateTimePicker } from './mui-picker';
 import { ConfigProvider, DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
+import ReactDatePicker from 'react-datepicker';
+import 'react-datepicker/dist/react-datepicker.css';
 import ReactSelect from 'react-select';
 import { EVENT_TYPES, PEOPLE, TEAMS, stateText, wallTime } from './state';
 
@@ -33,6 +35,7 @@ export function ReactLab() {
   const [search, setSearch] = useState('');
   const [muiDate, setMuiDate] = useState<string | null>(null);
   const [team, setTeam] = useState<string | null>(null);
+  const [rdp, setRdp] = useState<Date | null>(null);
   const [muiPerson, setMuiPerson] = useState<string | null>(null);
   const [muiEvents, setMuiEvents] = useState<string[]>([]);
 
@@ -46,6 +49,9 @@ export function ReactLab() {
       </Widget>
       <Widget id="mui-datetime" title="Since (MUI X DateTimePicker)" state={muiDate}>
         <MuiDateTimePicker onChange={setMuiDate} />
+      </Widget>
+      <Widget id="react-datepicker" title="Up to (react-datepicker)" state={wallTime(rdp)}>
+        <ReactDatePicker selected={rdp} onChange={(d: Date | null) => setRdp(d)} showTimeSelect timeFormat="HH:mm" dateFormat="yyyy-MM-dd HH:mm" placeholderText="yyyy-MM-dd HH:mm" />
       </Widget>
       <Widget id="rs-single" title="Person (react-select)" state={rsSingle}>
         <ReactSelect inputId="rs-single-input" options={PEOPLE} onChange={(o) => setRsSingle(o ? o.value : null)} />

@@ -10,6 +10,7 @@ import { muiAutocomplete } from './mui-autocomplete';
 import { muiPicker } from './mui-picker';
 import { nativeSelect } from './native-select';
 import { nativeText } from './native-text';
+import { reactDatepicker } from './react-datepicker';
 import { reactSelect } from './react-select';
 import { tomSelect } from './tom-select';
 import type { WidgetStrategy } from './types';
@@ -27,6 +28,7 @@ export const STRATEGIES: readonly WidgetStrategy[] = [
   antdPicker,
   muiPicker,
   flatpickrInput,
+  reactDatepicker,
   reactSelect,
   antdSelect,
   muiAutocomplete,
