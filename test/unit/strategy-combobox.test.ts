@@ -28,3 +28,15 @@ describe('generic combobox strategy', () => {
     expect(combobox.verify(document, document.querySelector('[role="combobox"]')!, step, ['user.login'])).toBe('not-kept');
   });
 });
+
+describe('generic combobox: the list it opened', () => {
+  it('picks from the list its input names (aria-controls), not from another widget’s list left in the page', async () => {
+    document.body.innerHTML = `<ul role="listbox" id="other"><li role="option">Priya Natarajan</li></ul>
+      <input id="box" role="combobox" aria-controls="mine"><ul role="listbox" id="mine"><li role="option">Priya Natarajan</li></ul>`;
+    const clicked: string[] = [];
+    document.querySelectorAll('li').forEach((li) => li.addEventListener('click', () => clicked.push(li.parentElement!.id)));
+    const input = document.querySelector('#box')!;
+    await combobox.write(document, input, fillStep({ value: 'Priya Natarajan', kind: 'combobox', option: ['[role="listbox"] [role="option"]'] }), { popupTimeoutMs: 500 });
+    expect(clicked).toEqual(['mine']);
+  });
+});

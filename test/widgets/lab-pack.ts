@@ -32,6 +32,8 @@ export const FILTERS: Record<string, string> = {
   team: 'Platform',
   muiPerson: 'Omar Haddad',
   muiEvents: 'API key created, Sign-out',
+  hlPerson: 'Priya Natarajan',
+  select2Event: 'API key created',
 };
 
 /** A local wall time "YYYY-MM-DDTHH:mm" of an instant in an IANA zone. */
@@ -66,6 +68,8 @@ export function expectedStates(timeZone: string): Record<string, unknown> {
     codemirror: 'actor:dana action:login',
     downshift: 'platform',
     'react-datepicker': at(INSTANTS.upTo),
+    headless: 'priya',
+    select2: 'apikey.created',
     'mui-ac-single': 'omar',
     'mui-ac-multi': ['apikey.created', 'user.logout'],
   };
@@ -93,6 +97,8 @@ export const FIELD_WIDGET: Record<string, { widget: string; strategy: string }> 
   query: { widget: 'codemirror', strategy: 'code-editor' },
   team: { widget: 'downshift', strategy: 'combobox' },
   upTo: { widget: 'react-datepicker', strategy: 'react-datepicker' },
+  hlPerson: { widget: 'headless', strategy: 'combobox' },
+  select2Event: { widget: 'select2', strategy: 'select2' },
   muiPerson: { widget: 'mui-ac-single', strategy: 'mui-autocomplete' },
   muiEvents: { widget: 'mui-ac-multi', strategy: 'mui-autocomplete' },
 };
@@ -127,6 +133,8 @@ export const LAB_ADAPTER = {
     query: { label: 'Query', dom: { selectors: ['#codemirror .cm-content'], kind: 'codeEditor' } },
     team: { label: 'Team', dom: { selectors: ['#downshift input'], kind: 'combobox', option: ['#downshift [role="option"]'] } },
     upTo: { label: 'Up to', dom: { selectors: ['#react-datepicker input'], kind: 'datetime', format: 'YYYY-MM-DD HH:mm' } },
+    hlPerson: { label: 'Person (Headless UI)', dom: { selectors: ['#headless input'], kind: 'combobox', option: ['[role="listbox"] [role="option"]'] } },
+    select2Event: { label: 'Event type (Select2)', dom: { selectors: ['#select2 .select2-selection'], kind: 'combobox' } },
     muiPerson: { label: 'Person (MUI)', dom: { selectors: ['#mui-ac-single input'], kind: 'combobox' } },
     muiEvents: { label: 'Event types (MUI)', dom: { selectors: ['#mui-ac-multi input'], kind: 'combobox' } },
   },

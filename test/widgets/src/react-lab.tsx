@@ -1,4 +1,5 @@
 import { DownshiftCombobox } from './downshift-lab';
+import { HeadlessCombobox } from './headless-lab';
 import { MuiMulti, MuiSingle } from './mui-autocomplete';
 import { DatePicker as MuiDateTimePicker } from './mui-picker';
 import { ConfigProvider, DatePicker, Select } from 'antd';
@@ -36,6 +37,7 @@ export function ReactLab() {
   const [muiDate, setMuiDate] = useState<string | null>(null);
   const [team, setTeam] = useState<string | null>(null);
   const [rdp, setRdp] = useState<Date | null>(null);
+  const [hlPerson, setHlPerson] = useState<string | null>(null);
   const [muiPerson, setMuiPerson] = useState<string | null>(null);
   const [muiEvents, setMuiEvents] = useState<string[]>([]);
 
@@ -76,6 +78,9 @@ export function ReactLab() {
       </Widget>
       <Widget id="downshift" title="Team (Downshift combobox)" state={team}>
         <DownshiftCombobox items={TEAMS} onChange={setTeam} />
+      </Widget>
+      <Widget id="headless" title="Person (Headless UI Combobox)" state={hlPerson}>
+        <HeadlessCombobox options={PEOPLE} onChange={setHlPerson} />
       </Widget>
       <Widget id="native-select" title="Outcome (native select)" state={nativeSelect}>
         <select value={nativeSelect} onChange={(e) => setNativeSelect(e.target.value)}>

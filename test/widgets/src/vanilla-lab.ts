@@ -3,6 +3,9 @@ import Choices from 'choices.js';
 import 'choices.js/public/assets/styles/choices.min.css';
 import flatpickr from 'flatpickr';
 import 'flatpickr/dist/flatpickr.min.css';
+import $ from 'jquery';
+import select2 from 'select2';
+import 'select2/dist/css/select2.min.css';
 import TomSelect from 'tom-select';
 import 'tom-select/dist/css/tom-select.css';
 import { EVENT_TYPES, PEOPLE, stateText, wallTime } from './state';
@@ -56,6 +59,18 @@ export function mountVanillaLab(root: HTMLElement): void {
     body.append(select);
     const choices = new Choices(select, { searchEnabled: true, shouldSort: false, itemSelectText: '' });
     select.addEventListener('change', () => show(choices.getValue(true) || null));
+  }
+  {
+    // Select2 is a jQuery plugin: its own change event carries the chosen value ($(select).val()).
+    const { body, show } = section(root, 'select2', 'Event type (Select2)');
+    const select = document.createElement('select');
+    select.id = 'select2-event';
+    select.style.width = '300px';
+    options(select, EVENT_TYPES);
+    body.append(select);
+    select2($);
+    const widget = ($(select) as unknown as { select2: (o: object) => JQuery<HTMLElement> }).select2({ placeholder: 'Choose an event type' });
+    widget.on('change', () => show(($(select).val() as string) || null));
   }
   {
     const { body, show } = section(root, 'codemirror', 'Query (CodeMirror 6)');

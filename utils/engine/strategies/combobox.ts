@@ -8,6 +8,18 @@ import type { WidgetStrategy, Written } from './types';
  * filter box if it has one, click the option whose data-value or text matches. Checked by
  * what the trigger then shows (its data-value, value or text).
  */
+/**
+ * The options of the list this combobox opened: when the trigger names its list
+ * (aria-controls / aria-owns) and that list holds some of the matches, only those — another
+ * widget's list left in the page must not answer for it.
+ */
+function ownOptions(doc: Document, trigger: Element, candidates: Element[]): Element[] {
+  const ids = `${trigger.getAttribute('aria-controls') ?? ''} ${trigger.getAttribute('aria-owns') ?? ''}`.split(/\s+/).filter(Boolean);
+  const lists = ids.map((id) => doc.getElementById(id)).filter((list): list is HTMLElement => list !== null);
+  const inside = candidates.filter((c) => lists.some((list) => list.contains(c)));
+  return inside.length > 0 ? inside : candidates;
+}
+
 export const combobox: WidgetStrategy = {
   id: 'combobox',
   recognises: (_element, step) => step.kind === 'combobox',
@@ -41,7 +53,7 @@ export const combobox: WidgetStrategy = {
       setNativeValue(filter.element, step.value);
       fireInput(filter.element, step.value);
     }
-    const option = await waitForElement(doc, () => matchOption(findAll(doc, optionSelectors).elements, wanted), timeout, options.signal);
+    const option = await waitForElement(doc, () => matchOption(ownOptions(doc, trigger, findAll(doc, optionSelectors).elements), wanted), timeout, options.signal);
     if (!option) return giveUp(`I couldn't find "${step.value}" in the ${step.label} list — pick it yourself.`);
     const label = optionLabel(option);
     clickLikeAPerson(option);

@@ -12,6 +12,7 @@ import { nativeSelect } from './native-select';
 import { nativeText } from './native-text';
 import { reactDatepicker } from './react-datepicker';
 import { reactSelect } from './react-select';
+import { select2 } from './select2';
 import { tomSelect } from './tom-select';
 import type { WidgetStrategy } from './types';
 
@@ -34,6 +35,7 @@ export const STRATEGIES: readonly WidgetStrategy[] = [
   muiAutocomplete,
   tomSelect,
   choicesJs,
+  select2,
   // Generic families, by the adapter's kind and the element.
   combobox,
   checkbox,
