@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { candidatesFor, fingerprintMatches, type MatchEntry, type MatchTable } from '../utils/detect';
 import { BUILTIN_HOST_PATTERNS } from '../utils/hosts';
 import { createPanelHost, showReconnectNotice, type PanelHost } from '../utils/panel-host';
-import { MATCH_TABLE_KEY, panelOpenKey } from '../utils/storage-keys';
+import { MATCH_TABLE_KEY, panelOpenKey, panelWidthKey } from '../utils/storage-keys';
 
 /** How long a page whose address fits an adapter may take to show the adapter's markup. */
 const FINGERPRINT_WAIT_MS = 15_000;
@@ -52,10 +52,22 @@ function startDetector(): void {
   /** Cut off from the extension (updated or reloaded): do nothing more. */
   let dead = false;
   const openKey = panelOpenKey(location.origin);
+  /** The docked panel's width on this site, read with the table; kept up to date by the listener. */
+  const widthKey = panelWidthKey(location.origin);
+  let width: number | undefined;
   /** The open/closed state read together with the table, for a panel the first check starts. */
   let openAtStart: boolean | undefined;
 
   const frameUrl = (hash: string) => `${browser.runtime.getURL('/panel.html')}#${hash}`;
+  /** A panel frame, docked at this site's width; a resize is remembered for the site. */
+  const newHost = (hash: string, open: boolean, revealed?: boolean) =>
+    createPanelHost(frameUrl(hash), open, revealed, {
+      width,
+      onResized: (next) => {
+        width = next;
+        if (alive()) void browser.storage.local.set({ [widthKey]: next });
+      },
+    });
   /**
    * What the last check decided, kept in this script's isolated world (the page's own
    * scripts cannot see it) so end-to-end tests can wait for "the detector has looked at
@@ -85,6 +97,10 @@ function startDetector(): void {
     browser.storage.onChanged.addListener((changes, area) => {
       if (dead || area !== 'local') return;
       if (openKey in changes && host) host.setOpen(changes[openKey]?.newValue !== false);
+      if (widthKey in changes) {
+        width = changes[widthKey]?.newValue as number | undefined;
+        if (host && typeof width === 'number') host.setWidth(width);
+      }
       // A new or changed adapter (e.g. just taught with the builder) may recognise this page now.
       if (MATCH_TABLE_KEY in changes && changes[MATCH_TABLE_KEY]?.newValue) {
         table = changes[MATCH_TABLE_KEY].newValue as MatchTable;
@@ -129,7 +145,7 @@ function startDetector(): void {
     if (!host) {
       const open = await openState();
       if (!alive()) return;
-      host ??= createPanelHost(frameUrl(`adapter=${encodeURIComponent(entry.id)}`), open);
+      host ??= newHost(`adapter=${encodeURIComponent(entry.id)}`, open);
     }
     host.reveal();
     verdict('shown');
@@ -145,7 +161,7 @@ function startDetector(): void {
   async function prestart(entry: MatchEntry) {
     const open = await openState();
     if (host || !alive() || lastUrl !== location.href) return;
-    const early = createPanelHost(frameUrl(`adapter=${encodeURIComponent(entry.id)}`), open, false);
+    const early = newHost(`adapter=${encodeURIComponent(entry.id)}`, open, false);
     host = early;
     watchForDisconnect();
     setTimeout(() => {
@@ -226,7 +242,8 @@ function startDetector(): void {
     // No adapter knows this page (a hidden early frame does not count): open the panel to teach it.
     teaching = true;
     listenForChanges();
-    host = createPanelHost(frameUrl('teach=1'), true);
+    host?.remove(); // a hidden early frame
+    host = newHost('teach=1', true);
     watchForDisconnect();
     void browser.storage.local.set({ [openKey]: true });
   });
@@ -247,8 +264,9 @@ function startDetector(): void {
   };
   document.addEventListener('visibilitychange', onLeave);
 
-  void browser.storage.local.get([MATCH_TABLE_KEY, openKey]).then(async (stored) => {
+  void browser.storage.local.get([MATCH_TABLE_KEY, openKey, widthKey]).then(async (stored) => {
     openAtStart = stored[openKey] !== false;
+    if (typeof stored[widthKey] === 'number') width = stored[widthKey] as number;
     table = (stored[MATCH_TABLE_KEY] as MatchTable | undefined) ?? ((await browser.runtime.sendMessage({ type: 'detect:table' })) as MatchTable);
     check();
     openAtStart = undefined; // later panels read the state afresh

@@ -1,7 +1,12 @@
+import { createPageDock } from './page-dock';
+
 /**
  * The panel's frame on the page: an extension-page iframe inside a closed shadow
  * root, so the page's scripts can neither style nor read it (DESIGN.md §3.2).
- * Collapsed, the same iframe shrinks to a small tab that holds the reopen button.
+ * Open, it is docked: the page is narrowed to the width left beside it (page-dock.ts),
+ * and a grip on its left edge resizes it (drag, or the arrow keys once focused).
+ * Collapsed, the same iframe shrinks to a small tab that holds the reopen button, and
+ * the page gets its full width back.
  */
 export interface PanelHost {
   setOpen(open: boolean): void;
@@ -9,29 +14,52 @@ export interface PanelHost {
   /** Shows a frame that was started hidden; nothing happens if it is already shown. */
   reveal(): void;
   isRevealed(): boolean;
+  /** The open panel's width in px (clamped to PANEL_MIN_WIDTH–PANEL_MAX_WIDTH). */
+  setWidth(width: number): void;
+  width(): number;
   remove(): void;
+}
+
+export const PANEL_MIN_WIDTH = 280;
+export const PANEL_MAX_WIDTH = 600;
+export const PANEL_DEFAULT_WIDTH = 400;
+/** One arrow key press on the grip; with Shift, four. */
+const KEY_STEP = 20;
+
+export function clampPanelWidth(width: unknown): number {
+  const n = typeof width === 'number' && Number.isFinite(width) ? Math.round(width) : PANEL_DEFAULT_WIDTH;
+  return Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, n));
+}
+
+export interface PanelHostOptions {
+  /** The width remembered for this site. */
+  width?: number;
+  /** Called once a resize ends (drag released, key pressed) with the new width, to remember it. */
+  onResized?: (width: number) => void;
 }
 
 const HOST_TAG = 'trailguide-panel';
 const STYLE = `
-:host { all: initial; }
-iframe {
-  position: fixed; z-index: 2147483647; border: 0; background: transparent;
-  color-scheme: normal; right: 0;
-}
-iframe.open { top: 0; width: 400px; max-width: 100vw; height: 100vh;
-  box-shadow: -6px 0 24px rgba(15, 23, 42, 0.18); }
-iframe.closed { top: calc(50vh - 70px); width: 44px; height: 140px;
-  box-shadow: -2px 2px 10px rgba(15, 23, 42, 0.2); border-radius: 8px 0 0 8px; }
+:host{all:initial}
+iframe{position:fixed;z-index:2147483647;border:0;background:transparent;color-scheme:normal;right:0}
+iframe.open{top:0;max-width:100vw;height:100vh;box-shadow:-2px 0 8px rgba(15,23,42,.12)}
+iframe.closed{top:calc(50vh - 70px);width:44px;height:140px;box-shadow:-2px 2px 10px rgba(15,23,42,.2);border-radius:8px 0 0 8px}
 iframe.pending { visibility: hidden; }
+iframe.dragging{pointer-events:none}
+.grip{position:fixed;z-index:2147483647;top:0;height:100vh;width:8px;cursor:ew-resize;outline:none;touch-action:none}
+.grip::after{content:'';position:absolute;top:calc(50% - 24px);left:2px;width:4px;height:48px;border-radius:2px;background:#94a3b8;opacity:0}
+.grip:hover::after,.grip.dragging::after{opacity:1}
+.grip:focus-visible::after{opacity:1;background:#0f766e;box-shadow:0 0 0 2px #fff,0 0 0 4px #0f766e}
+.grip.closed,.grip.pending{display:none}
 `;
 
 /**
  * `revealed: false` starts the frame hidden (not painted, not clickable, out of the
- * tab order and the accessibility tree): the panel's process starts and renders
- * while the page is still loading, and `reveal()` shows it once the page is recognised.
+ * tab order and the accessibility tree, and the page not narrowed): the panel's process
+ * starts and renders while the page is still loading, and `reveal()` shows it once the
+ * page is recognised.
  */
-export function createPanelHost(src: string, initiallyOpen: boolean, revealed = true): PanelHost {
+export function createPanelHost(src: string, initiallyOpen: boolean, revealed = true, options: PanelHostOptions = {}): PanelHost {
   // Exactly one panel per tab, whatever happened before (e.g. an orphaned host).
   for (const old of document.querySelectorAll(HOST_TAG)) old.remove();
   const host = document.createElement(HOST_TAG);
@@ -42,12 +70,82 @@ export function createPanelHost(src: string, initiallyOpen: boolean, revealed = 
   frame.src = src;
   frame.title = 'Trailguide';
   frame.setAttribute('allow', 'clipboard-write');
+  const grip = document.createElement('div');
+  grip.tabIndex = 0;
+  grip.setAttribute('role', 'separator');
+  grip.setAttribute('aria-orientation', 'vertical');
+  grip.setAttribute('aria-label', 'Resize the Trailguide panel (left and right arrow keys)');
+  grip.setAttribute('aria-valuemin', String(PANEL_MIN_WIDTH));
+  grip.setAttribute('aria-valuemax', String(PANEL_MAX_WIDTH));
+  const dock = createPageDock();
   let open = initiallyOpen;
   let shown = revealed;
-  const paint = () => (frame.className = `${open ? 'open' : 'closed'}${shown ? '' : ' pending'}`);
-  paint();
-  root.append(style, frame);
+  let width = clampPanelWidth(options.width);
+  let dragging = false;
+  const paint = () => {
+    const state = `${open ? 'open' : 'closed'}${shown ? '' : ' pending'}${dragging ? ' dragging' : ''}`;
+    frame.className = state;
+    grip.className = `grip ${state}`;
+    frame.style.width = open ? `${width}px` : '';
+    grip.style.right = `${width - 8}px`;
+    grip.setAttribute('aria-valuenow', String(width));
+    dock.setWidth(open && shown ? width : 0);
+  };
+  const resize = (next: number, done: boolean) => {
+    const clamped = clampPanelWidth(next);
+    if (clamped !== width) {
+      width = clamped;
+      paint();
+    }
+    if (done) options.onResized?.(width);
+  };
+
+  // Dragging: the grip keeps the pointer (capture) even over the frame, which would swallow it.
+  let startX = 0;
+  let startWidth = width;
+  let frameRequest = 0;
+  grip.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    event.preventDefault(); // no text selection while dragging; so focus the grip by hand
+    grip.focus();
+    grip.setPointerCapture(event.pointerId);
+    dragging = true;
+    startX = event.clientX;
+    startWidth = width;
+    paint();
+  });
+  grip.addEventListener('pointermove', (event) => {
+    if (!dragging) return;
+    const x = event.clientX;
+    cancelAnimationFrame(frameRequest);
+    frameRequest = requestAnimationFrame(() => resize(startWidth + (startX - x), false));
+  });
+  const endDrag = (event: PointerEvent) => {
+    if (!dragging) return;
+    dragging = false;
+    cancelAnimationFrame(frameRequest);
+    resize(startWidth + (startX - event.clientX), true);
+    paint();
+  };
+  grip.addEventListener('pointerup', endDrag);
+  grip.addEventListener('pointercancel', endDrag);
+  grip.addEventListener('keydown', (event) => {
+    const step = event.shiftKey ? KEY_STEP * 4 : KEY_STEP;
+    const next =
+      event.key === 'ArrowLeft' ? width + step
+      : event.key === 'ArrowRight' ? width - step
+      : event.key === 'Home' ? PANEL_MIN_WIDTH
+      : event.key === 'End' ? PANEL_MAX_WIDTH
+      : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    event.stopPropagation(); // the console's own shortcuts do not see the keys meant for the grip
+    resize(next, true);
+  });
+
+  root.append(style, frame, grip);
   document.documentElement.append(host);
+  paint();
   return {
     setOpen(next) {
       open = next;
@@ -59,7 +157,14 @@ export function createPanelHost(src: string, initiallyOpen: boolean, revealed = 
       paint();
     },
     isRevealed: () => shown,
-    remove: () => host.remove(),
+    setWidth(next) {
+      resize(next, false);
+    },
+    width: () => width,
+    remove: () => {
+      dock.release();
+      host.remove();
+    },
   };
 }
 

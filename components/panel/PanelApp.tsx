@@ -38,6 +38,12 @@ const openKey = computed(() => {
 
 const loadPacks = () => ask<PanelInit>({ type: 'panel:init' });
 
+/**
+ * Where this page is shown: in the frame docked beside the console, or as the browser's
+ * own side panel (a top-level page). Tests read it from the `panel-dock` hook.
+ */
+const dockMode = window.top === window.self ? 'browser' : 'docked';
+
 async function init() {
   adapterId.value = new URLSearchParams(location.hash.slice(1)).get('adapter');
   try {
@@ -118,7 +124,7 @@ export function PanelApp() {
   }
 
   return (
-    <div class="panel">
+    <div class="panel" data-testid="panel-dock" data-mode={dockMode}>
       <header class="panel-header">
         <div class="brand">
           <span class="brand-mark" aria-hidden="true">T</span>
