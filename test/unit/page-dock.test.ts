@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPageDock } from '../../utils/page-dock';
+import { clampPanelWidth, createPanelHost } from '../../utils/panel-host';
+
+// @vitest-environment happy-dom
+
+// happy-dom lays nothing out: the viewport's width and the boxes that matter are given by hand.
+function viewportWidth(width: number) {
+  Object.defineProperty(document.documentElement, 'clientWidth', { configurable: true, get: () => width });
+}
+
+/** A box whose right edge is `right` until its inline `right` is set, then moves left by that much. */
+function rightAnchoredBox(el: HTMLElement, viewport: number, boxWidth: number) {
+  el.getBoundingClientRect = () => {
+    const shift = Number.parseFloat(el.style.getPropertyValue('right') || '0');
+    const right = viewport - shift;
+    return { left: right - boxWidth, right, top: 0, bottom: 100, width: boxWidth, height: 100, x: right - boxWidth, y: 0, toJSON: () => ({}) };
+  };
+}
+
+describe('docking the page beside the panel', () => {
+  beforeEach(() => {
+    viewportWidth(1280);
+    document.body.innerHTML = '';
+    document.documentElement.removeAttribute('style');
+  });
+  afterEach(() => {
+    for (const el of document.querySelectorAll('trailguide-panel')) el.remove();
+  });
+
+  it("narrows the page by the panel's width and gives back the root's own style exactly", () => {
+    document.documentElement.setAttribute('style', 'width: 90%; color: red');
+    const dock = createPageDock();
+    dock.setWidth(400);
+    const root = document.documentElement.style;
+    expect(root.getPropertyValue('margin-right')).toBe('400px');
+    expect(root.getPropertyPriority('margin-right')).toBe('important');
+    expect(root.getPropertyValue('width')).toBe('auto');
+    dock.setWidth(460);
+    expect(root.getPropertyValue('margin-right')).toBe('460px');
+    dock.release();
+    expect(root.getPropertyValue('margin-right')).toBe('');
+    expect(root.getPropertyValue('width')).toBe('90%');
+    expect(root.getPropertyValue('color')).toBe('red');
+    dock.setWidth(400);
+    dock.setWidth(0); // folded: whole again
+    expect(root.getPropertyValue('margin-right')).toBe('');
+    expect(root.getPropertyValue('width')).toBe('90%');
+    dock.release();
+  });
+
+  it('leaves a root without a style attribute without one after release', () => {
+    const dock = createPageDock();
+    dock.setWidth(400);
+    dock.release();
+    expect(document.documentElement.hasAttribute('style')).toBe(false);
+  });
+
+  it('moves a fixed, right-anchored element (a drawer) out from under the panel, and back', () => {
+    const drawer = document.createElement('aside');
+    drawer.style.position = 'fixed';
+    drawer.style.right = '0px';
+    drawer.style.width = '300px';
+    document.body.append(drawer);
+    rightAnchoredBox(drawer, 1280, 300);
+    const dock = createPageDock();
+    dock.setWidth(400);
+    expect(drawer.style.getPropertyValue('right')).toBe('400px');
+    expect(drawer.style.getPropertyValue('max-width')).toBe('');
+    dock.release();
+    expect(drawer.style.getPropertyValue('right')).toBe('0px');
+    expect(drawer.style.getPropertyPriority('right')).toBe('');
+  });
+
+  it('does not dock where too little of the page would be left (the panel floats as before)', () => {
+    viewportWidth(600);
+    const dock = createPageDock();
+    dock.setWidth(400);
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('');
+    dock.release();
+  });
+});
+
+describe('the panel width and its grip', () => {
+  it('clamps widths to 280–600 px and falls back to 400 px for anything that is not a number', () => {
+    expect(clampPanelWidth(100)).toBe(280);
+    expect(clampPanelWidth(9000)).toBe(600);
+    expect(clampPanelWidth(433.4)).toBe(433);
+    expect(clampPanelWidth('500')).toBe(400);
+    expect(clampPanelWidth(Number.NaN)).toBe(400);
+  });
+
+  it('resizes with the arrow keys, Home and End, and reports each resize to be remembered', () => {
+    viewportWidth(1280);
+    const roots: ShadowRoot[] = [];
+    const original = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init: ShadowRootInit) {
+      const root = original.call(this, init);
+      roots.push(root);
+      return root;
+    };
+    const onResized = vi.fn();
+    const host = createPanelHost('about:blank#adapter=a', true, true, { width: 420, onResized });
+    Element.prototype.attachShadow = original;
+    const grip = roots[0]!.querySelector<HTMLElement>('[role=separator]')!;
+    const frame = roots[0]!.querySelector('iframe')!;
+    expect(frame.style.width).toBe('420px');
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('420px');
+    const press = (key: string, shiftKey = false) => grip.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true }));
+    press('ArrowLeft');
+    expect(host.width()).toBe(440);
+    expect(grip.getAttribute('aria-valuenow')).toBe('440');
+    expect(onResized).toHaveBeenLastCalledWith(440);
+    press('ArrowRight', true);
+    expect(host.width()).toBe(360);
+    press('End');
+    expect(frame.style.width).toBe('600px');
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('600px');
+    press('Home');
+    expect(host.width()).toBe(280);
+    host.setOpen(false); // folded: the page is whole again
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('');
+    host.setOpen(true);
+    host.remove();
+    expect(document.documentElement.hasAttribute('style')).toBe(false);
+  });
+});
