@@ -6,8 +6,8 @@
 //   npm run bench              full run (~2–3 minutes on 2 cores)
 //   npm run bench -- --quick   fewer runs, for trying the bench itself
 //   npm run bench -- --update-docs   also rewrites the results table in docs/performance.md
-//   npm run bench -- --only=panel,cpu   only the named groups (sizes, matching, pack, panel, cpu,
-//                              audit-cpu, heavy, capture, fill, store); the build always runs
+//   npm run bench -- --only=panel,cpu   only the named groups (sizes, matching, pack, memory, worker,
+//                              search, panel, cpu, audit-cpu, heavy, capture, fill, store); the build always runs
 //   npm run bench -- --no-build   measure what is already built in the output folder
 //   BENCH_KEEP_BUILD=1         keep .output-bench/ afterwards (removed by default so lint never sees it)
 //   TRAILGUIDE_OUT_DIR=.output-x   build into (and measure) that folder instead of .output-bench/;
@@ -28,7 +28,10 @@ import { failed } from '../bench/lib/stats.mjs';
 import { measureCapture, measureFill } from '../bench/measures/engine.mjs';
 import { measureMatching, measurePackImport } from '../bench/measures/node-bench.mjs';
 import { measureHeavyPage, measurePageCpu, UNRECOGNISED_CPU_BUDGET_MS } from '../bench/measures/page-cpu.mjs';
-import { measurePanelVisible } from '../bench/measures/panel.mjs';
+import { IDLE_BUDGET_MB, measureMemory, PER_TAB_BUDGET_MB } from '../bench/measures/memory.mjs';
+import { measurePanelVisible, PAINT_BUDGET_MS, SHIFT_BUDGET } from '../bench/measures/panel.mjs';
+import { measureSearch, SEARCH_BUDGET_MS } from '../bench/measures/search.mjs';
+import { measureWorkerStart, WORKER_BUDGET_MS } from '../bench/measures/worker.mjs';
 import { measureSizes } from '../bench/measures/size.mjs';
 import { measureStore } from '../bench/measures/store.mjs';
 import { formatTable } from '../bench/lib/report.mjs';
@@ -40,15 +43,18 @@ const OWN_OUT_DIR = !process.env.TRAILGUIDE_OUT_DIR;
 const EXTENSION_DIR = resolve(ROOT, OUT_DIR_NAME, 'chrome-mv3');
 const BUILD_DIR = join(ROOT, '.bench', 'build');
 const quick = process.argv.includes('--quick');
-const RUNS = quick ? { cpu: 3, audit: 2, panel: 3, heavy: 2, engine: 3, store: 2 } : { cpu: 6, audit: 4, panel: 5, heavy: 3, engine: 4, store: 3 };
+// CPU: many paired runs, the three profiles interleaved, so two runs of one build agree (docs/performance.md).
+const RUNS = quick
+  ? { cpu: 4, audit: 4, panel: 3, heavy: 2, engine: 3, store: 2, memory: 2, worker: 4, search: 1 }
+  : { cpu: 15, audit: 11, panel: 7, heavy: 3, engine: 4, store: 3, memory: 3, worker: 9, search: 3 };
 const HEAVY_WINDOW_MS = quick ? 800 : 1000;
-const GROUPS = ['sizes', 'matching', 'pack', 'panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'store'];
+const GROUPS = ['sizes', 'matching', 'pack', 'memory', 'worker', 'search', 'panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'store'];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').filter(Boolean)) : null;
 for (const name of only ?? []) if (!GROUPS.includes(name)) throw new Error(`--only: unknown group "${name}" (one of ${GROUPS.join(', ')})`);
 /** Whether a group of measurements runs this time (all of them without --only). */
 const wanted = (group) => !only || only.has(group);
-const BROWSER_GROUPS = ['panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'store'];
+const BROWSER_GROUPS = ['memory', 'worker', 'search', 'panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'store'];
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -108,9 +114,33 @@ async function browserMeasures(nodeOptions) {
       demoUrl: demo.url,
       fixtureUrl: fixtures.url,
     };
+    // Memory first, while both profiles are fresh (one blank tab each).
     results.push(
-      ...(await group('panel', 'panel visible', [{ id: 'panel-visible', name: 'Panel visible', budget: 300, unit: 'ms' }], () =>
-        measurePanelVisible({ ...browserOptions, runs: RUNS.panel }),
+      ...(await group(
+        'memory',
+        'memory (PSS)',
+        [
+          { id: 'memory-idle-extension', name: 'Memory added by the idle extension', budget: IDLE_BUDGET_MB, unit: 'MB' },
+          { id: 'memory-per-console-tab', name: 'Memory added per console tab with the panel open', budget: PER_TAB_BUDGET_MB, unit: 'MB' },
+        ],
+        () => measureMemory({ ext, base, demoUrl: demo.url, runs: RUNS.memory }),
+      )),
+    );
+    results.push(
+      ...(await group(
+        'panel',
+        'panel visible',
+        [
+          { id: 'panel-visible', name: 'Panel visible', budget: 300, unit: 'ms' },
+          { id: 'panel-visible-after-markup', name: 'Console markup present → panel painted', budget: PAINT_BUDGET_MS, unit: 'ms' },
+          { id: 'panel-layout-shift', name: 'Layout shift after the panel appears', budget: SHIFT_BUDGET, unit: 'layout-shift score' },
+        ],
+        () => measurePanelVisible({ ...browserOptions, runs: RUNS.panel }),
+      )),
+    );
+    results.push(
+      ...(await group('worker', 'service worker cold start', [{ id: 'worker-cold-start', name: 'Service worker cold start → first answer', budget: WORKER_BUDGET_MS, unit: 'ms' }], () =>
+        measureWorkerStart({ ...browserOptions, runs: RUNS.worker }),
       )),
     );
     const cpuPages = [
@@ -128,7 +158,7 @@ async function browserMeasures(nodeOptions) {
         budget: UNRECOGNISED_CPU_BUDGET_MS,
         note: 'Same console, a page no adapter URL fits.',
       },
-    ];
+    ].map((p) => ({ ...p, metric: 'script' }));
     results.push(
       ...(await group('cpu', 'CPU on unrecognised pages', cpuPages, () =>
         measurePageCpu({ ...browserOptions, control: control.context, pages: cpuPages, runs: RUNS.cpu }),
@@ -137,14 +167,17 @@ async function browserMeasures(nodeOptions) {
     const auditPage = [
       {
         id: 'cpu-demo-audit',
-        name: 'CPU added to the demo audit log (recognised; panel shown)',
+        name: 'CPU added to the demo audit log (recognised; panel shown), vs 2× the empty content script’s',
         url: `${demo.url}/audit`,
         budget: null,
+        relativeToControl: 2,
         note: 'Recognised: the panel host is added; the panel itself runs in its own (extension) process, not counted here.',
       },
     ];
     results.push(
-      ...(await group('audit-cpu', 'CPU on the demo audit log', auditPage, () => measurePageCpu({ ...browserOptions, pages: auditPage, runs: RUNS.audit }))),
+      ...(await group('audit-cpu', 'CPU on the demo audit log', auditPage, () =>
+        measurePageCpu({ ...browserOptions, control: control.context, pages: auditPage, runs: RUNS.audit }),
+      )),
     );
     results.push(
       ...(await group('heavy', 'heavy page', [{ id: 'heavy-audit-url-unrecognised', name: 'Heavy page', unit: 'µs per batch' }], () =>
@@ -170,6 +203,12 @@ async function browserMeasures(nodeOptions) {
           { id: 'query-case', name: "Query a case's history", budget: 50, unit: 'ms' },
         ],
         () => measureStore({ ...browserOptions, runs: RUNS.store }),
+      )),
+    );
+    // Last: it imports a pack of 1,000 runbooks into the profile, which the measures above must not see.
+    results.push(
+      ...(await group('search', 'search 1,000 runbooks', [{ id: 'search-1000-runbooks', name: 'Search 1,000 runbooks per keystroke', budget: SEARCH_BUDGET_MS, unit: 'ms' }], () =>
+        measureSearch({ ...browserOptions, runs: RUNS.search }),
       )),
     );
   } finally {

@@ -29,6 +29,7 @@ export async function launchProfile(extensionDir, options = {}) {
   return {
     context,
     extensionId,
+    userDataDir,
     browserVersion: context.browser()?.version() ?? null,
     async close() {
       await context.close();
