@@ -66,9 +66,11 @@ describe('escalation: the path of a branching runbook', () => {
     expect(built.text).not.toContain('outcome:');
   });
 
-  it('adds nothing for a runbook without branches', () => {
-    const built = buildEscalation({ case: theCase(), captures: [], runbook, now: NOW });
-    expect(built.markdown).not.toContain('Path taken');
-    expect(JSON.parse(built.json)).not.toHaveProperty('path');
+  it('adds nothing for a runbook without branches, nor before the first answer', () => {
+    for (const record of [theCase(), theCase({ path: { answers: [], steps: [0, 1], outcome: null } })]) {
+      const built = buildEscalation({ case: record, captures: [], runbook, now: NOW });
+      expect(built.markdown).not.toContain('Path taken');
+      expect(JSON.parse(built.json)).not.toHaveProperty('path');
+    }
   });
 });

@@ -71,7 +71,7 @@ export interface EscalationFacts {
   preparedAt: string;
   runbook: { id: string; title: string; packId: string; stepReached: StepReached; stepsDone: number; stepsFailed: number[]; stepsTotal: number };
   case: { id: string; status: string; openedAt: string; inputs: { name: string; label: string; value: string }[]; notes: string };
-  /** Only when the case has a path (a runbook with branches). */
+  /** Only when the case has a path with at least one answer (a runbook with branches). */
   path?: PathFacts;
   page: { url: string; tool: string; adapterId: string | null; adapterName: string | null };
   search: {
@@ -197,7 +197,8 @@ export function gatherFacts(source: EscalationSource): EscalationFacts {
         .map(([name, value]) => ({ name, label: labels.get(name) ?? name, value })),
       notes: record.notes,
     },
-    ...(record.path ? { path: pathFacts(record.path, titles) } : {}),
+    // Once a question was answered: before that, "step reached" already says how far the case got.
+    ...(record.path && record.path.answers.length > 0 ? { path: pathFacts(record.path, titles) } : {}),
     page: { url: record.pageUrl, tool: record.tool, adapterId: record.adapterId, adapterName: source.adapterName ?? null },
     search: {
       eventTypes: types.confirmed,
