@@ -23,7 +23,7 @@ export interface BuiltEscalation {
    *              stepReached: { number, title },   // the furthest step done; number null when none is
    *              stepsDone, stepsFailed: number[], stepsTotal },
    *   case: { id, status, openedAt, inputs: [{ name, label, value }], notes },
-   *   path: { steps: [{ number, title }],             // only for runbooks with branches: the steps the answers led through
+   *   path: { steps: [{ number, title }],             // only once a branching step was answered: the steps the answers led through
    *           answers: [{ step, question, answer, decidedBy: "agent" | "rows", because }],
    *           outcome },                             // the outcome's "when", or null
    *   page: { url, tool, adapterId, adapterName },
