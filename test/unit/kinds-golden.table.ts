@@ -20,8 +20,11 @@
  */
 
 export type EventSearch =
-  /** The deep link the tool is sent to. */
-  | { url: string }
+  /**
+   * The deep link the tool is sent to; `check`: a condition the tool can't filter on, so the
+   * search is broader than the kind and the agent is told to check it on each row.
+   */
+  | { url: string; check?: string }
   /** No deep link: the boxes filled on the page (label, value). */
   | { boxes: [string, string][] }
   /** The adapter says the tool has no such event (its `unsupported:` reason is shown). */
@@ -157,7 +160,7 @@ export const EVENT_SEARCH: Record<string, Record<string, EventSearch>> = {
   },
   // CloudTrail event history: one lookup attribute, EventName=<API name>, in the hash route.
   'aws-cloudtrail': {
-    'sign-in-succeeded': { url: `${C}?EventName=ConsoleLogin` },
+    'sign-in-succeeded': 'unsupported',
     'sign-in-failed': 'unsupported',
     'role-granted': { several: ['AttachUserPolicy', 'PutUserPolicy', 'AttachRolePolicy', 'AttachGroupPolicy'] },
     'api-key-created': { url: `${C}?EventName=CreateAccessKey` },
@@ -303,7 +306,7 @@ export const EVENT_SEARCH: Record<string, Record<string, EventSearch>> = {
  * failed-sign-in-burst, step 1 ("Show the failed sign-ins"): actor omar.haddad@globex.example,
  * 10–17 March 2026, kind:sign-in-failed — the whole search and what the agent reads.
  */
-export const FULL_SEARCH: Record<string, { url: string; refusal?: string; notes?: string[] }> = {
+export const FULL_SEARCH: Record<string, { url: string; unused?: string[]; refusal?: string; notes?: string[] }> = {
   'acme-demo': {
     url: `${DEMO}?actor=omar.haddad%40globex.example&action=user.login_failed&from=2026-03-10T00%3A00&to=2026-03-17T23%3A59&page=`,
     notes: ['Acme Admin audit log (demo console) records failed sign-in as user.login_failed.'],
@@ -324,6 +327,6 @@ export const FULL_SEARCH: Record<string, { url: string; refusal?: string; notes?
   'aws-cloudtrail': {
     url: `${C}?Username=omar.haddad%40globex.example&StartTime=2026-03-10T00%3A00%3A00.000Z&EndTime=2026-03-17T23%3A59%3A59.999Z`,
     refusal:
-      "AWS CloudTrail event history can't search for failed sign-in here: CloudTrail records every console sign-in as ConsoleLogin, failed or not, and event history can't filter on the result. Search for sign-ins (ConsoleLogin) and read each event's responseElements: ConsoleLogin is Success or Failure.",
+      "AWS CloudTrail event history can't search for failed sign-in here: CloudTrail records every console sign-in as ConsoleLogin, failed or not, and event history can't filter on the outcome. Search for ConsoleLogin yourself and open each event: responseElements says ConsoleLogin Success or Failure.",
   },
 };

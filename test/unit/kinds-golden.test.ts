@@ -56,7 +56,8 @@ function eventSearch(adapter: Adapter, kind: string): EventSearch | { unknown: s
   const link = buildDeepLink(adapter, PAGES[adapter.id]!, resolved.filters);
   if (link) {
     expect(link.unused, `${adapter.id} ${kind}: everything the kind asks for travels in the link`).toEqual([]);
-    return { url: link.url };
+    const checks = resolved.notes.filter((n) => n.value !== undefined).map((n) => `${n.field} ${n.value}`);
+    return checks.length > 0 ? { url: link.url, check: checks.join('; ') } : { url: link.url };
   }
   const plan = planFill(adapter, resolved.filters);
   expect(plan.unfillable.map((u) => u.message), `${adapter.id} ${kind}`).toEqual([]);
@@ -113,6 +114,7 @@ describe('the failed sign-in runbook, step 1, searched in full', () => {
     const link = buildDeepLink(adapter, PAGES[adapterId]!, resolved.filters);
     const expected = FULL_SEARCH[adapterId]!;
     expect(link?.url).toBe(expected.url);
+    expect(link?.unused).toEqual(expected.unused ?? []);
     expect(resolved.refusals.map((r) => r.message)).toEqual(expected.refusal ? [expected.refusal] : []);
     if (expected.notes) expect(resolved.notes.map((n) => n.message)).toEqual(expected.notes);
   });
