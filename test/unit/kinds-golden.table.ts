@@ -181,7 +181,7 @@ export const EVENT_SEARCH: Record<string, Record<string, EventSearch>> = {
   // Datadog Audit Trail: the product area (@evt.name) plus @action and @asset.type, as in
   // the queries of Datadog's "Audit Trail Events" page; live=false is always added.
   'datadog-audit-trail': {
-    'sign-in-succeeded': { url: `${D}?query=%40evt.name%3AAuthentication%20%40action%3Alogin&live=false` },
+    'sign-in-succeeded': 'unsupported',
     'sign-in-failed': 'unsupported',
     'role-granted': { url: `${D}?query=%40evt.name%3A%22Access%20Management%22%20%40action%3Amodified%20%40asset.type%3Arole&live=false` },
     'api-key-created': { url: `${D}?query=%40evt.name%3AAuthentication%20%40action%3Acreated%20%40asset.type%3Aapi_key&live=false` },
