@@ -13,6 +13,7 @@ export const INSTANTS = {
   flatFrom: '2026-10-05T07:30:00.000Z',
   nativeUntil: '2026-12-01T22:10:00.000Z',
   upTo: '2026-11-30T23:59:00.000Z',
+  elWhen: '2026-11-15T06:45:00.000Z',
 } as const;
 
 export const FILTERS: Record<string, string> = {
@@ -34,6 +35,8 @@ export const FILTERS: Record<string, string> = {
   muiEvents: 'API key created, Sign-out',
   hlPerson: 'Priya Natarajan',
   select2Event: 'API key created',
+  elPerson: 'Dana Whitfield',
+  elEvents: 'Settings changed, Sign-in',
 };
 
 /** A local wall time "YYYY-MM-DDTHH:mm" of an instant in an IANA zone. */
@@ -70,6 +73,9 @@ export function expectedStates(timeZone: string): Record<string, unknown> {
     'react-datepicker': at(INSTANTS.upTo),
     headless: 'priya',
     select2: 'apikey.created',
+    'el-datetime': at(INSTANTS.elWhen),
+    'el-select': 'dana',
+    'el-multi': ['account.settings_changed', 'user.login'],
     'mui-ac-single': 'omar',
     'mui-ac-multi': ['apikey.created', 'user.logout'],
   };
@@ -99,6 +105,9 @@ export const FIELD_WIDGET: Record<string, { widget: string; strategy: string }> 
   upTo: { widget: 'react-datepicker', strategy: 'react-datepicker' },
   hlPerson: { widget: 'headless', strategy: 'combobox' },
   select2Event: { widget: 'select2', strategy: 'select2' },
+  elWhen: { widget: 'el-datetime', strategy: 'element-plus-picker' },
+  elPerson: { widget: 'el-select', strategy: 'element-plus-select' },
+  elEvents: { widget: 'el-multi', strategy: 'element-plus-select' },
   muiPerson: { widget: 'mui-ac-single', strategy: 'mui-autocomplete' },
   muiEvents: { widget: 'mui-ac-multi', strategy: 'mui-autocomplete' },
 };
@@ -135,6 +144,9 @@ export const LAB_ADAPTER = {
     upTo: { label: 'Up to', dom: { selectors: ['#react-datepicker input'], kind: 'datetime', format: 'YYYY-MM-DD HH:mm' } },
     hlPerson: { label: 'Person (Headless UI)', dom: { selectors: ['#headless input'], kind: 'combobox', option: ['[role="listbox"] [role="option"]'] } },
     select2Event: { label: 'Event type (Select2)', dom: { selectors: ['#select2 .select2-selection'], kind: 'combobox' } },
+    elWhen: { label: 'When (Element Plus)', dom: { selectors: ['#el-datetime input'], kind: 'datetime', format: 'YYYY-MM-DD HH:mm' } },
+    elPerson: { label: 'Person (Element Plus)', dom: { selectors: ['#el-select .el-select'], kind: 'combobox' } },
+    elEvents: { label: 'Event types (Element Plus)', dom: { selectors: ['#el-multi .el-select'], kind: 'combobox' } },
     muiPerson: { label: 'Person (MUI)', dom: { selectors: ['#mui-ac-single input'], kind: 'combobox' } },
     muiEvents: { label: 'Event types (MUI)', dom: { selectors: ['#mui-ac-multi input'], kind: 'combobox' } },
   },

@@ -5,6 +5,7 @@ import { checkbox } from './checkbox';
 import { choicesJs } from './choices';
 import { codeEditor } from './code-editor';
 import { combobox } from './combobox';
+import { elementPlusPicker, elementPlusSelect } from './element-plus';
 import { flatpickrInput } from './flatpickr';
 import { muiAutocomplete } from './mui-autocomplete';
 import { muiPicker } from './mui-picker';
@@ -30,12 +31,14 @@ export const STRATEGIES: readonly WidgetStrategy[] = [
   muiPicker,
   flatpickrInput,
   reactDatepicker,
+  elementPlusPicker,
   reactSelect,
   antdSelect,
   muiAutocomplete,
   tomSelect,
   choicesJs,
   select2,
+  elementPlusSelect,
   // Generic families, by the adapter's kind and the element.
   combobox,
   checkbox,
