@@ -37,6 +37,7 @@ export const FILTERS: Record<string, string> = {
   select2Event: 'API key created',
   elPerson: 'Dana Whitfield',
   elEvents: 'Settings changed, Sign-in',
+  ariaTeam: 'Customer support',
 };
 
 /** A local wall time "YYYY-MM-DDTHH:mm" of an instant in an IANA zone. */
@@ -76,6 +77,7 @@ export function expectedStates(timeZone: string): Record<string, unknown> {
     'el-datetime': at(INSTANTS.elWhen),
     'el-select': 'dana',
     'el-multi': ['account.settings_changed', 'user.login'],
+    'react-aria': 'support',
     'mui-ac-single': 'omar',
     'mui-ac-multi': ['apikey.created', 'user.logout'],
   };
@@ -108,6 +110,7 @@ export const FIELD_WIDGET: Record<string, { widget: string; strategy: string }> 
   elWhen: { widget: 'el-datetime', strategy: 'element-plus-picker' },
   elPerson: { widget: 'el-select', strategy: 'element-plus-select' },
   elEvents: { widget: 'el-multi', strategy: 'element-plus-select' },
+  ariaTeam: { widget: 'react-aria', strategy: 'combobox' },
   muiPerson: { widget: 'mui-ac-single', strategy: 'mui-autocomplete' },
   muiEvents: { widget: 'mui-ac-multi', strategy: 'mui-autocomplete' },
 };
@@ -147,6 +150,7 @@ export const LAB_ADAPTER = {
     elWhen: { label: 'When (Element Plus)', dom: { selectors: ['#el-datetime input'], kind: 'datetime', format: 'YYYY-MM-DD HH:mm' } },
     elPerson: { label: 'Person (Element Plus)', dom: { selectors: ['#el-select .el-select'], kind: 'combobox' } },
     elEvents: { label: 'Event types (Element Plus)', dom: { selectors: ['#el-multi .el-select'], kind: 'combobox' } },
+    ariaTeam: { label: 'Team (React Aria)', dom: { selectors: ['#react-aria input'], kind: 'combobox', option: ['[role="listbox"] [role="option"]'] } },
     muiPerson: { label: 'Person (MUI)', dom: { selectors: ['#mui-ac-single input'], kind: 'combobox' } },
     muiEvents: { label: 'Event types (MUI)', dom: { selectors: ['#mui-ac-multi input'], kind: 'combobox' } },
   },

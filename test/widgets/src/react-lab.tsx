@@ -1,3 +1,4 @@
+import { AriaCombobox } from './aria-lab';
 import { DownshiftCombobox } from './downshift-lab';
 import { HeadlessCombobox } from './headless-lab';
 import { MuiMulti, MuiSingle } from './mui-autocomplete';
@@ -38,6 +39,7 @@ export function ReactLab() {
   const [team, setTeam] = useState<string | null>(null);
   const [rdp, setRdp] = useState<Date | null>(null);
   const [hlPerson, setHlPerson] = useState<string | null>(null);
+  const [ariaTeam, setAriaTeam] = useState<string | null>(null);
   const [muiPerson, setMuiPerson] = useState<string | null>(null);
   const [muiEvents, setMuiEvents] = useState<string[]>([]);
 
@@ -81,6 +83,9 @@ export function ReactLab() {
       </Widget>
       <Widget id="headless" title="Person (Headless UI Combobox)" state={hlPerson}>
         <HeadlessCombobox options={PEOPLE} onChange={setHlPerson} />
+      </Widget>
+      <Widget id="react-aria" title="Team (React Aria ComboBox)" state={ariaTeam}>
+        <AriaCombobox options={TEAMS} onChange={setAriaTeam} />
       </Widget>
       <Widget id="native-select" title="Outcome (native select)" state={nativeSelect}>
         <select value={nativeSelect} onChange={(e) => setNativeSelect(e.target.value)}>
