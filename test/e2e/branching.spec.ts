@@ -158,3 +158,62 @@ test('a runbook past its review date says so in the panel and on the options pag
   await expect(notice).toContainText('it should be reviewed every 90 days');
   if (SCREENSHOTS) await demo.screenshot({ path: `${SCREENSHOTS}/review-due-panel.png` });
 });
+
+const EDITOR_SOURCE = `---
+id: editor-branching-test
+title: Who changed it (written in the editor)
+summary: A question with two answers.
+owner: Support leads
+reviewed: 2020-01-01
+reviewEvery: 90d
+tools: [acme-demo]
+steps:
+  - title: Capture the rows
+    action: { type: capture }
+  - title: Who made the change?
+    branch:
+      question: Who is the actor?
+      answers:
+        - answer: Nobody, nothing was captured
+          if: { rows: none }
+          outcome: nothing
+        - answer: Someone
+          next: ask
+  - id: ask
+    title: Ask the team
+outcomes:
+  - id: nothing
+    when: Nothing in the log
+    meaning: Widen the dates.
+---
+Guide.
+`;
+
+test('the editor previews the branches and saves a runbook as reviewed today in one click', async ({ page, context, extensionId, demoUrl }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html#editor`);
+  const source = page.getByTestId('editor-source');
+  await expect(source).toBeEnabled({ timeout: 30_000 });
+  await source.fill(EDITOR_SOURCE);
+  const answers = page.getByTestId('editor-preview-answer');
+  await expect(answers).toHaveText([
+    '“Nobody, nothing was captured” → ends: Nothing in the log — Trailguide picks it when no rows were captured',
+    '“Someone” → step 3 (Ask the team)',
+  ]);
+  await expect(page.getByTestId('editor-preview').getByTestId('review-notice')).toHaveAttribute('data-state', 'due');
+
+  // A loop is refused before anything can be saved, naming the step.
+  await source.fill(EDITOR_SOURCE.replace('          next: ask', '          next: loop-back').replace('  - title: Who made the change?', '  - id: loop-back\n    title: Who made the change?'));
+  await expect(page.getByTestId('editor-validation').getByRole('alert')).toContainText('Step 2 ("Who made the change?") leads back to itself');
+  await expect(page.getByTestId('editor-save-reviewed')).toBeDisabled();
+
+  await source.fill(EDITOR_SOURCE);
+  await page.getByTestId('editor-save-reviewed').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toContainText(`marked as reviewed today (${today()})`);
+  await expect(source).toHaveValue(new RegExp(`^reviewed: ${today()}$`, 'm'));
+  await expect(page.getByTestId('editor-preview').getByTestId('review-notice')).toHaveText('Reviewed today by Support leads');
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/editor-branches.png`, fullPage: true });
+
+  const demo = await context.newPage();
+  const panel = await openRunbook(demo, `${demoUrl}/audit`, 'editor-branching-test');
+  await expect(panel.getByTestId('review-notice')).toHaveText('Reviewed today by Support leads');
+});
