@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadBuiltinPack } from '../../utils/pack/builtin';
 import { splitFrontMatter } from '../../utils/pack/folder';
 import { parsePackData } from '../../utils/pack/parse';
 import { parseRunbookSource } from '../../utils/packs/runbook-source';
@@ -156,6 +157,12 @@ describe('branch format', () => {
     if (!looping.ok) expect(looping.problem.message).toMatch(/go round in circles/);
     const unreachable = parseRunbookSource(SOURCE.replace('          next: staff\n', '          outcome: expected\n'));
     expect(unreachable.ok && unreachable.warnings?.length).toBe(2);
+  });
+});
+
+describe('the built-in runbooks', () => {
+  it('branch without loops, dead ends or steps no path reaches', () => {
+    for (const runbook of loadBuiltinPack().runbooks) expect(checkFlow(runbook), runbook.id).toEqual({ problems: [], unreachable: [] });
   });
 });
 
