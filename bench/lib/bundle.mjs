@@ -1,10 +1,57 @@
 // Bundles a few lines of entry code that import the product's TypeScript, with
 // the esbuild that Vite already installs. Product code is measured as written:
 // no copies, no stubs.
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+
+/** Files under `dir` (recursively), as absolute paths. */
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+/** A glob pattern (say ../../runbooks/ + "**" + /*.md) as a regular expression over paths relative to the importing file's folder. */
+function globToRegExp(pattern) {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*\//g, '\u0000')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\u0000/g, '(?:.*/)?');
+  return new RegExp(`^${source}$`);
+}
+
+/**
+ * Vite's `import.meta.glob(patterns, { query: '?raw', import: 'default', eager: true })` — the only form the
+ * product uses (the built-in pack and the event kinds are bundled as text) — for esbuild: the call becomes an
+ * object of file contents keyed as Vite keys them.
+ */
+const viteGlob = {
+  name: 'vite-import-meta-glob',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.glob')) return undefined;
+      const here = dirname(args.path);
+      const replaced = text.replace(/import\.meta\.glob(?:<[^>]*>)?\(\s*(\[[^\]]*\]|'[^']*')\s*,\s*\{[^}]*\}\s*\)/g, (_call, patternsText) => {
+        const patterns = [...patternsText.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+        const files = {};
+        for (const pattern of patterns) {
+          const base = resolve(here, pattern.slice(0, pattern.search(/\*|$/)).replace(/[^/]*$/, ''));
+          const matcher = globToRegExp(pattern);
+          for (const file of walk(base)) {
+            let key = relative(here, file).split('\\').join('/');
+            if (!key.startsWith('.')) key = `./${key}`;
+            if (matcher.test(key)) files[key] = readFileSync(file, 'utf8');
+          }
+        }
+        return `(${JSON.stringify(Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1))))})`;
+      });
+      return { contents: replaced, loader: 'ts' };
+    });
+  },
+};
 
 /**
  * @param {{ root: string, outDir: string, name: string, contents: string, platform: 'node' | 'browser' }} options
@@ -28,6 +75,7 @@ export async function bundleEntry({ root, outDir, name, contents, platform }) {
     logLevel: 'silent',
     jsx: 'automatic',
     jsxImportSource: 'preact',
+    plugins: [viteGlob],
   });
   return { file: outfile, text: platform === 'browser' ? await readFile(outfile, 'utf8') : undefined };
 }
