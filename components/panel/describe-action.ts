@@ -1,4 +1,6 @@
+import { boxZone, dateForPerson, isDateBox } from '../../utils/engine/box-zone';
 import { resolveFilters } from '../../utils/engine/values';
+import type { Adapter } from '../../utils/schema/adapter';
 import { kindOfValue } from '../../utils/schema/kinds';
 import type { StepAction } from '../../utils/schema/runbook';
 
@@ -16,14 +18,37 @@ function shortDate(iso: string): string {
   return iso.endsWith('T00:00:00.000Z') || iso.endsWith('T23:59:59.999Z') ? iso.slice(0, 10) : iso.replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
+/** How a date filter is shown in the step's sentence: in the clock of the box it is typed into, or undefined (UTC). */
+export type DateInBox = (field: string, value: string, typed: boolean) => string | undefined;
+
+/**
+ * Dates typed into this console's date boxes, shown as the per-field lines show them: in the
+ * box's own clock (a picker or datetime-local box takes your computer's time unless the adapter
+ * says UTC). Filters that go only into the address stay in UTC.
+ */
+export function datesInBoxesOf(adapter: Pick<Adapter, 'fields'> | null | undefined): DateInBox {
+  return (field, value, typed) => {
+    const spec = adapter?.fields[field];
+    const dom = spec?.dom;
+    if (!dom || !isDateBox(dom) || (!typed && spec.url)) return undefined;
+    return dateForPerson(value, boxZone(dom), dom.format === 'date' || dom.kind === 'date');
+  };
+}
+
 /** One plain sentence saying what a step's action will do, with the agent's inputs filled in. */
-export function describeAction(action: StepAction, inputs: Record<string, string> = {}, kindName: (id: string) => string = (id) => id): string {
+export function describeAction(
+  action: StepAction,
+  inputs: Record<string, string> = {},
+  kindName: (id: string) => string = (id) => id,
+  dateInBox: DateInBox = () => undefined,
+): string {
   switch (action.type) {
     case 'navigate':
     case 'fill': {
       const resolved = resolveFilters(action.filters, inputs).values;
       // A kind of event reads as its name ("Failed sign-in"); the tool's own code is said beside the step (KindNotice).
-      const shown = (k: string, v: string) => (k === 'since' || k === 'until' ? shortDate(v) : kindOfValue(v) !== undefined ? `“${kindName(kindOfValue(v)!)}” events` : v);
+      const date = (k: string, v: string) => dateInBox(k, v, action.type === 'fill') ?? shortDate(v);
+      const shown = (k: string, v: string) => (k === 'since' || k === 'until' ? date(k, v) : kindOfValue(v) !== undefined ? `“${kindName(kindOfValue(v)!)}” events` : v);
       const parts = Object.entries(resolved).map(([k, v]) => `${FILTER_WORDS[k] ?? k}: ${shown(k, v)}`);
       const verb = action.type === 'fill' ? 'Fills the log’s search' : 'Opens the log';
       const sentence = parts.length ? `${verb} with ${parts.join('; ')}.` : `${verb}.`;

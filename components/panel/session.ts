@@ -476,6 +476,21 @@ const FIELD_STATE_WORDS: Record<FieldReport['status'], string> = {
   unchecked: "couldn't check",
 };
 
+/**
+ * Every box holds its value: say only what was seen. "Done … the log shows the matching events"
+ * only when the search ran and the list changed (or the page's loading marker came and went);
+ * a console searched without a button (submit: none) or a list that didn't move says so.
+ */
+function verifiedSentence(report: FillReport): string {
+  if (!report.submitted || report.wait === null) {
+    return 'The boxes hold your values. Trailguide didn’t run a search (this console has no search button), so check that the results below match.';
+  }
+  if (report.wait.how === 'settled') {
+    return 'Every filter is set and checked and the search ran, but the results didn’t visibly change — check they match.';
+  }
+  return 'Done — every filter is set and checked, and the log shows the matching events.';
+}
+
 /** "Done" only when every field was kept and the console answered; otherwise each field's state in plain words. */
 export function describeFill(report: FillReport, problems: readonly { field: string; message: string }[]): { done: boolean; message: StepMessage } {
   const fields: StepFieldLine[] = [
@@ -495,7 +510,7 @@ export function describeFill(report: FillReport, problems: readonly { field: str
   const emptied = (report.cleared ?? []).filter((c) => c.status === 'cleared').map((c) => `Cleared ${c.label} (it held ${c.was} from an earlier search).`);
   const others = [...report.messages.filter((m) => !fieldMessages.has(m)), ...leftOver, ...emptied];
   if (report.ok && problems.length === 0 && leftOver.length === 0) {
-    return { done: true, message: { kind: 'ok', text: 'Done — every filter is set and checked, and the log shows the matching events.', fields, details: others } };
+    return { done: true, message: { kind: 'ok', text: verifiedSentence(report), fields, details: others } };
   }
   const anyKept = fields.some((f) => f.status === 'kept');
   const searchNote = report.fields.length > 0 && !report.submitted && anyKept ? ["The search didn't run — click the console's search button yourself."] : [];
