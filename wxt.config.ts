@@ -91,7 +91,8 @@ export default defineConfig({
     // alarms: daily pack-subscription checks (utils/background/pack-handlers.ts).
     // activeTab: after a click on the toolbar button, the tab's address, so Trailguide can
     // offer to be allowed on that site (utils/background/core-handlers.ts togglePanelIn).
-    permissions: ['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms', 'activeTab'],
+    // sidePanel (Chromium): the panel in the browser's own side panel, a setting (utils/background/side-panel.ts).
+    permissions: ['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms', 'activeTab', ...(browser === 'chrome' ? ['sidePanel'] : [])],
     host_permissions: builtInHosts(command),
     // Self-hosted consoles: asked for one site at a time (utils/background/sites.ts).
     // Firefox's Manifest V2 has no optional_host_permissions; there they are optional permissions.
@@ -111,6 +112,8 @@ export default defineConfig({
     // The toolbar button shows or hides the panel like Alt+Shift+Y; on a page no adapter
     // knows it opens the panel to teach Trailguide the page (utils/background/core-handlers.ts).
     action: { default_title: 'Trailguide: show or hide the panel (Alt+Shift+Y)' },
+    // The same panel page in the browser's side panel, per tab (enabled only where the person opens it).
+    ...(browser === 'chrome' ? { side_panel: { default_path: 'panel.html' } } : {}),
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+Y' },

@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { candidatesFor, fingerprintMatches, type MatchEntry, type MatchTable } from '../utils/detect';
 import { BUILTIN_HOST_PATTERNS } from '../utils/hosts';
 import { createPanelHost, showReconnectNotice, type PanelHost } from '../utils/panel-host';
-import { MATCH_TABLE_KEY, panelOpenKey, panelWidthKey } from '../utils/storage-keys';
+import { MATCH_TABLE_KEY, PANEL_PLACE_KEY, panelOpenKey, panelWidthKey } from '../utils/storage-keys';
 
 /** How long a page whose address fits an adapter may take to show the adapter's markup. */
 const FINGERPRINT_WAIT_MS = 15_000;
@@ -55,6 +55,10 @@ function startDetector(): void {
   /** The docked panel's width on this site, read with the table; kept up to date by the listener. */
   const widthKey = panelWidthKey(location.origin);
   let width: number | undefined;
+  /** The panel is in the browser's own side panel (a setting): no frame in the page, only which adapter fits. */
+  let inSidePanel = false;
+  /** The adapter that recognised this page, for a side panel that asks (`host:which`). */
+  let recognised: string | null = null;
   /** The open/closed state read together with the table, for a panel the first check starts. */
   let openAtStart: boolean | undefined;
 
@@ -142,6 +146,11 @@ function startDetector(): void {
   /** The page is recognised: show the panel (started early if the URL fitted first). */
   async function show(entry: MatchEntry) {
     teaching = false;
+    recognised = entry.id;
+    if (inSidePanel) {
+      verdict('shown');
+      return void browser.runtime.sendMessage({ type: 'page:changed', url: location.href, adapterId: entry.id }).catch(() => undefined);
+    }
     if (!host) {
       const open = await openState();
       if (!alive()) return;
@@ -159,6 +168,7 @@ function startDetector(): void {
    * is shown if the markup appears, taken away otherwise.
    */
   async function prestart(entry: MatchEntry) {
+    if (inSidePanel) return;
     const open = await openState();
     if (host || !alive() || lastUrl !== location.href) return;
     const early = newHost(`adapter=${encodeURIComponent(entry.id)}`, open, false);
@@ -173,6 +183,7 @@ function startDetector(): void {
   }
 
   function hide() {
+    recognised = null;
     if (teaching) return; // stays until the person closes it, whatever the address does
     host?.remove();
     host = undefined;
@@ -236,8 +247,12 @@ function startDetector(): void {
 
   // The toolbar button and Alt+Shift+Y arrive here on every page of our hosts; the
   // background takes "nobody answered" to mean the script is missing, so it stays.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (dead || sender.id !== browser.runtime.id || (message as { type?: unknown })?.type !== 'host:toggle') return;
+  browser.runtime.onMessage.addListener((message: unknown, sender, reply) => {
+    const type = (message as { type?: unknown })?.type;
+    if (dead || sender.id !== browser.runtime.id) return;
+    // The side panel of this tab asks which adapter recognised the page (null: none, teach it).
+    if (type === 'host:which') return void reply({ adapterId: recognised });
+    if (type !== 'host:toggle' || inSidePanel) return;
     if (host?.isRevealed()) return void browser.storage.local.set({ [openKey]: !host.isOpen() });
     // No adapter knows this page (a hidden early frame does not count): open the panel to teach it.
     teaching = true;
@@ -264,8 +279,9 @@ function startDetector(): void {
   };
   document.addEventListener('visibilitychange', onLeave);
 
-  void browser.storage.local.get([MATCH_TABLE_KEY, openKey, widthKey]).then(async (stored) => {
+  void browser.storage.local.get([MATCH_TABLE_KEY, openKey, widthKey, PANEL_PLACE_KEY]).then(async (stored) => {
     openAtStart = stored[openKey] !== false;
+    inSidePanel = stored[PANEL_PLACE_KEY] === 'browser';
     if (typeof stored[widthKey] === 'number') width = stored[widthKey] as number;
     table = (stored[MATCH_TABLE_KEY] as MatchTable | undefined) ?? ((await browser.runtime.sendMessage({ type: 'detect:table' })) as MatchTable);
     check();

@@ -2,6 +2,9 @@
 export const MATCH_TABLE_KEY = 'matchTable';
 /** Per-site panel state: `panelOpen:<origin>` → boolean. */
 export const panelOpenKey = (origin: string) => `panelOpen:${origin}`;
+/** Where the panel opens: `docked` in the page (the default) or in the browser's own side panel. */
+export const PANEL_PLACE_KEY = 'panelPlace';
+export type PanelPlace = 'docked' | 'browser';
 /** Per-site width of the docked panel: `panelWidth:<origin>` → px (280–600). */
 export const panelWidthKey = (origin: string) => `panelWidth:${origin}`;
 /** Sites the person allowed Trailguide on (self-hosted consoles): `{ origin, addedAt }[]`. */

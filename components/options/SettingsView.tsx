@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ask, errorText, formatWhen } from './api';
 import { packList, reloadPacks } from './packs-state';
+import { PanelPlaceSetting } from './PanelPlaceSetting';
 
 interface RefreshAllReply {
   results: { ok: boolean; message: string }[];
@@ -66,6 +67,8 @@ export function SettingsView() {
         </button>
         {status?.kind === 'alert' ? <p role="alert" class="error">{status.text}</p> : <p role="status">{status?.text ?? ''}</p>}
       </section>
+
+      <PanelPlaceSetting />
 
       <section class="card" aria-labelledby="keys-heading">
         <h2 id="keys-heading">Keyboard shortcut</h2>

@@ -44,15 +44,35 @@ const loadPacks = () => ask<PanelInit>({ type: 'panel:init' });
  */
 const dockMode = window.top === window.self ? 'browser' : 'docked';
 
+/**
+ * In the browser's side panel there is no sender tab: the tab is in the page's address
+ * (utils/background/side-panel.ts), and its detector says which adapter recognised it.
+ */
+let inSidePanel = false;
+
+async function sidePanelTab(): Promise<{ tabId: number; pageUrl: string | null; adapterId: string | null } | null> {
+  const raw = new URLSearchParams(location.hash.slice(1)).get('tab') ?? '';
+  const tab = Number(raw);
+  if (dockMode !== 'browser' || !/^\d{1,10}$/.test(raw)) return null;
+  const [info, which] = await Promise.all([
+    browser.tabs.get(tab).catch(() => undefined),
+    browser.tabs.sendMessage(tab, { type: 'host:which' }).catch(() => undefined) as Promise<{ adapterId?: unknown } | undefined>,
+  ]);
+  return { tabId: tab, pageUrl: info?.url ?? null, adapterId: typeof which?.adapterId === 'string' ? which.adapterId : null };
+}
+
 async function init() {
   adapterId.value = new URLSearchParams(location.hash.slice(1)).get('adapter');
   try {
-    const reply = await loadPacks();
+    const [reply, side] = await Promise.all([loadPacks(), sidePanelTab()]);
     packs.value = reply.packs;
-    tabId.value = reply.tabId;
-    pageUrl.value = reply.pageUrl;
+    tabId.value = side?.tabId ?? reply.tabId;
+    pageUrl.value = side ? side.pageUrl : reply.pageUrl;
+    if (side) adapterId.value = side.adapterId;
+    inSidePanel = side !== null;
     const key = openKey.value;
-    if (key) panelOpen.value = (await browser.storage.local.get(key))[key] !== false;
+    // The side panel is open while it is shown; folding is for the panel docked in the page.
+    if (key && !side) panelOpen.value = (await browser.storage.local.get(key))[key] !== false;
   } catch {
     loadError.value = 'Trailguide could not load its runbooks. Reload the page; if this keeps happening, reinstall the extension.';
   } finally {
@@ -69,6 +89,7 @@ async function refreshPacks() {
 }
 
 function setOpen(open: boolean) {
+  if (inSidePanel && !open) return window.close(); // the browser's side panel closes
   panelOpen.value = open;
   const key = openKey.value;
   if (key) void browser.storage.local.set({ [key]: open });
@@ -93,7 +114,7 @@ export function PanelApp() {
     });
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const key = openKey.value;
-      if (area === 'local' && key && key in changes) panelOpen.value = changes[key]?.newValue !== false;
+      if (area === 'local' && key && key in changes && !inSidePanel) panelOpen.value = changes[key]?.newValue !== false;
     };
     const onMessage = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) => {
       if (sender.id !== browser.runtime.id) return;

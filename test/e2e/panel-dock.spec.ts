@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page, Worker } from '@playwright/test';
-import { expect, panelFrame, test } from './fixtures';
+import { detectorChecked, expect, panelFrame, panelFrames, test } from './fixtures';
 
 /**
  * Issue 17 §1: the panel sits beside the console, never over it. With the panel open,
@@ -234,4 +234,39 @@ test('the panel is resized from its grip, by keyboard and by dragging, and keeps
   await expect(panel.getByTestId('panel-dock')).toBeVisible();
   await expect.poll(async () => Math.round((await panelBox(panel)).width)).toBe(460);
   await expectBeside(page, 'demo after reload');
+});
+
+test('in the browser side panel setting, the page keeps its full width and the same panel page works for its tab', async ({ page, context, demoUrl, extensionId, serviceWorker }) => {
+  // Settings → Where the panel opens → the browser's side panel (read back before "Saved").
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#settings`);
+  await options.getByTestId('panel-place-browser').check();
+  await expect(options.getByTestId('panel-place').getByRole('status')).toHaveText(/^Saved\./);
+  await options.close();
+
+  // The console is recognised but no frame is put into it: the page keeps its whole width.
+  await page.goto(`${demoUrl}/audit`);
+  await detectorChecked(page, extensionId, ['shown']);
+  expect(panelFrames(page)).toHaveLength(0);
+  const { root, viewport } = await pageWidths(page);
+  expect(Math.round(root)).toBe(viewport);
+
+  // What the toolbar button opens in the side panel: panel.html#tab=<this tab>. Playwright cannot
+  // click the browser's toolbar, so the same page is opened as a tab of its own.
+  const tabId = await serviceWorker.evaluate(async (url) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } }).chrome;
+    return (await api.tabs.query({ url: `${url}/audit*` }))[0]?.id;
+  }, demoUrl);
+  expect(tabId).toEqual(expect.any(Number));
+  const side = await context.newPage();
+  await side.goto(`chrome-extension://${extensionId}/panel.html#tab=${tabId}`);
+  await expect(side.getByTestId('panel-dock')).toHaveAttribute('data-mode', 'browser');
+  // It knows the console's tab and its adapter (asked from the tab's detector) …
+  await expect(side.getByTestId('panel-tool')).toHaveText('Acme Admin audit log (demo console)');
+  // … and its steps act on that tab: the seed runbook's search fills the console.
+  await side.locator('[data-runbook-id="settings-changed-without-permission"]').click();
+  await side.getByTestId('input-email').fill('alice.moreau@northwind.example');
+  await side.getByTestId('step').nth(0).getByTestId('step-action').click();
+  await expect(side.getByTestId('step').nth(0)).toHaveAttribute('data-state', 'done');
+  await expect.poll(() => new URL(page.url()).searchParams.toString()).toContain('alice.moreau');
 });

@@ -33,7 +33,7 @@ type Manifest = Record<string, unknown> & {
 
 const BROAD = ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', '*://*/', 'file:///*'];
 /** Adding a permission should be a reviewed decision: this list changes with it. */
-const ALLOWED_PERMISSIONS = new Set(['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms', 'activeTab']);
+const ALLOWED_PERMISSIONS = new Set(['storage', 'scripting', 'clipboardWrite', 'unlimitedStorage', 'alarms', 'activeTab', 'sidePanel']);
 
 /**
  * Ways to turn a string into code. The two hits allowed are zod 4's JIT: a probe

@@ -10,6 +10,7 @@ import { registerHandler } from './router';
 import { detectorAnswers, reachTab, registerNavigationHandler, syncPackAdapterScripts } from './detector-scripts';
 import { siteAllowed, sitesInForce, syncSiteScripts } from './sites';
 import { isBuiltinSite, webOrigin } from '../sites';
+import { openSidePanel, registerSidePanel } from './side-panel';
 import type { MatchTable } from '../detect';
 
 /** The packs in force (enabled, shadowed copies removed), the source of truth for every part of the extension. */
@@ -64,6 +65,7 @@ export function registerCoreHandlers(): void {
   registerHandler('detect:table', matchTableRequest, 'content-script', tableNow);
 
   registerToolbarButton();
+  registerSidePanel();
   registerNavigationHandler(tableNow);
 
   registerHandler('panel:init', panelInitRequest, 'extension-page', async (_message, sender) => ({
@@ -82,6 +84,13 @@ export function registerCoreHandlers(): void {
  */
 export async function togglePanelIn(tab: { id?: number; url?: string }): Promise<void> {
   if (tab.id === undefined) return;
+  // The browser's side panel (a setting): opened before anything is awaited (side-panel.ts);
+  // the detector then only needs to be there, to tell the panel which adapter fits.
+  if (openSidePanel(tab.id)) {
+    const origin = webOrigin(tab.url);
+    if (!(await detectorAnswers(tab.id, { type: 'host:ping' })) && origin && (isBuiltinSite(origin) || (await siteAllowed(origin)))) await reachTab(tab.id);
+    return;
+  }
   const toggle = () => detectorAnswers(tab.id as number, { type: 'host:toggle' });
   if (await toggle()) return;
   const origin = webOrigin(tab.url);
