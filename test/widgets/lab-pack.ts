@@ -103,7 +103,7 @@ export const FIELD_WIDGET: Record<string, { widget: string; strategy: string }> 
   sourceApi: { widget: 'native-checks', strategy: 'checkbox' },
   search: { widget: 'ce-search', strategy: 'code-editor' },
   query: { widget: 'codemirror', strategy: 'code-editor' },
-  team: { widget: 'downshift', strategy: 'combobox' },
+  team: { widget: 'downshift', strategy: 'downshift' },
   upTo: { widget: 'react-datepicker', strategy: 'react-datepicker' },
   hlPerson: { widget: 'headless', strategy: 'combobox' },
   select2Event: { widget: 'select2', strategy: 'select2' },

@@ -147,6 +147,13 @@ export async function clearControl(doc: Document, step: ClearStep, options: Inse
     message: `Could not clear the ${step.label} ${noun} (it still shows ${was})${why} — clear it yourself so only this step's filters apply.`,
   });
 
+  // A library that keeps its choice outside the text (Downshift) is emptied its own way and checked by its effect.
+  const strategy = strategyFor(element, { fields: [...step.fields], label: step.label, kind: step.kind, selectors: [...step.selectors], value: '', ...(step.option ? { option: [...step.option] } : {}) });
+  if (strategy.clear) {
+    const done = await strategy.clear(doc, element, step, options);
+    if (!done.cleared) return cannot(done.why);
+    return { status: 'cleared', was, element };
+  }
   if (element.tagName === 'SELECT') {
     const select = element as HTMLSelectElement;
     const all = Array.from(select.options).find((o) => o.value === '') ?? Array.from(select.options).find((o) => ALL_CHOICE.test(normalise(o.textContent)));

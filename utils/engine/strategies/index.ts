@@ -5,6 +5,7 @@ import { checkbox } from './checkbox';
 import { choicesJs } from './choices';
 import { codeEditor } from './code-editor';
 import { combobox } from './combobox';
+import { downshift } from './downshift';
 import { elementPlusPicker, elementPlusSelect } from './element-plus';
 import { flatpickrInput } from './flatpickr';
 import { muiAutocomplete } from './mui-autocomplete';
@@ -17,7 +18,7 @@ import { select2 } from './select2';
 import { tomSelect } from './tom-select';
 import type { WidgetStrategy } from './types';
 
-export type { FieldStatus, InsertOptions, WidgetStrategy, Written } from './types';
+export type { ClearDone, FieldStatus, InsertOptions, WidgetStrategy, Written } from './types';
 
 /**
  * Every widget family, most specific first: the first whose recognises() says yes writes
@@ -39,6 +40,7 @@ export const STRATEGIES: readonly WidgetStrategy[] = [
   choicesJs,
   select2,
   elementPlusSelect,
+  downshift,
   // Generic families, by the adapter's kind and the element.
   combobox,
   checkbox,

@@ -1,4 +1,4 @@
-import type { FillStep } from '../plan';
+import type { ClearStep, FillStep } from '../plan';
 
 /**
  * kept: read back after the write, after blur and once more after the app had time
@@ -45,4 +45,13 @@ export interface WidgetStrategy {
    * without it leave this to insert.ts's generic reading.
    */
   shown?(element: Element): string;
+  /**
+   * Empties the widget the way its library lets go of a choice (a fresh search), and checks the
+   * effect in the library's own state as the DOM shows it — not by an emptied text box. Without
+   * it, insert.ts empties the control generically and reads it back.
+   */
+  clear?(doc: Document, element: Element, step: ClearStep, options: InsertOptions): Promise<ClearDone>;
 }
+
+/** A strategy's clear: done and checked, or not, with why (", its list …" — joined to "Could not clear the X list (it still shows Y)"). */
+export type ClearDone = { cleared: true } | { cleared: false; why: string };
