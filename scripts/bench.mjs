@@ -171,6 +171,7 @@ async function browserMeasures(nodeOptions) {
         url: `${demo.url}/audit`,
         budget: null,
         relativeToControl: 2,
+        floorUrl: `${fixtures.url}/recipes`,
         note: 'Recognised: the panel host is added; the panel itself runs in its own (extension) process, not counted here.',
       },
     ];

@@ -52,7 +52,7 @@ function describePairs(pairs) {
  */
 export async function measurePageCpu({ withExt, baseline, control, pages, runs }) {
   const results = [];
-  for (const { id, name, url, budget, note, metric = 'task', relativeToControl = null } of pages) {
+  for (const { id, name, url, budget, note, metric = 'task', relativeToControl = null, floorUrl = null } of pages) {
     const profiles = { with: withExt, without: baseline, ...(control ? { control } : {}) };
     const pairs = await pairedLoads(profiles, url, runs);
     const addedTask = pairs.map((p) => msOf(p.with.TaskDuration - p.without.TaskDuration));
@@ -65,8 +65,15 @@ export async function measurePageCpu({ withExt, baseline, control, pages, runs }
           controlAddedScriptMs: round(median(pairs.map((p) => msOf(p.control.ScriptDuration - p.without.ScriptDuration)))),
         }
       : null;
-    // "≤ k× the empty content script's": the control's added task time in this very run sets the budget.
-    const effectiveBudget = relativeToControl !== null && floor ? round(relativeToControl * Math.max(0, floor.controlAddedTaskMs)) : budget;
+    // "≤ k× the empty content script's": the control's added task time in this very run sets the budget. On a
+    // heavy page that floor is the difference of two ≈ 100 ms figures (it even came out negative), so it is read
+    // on a quiet page (floorUrl) when one is given: the isolated world costs the same whatever the page.
+    let floorForBudget = floor?.controlAddedTaskMs ?? null;
+    if (relativeToControl !== null && control && floorUrl) {
+      const quiet = await pairedLoads({ without: baseline, control }, floorUrl, runs);
+      floorForBudget = round(median(quiet.map((p) => msOf(p.control.TaskDuration - p.without.TaskDuration))));
+    }
+    const effectiveBudget = relativeToControl !== null && floorForBudget !== null ? round(relativeToControl * Math.max(0, floorForBudget)) : budget;
     results.push(
       measured({
         id,
@@ -78,7 +85,9 @@ export async function measurePageCpu({ withExt, baseline, control, pages, runs }
           (metric === 'script'
             ? `Script time (ScriptDuration, thread time) with − without the extension, ${runs} paired runs interleaved with the empty-script control, load + ${SETTLE_MS} ms; task time added median ${round(median(addedTask))} ms. `
             : `Main-thread CPU (TaskDuration, thread time) with − without the extension, ${runs} paired runs interleaved, load + ${SETTLE_MS} ms. `) +
-          (relativeToControl !== null && floor ? `Budget: ${relativeToControl}× the empty content script's added task time in this run (${floor.controlAddedTaskMs} ms). ` : '') +
+          (relativeToControl !== null && floorForBudget !== null
+            ? `Budget: ${relativeToControl}× the empty content script's added task time in this run (${floorForBudget} ms${floorUrl ? `, on ${floorUrl.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')}` : ''}). `
+            : '') +
           `With ${d.taskMs.with} ms vs without ${d.taskMs.without} ms (ratio ${d.taskMs.ratio}); ` +
           `script time ${d.scriptMs.with} vs ${d.scriptMs.without} ms (added median ${round(median(addedScript))} ms); ` +
           `JS heap ${d.heapBytes.with} vs ${d.heapBytes.without} bytes.` +
@@ -86,7 +95,7 @@ export async function measurePageCpu({ withExt, baseline, control, pages, runs }
             ? ` An extension whose content script is empty adds ${floor.controlAddedTaskMs} ms (script ${floor.controlAddedScriptMs} ms) to the same page: the floor any content script pays.`
             : '') +
           (note ? ` ${note}` : ''),
-        details: { metric, ...d, ...(floor ?? {}), addedTaskMs: addedTask.map(round), addedScriptMs: addedScript.map(round), url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '') },
+        details: { metric, ...d, ...(floor ?? {}), floorForBudgetMs: floorForBudget, addedTaskMs: addedTask.map(round), addedScriptMs: addedScript.map(round), url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '') },
       }),
     );
   }
