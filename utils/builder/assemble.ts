@@ -90,7 +90,7 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
     const kind = pick.field?.kind ?? 'text';
     fields[filter] = {
       label: role === 'search' ? 'Search' : defaultLabel(filter),
-      dom: { selectors: pick.selectors.slice(0, 10), kind, format: pick.field?.format ?? 'plain' },
+      dom: { selectors: pick.selectors.slice(0, 10), kind, format: pick.field?.format ?? 'plain', ...(pick.field?.confirm ? { confirm: pick.field.confirm } : {}) },
     };
   }
   // A free-text search also finds targets and addresses (most consoles search every column).

@@ -40,8 +40,11 @@ export interface PickedElement {
   /** What it shows now (capped). */
   sample: string;
   facts: ElementFacts;
-  /** Filters: how to write into it. */
-  field?: { kind: DomKind; format: ValueFormat };
+  /**
+   * Filters: how to write into it. For a widget a library strategy recognises (./widgets.ts):
+   * its display pattern as the format, how it takes a value (confirm), and which family it is.
+   */
+  field?: { kind: DomKind; format: ValueFormat | string; confirm?: 'enter' | 'blur' | 'ok' | 'none'; family?: string };
   /** Time cells: the attribute with a machine-readable time. */
   attr?: string;
   /** Rows: how many rows the first selector finds, and selectors for their container. */

@@ -14,6 +14,7 @@ import {
   testSingle,
 } from './describe';
 import type { PickedElement, PickReply } from './messages';
+import { recogniseWidget } from './widgets';
 import { createOutlines, flashOutlines, OUTLINE_TAG } from './outline';
 import { isCellRole, ROLE_INFO, type BuilderRole } from './roles';
 import { anchorCandidates, confirmCandidates, proposeCellSelectors, proposeRowSelectors, proposeSelectors, timeAttribute, type Candidate } from './selectors';
@@ -171,8 +172,10 @@ export function describePick(doc: Document, target: Element, request: PickReques
   }
 
   const wantsButton = role === 'submit' || role === 'next';
-  const el = resolveControl(target, wantsButton ? 'button' : 'field');
-  if (!wantsButton && !el.matches('input, select, textarea, [role="combobox"], [contenteditable="true"], [contenteditable=""]')) {
+  // A widget a library strategy knows (a picker's section, a react-select's control, a chip): its own control and way of writing.
+  const widget = wantsButton ? null : recogniseWidget(target);
+  const el = widget?.element ?? resolveControl(target, wantsButton ? 'button' : 'field');
+  if (!widget && !wantsButton && !el.matches('input, select, textarea, [role="combobox"], [contenteditable="true"], [contenteditable=""]')) {
     return fail(`That isn't a box or a list you can fill in. ${ROLE_INFO[role].prompt}`);
   }
   const confirmed = confirmCandidates(proposeSelectors(elementFacts(el)), testSingle(doc, el), 'single', MAX_SELECTORS);
@@ -180,6 +183,6 @@ export function describePick(doc: Document, target: Element, request: PickReques
   flashOutlines(doc, [{ elements: [el], tone: 'picked', label: ROLE_INFO[role].title }], 2_000);
   return {
     type: 'exec:pick',
-    picked: picked(role, el, confirmed, wantsButton ? {} : { field: fieldKind(el, role === 'since' || role === 'until') }),
+    picked: picked(role, el, confirmed, wantsButton ? {} : { field: widget?.field ?? fieldKind(el, role === 'since' || role === 'until') }),
   };
 }
