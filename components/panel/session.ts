@@ -2,6 +2,7 @@ import { batch, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import * as cases from '../../utils/cases/client';
 import { hashRows } from '../../utils/cases/canonical';
+import { newId } from '../../utils/ids';
 import type { AppliedFilter, AppliedSearch, CapturedRow, CaptureRecord, CasePath, CaseRecord, ObservedTimes, PathAnswer, StepState } from '../../utils/db/records';
 import { buildDeepLink } from '../../utils/engine/deep-link';
 import type { FieldReport, FillReport } from '../../utils/engine/fill';
@@ -179,7 +180,7 @@ async function ensureCase(runbook: Runbook): Promise<string> {
 async function createCaseNow(runbook: Runbook): Promise<string> {
   // The id is chosen here and remembered for this tab before the case is written, so a
   // page that reloads right away (a navigate step) still finds its case afterwards.
-  const id = crypto.randomUUID();
+  const id = newId(); // crypto.randomUUID is missing in Firefox's panel on a plain-http console
   await writeCasePointer(tabId.value, runbook.id, id);
   const created = await cases.createCase({
     id,

@@ -12,6 +12,8 @@
  * Scheme, RFC 8785. The hash is the lower-case hex SHA-256 of the UTF-8 bytes of
  * the canonical JSON of the capture's `rows` array.
  */
+import { sha256 } from './sha256';
+
 export const HASH_ALGORITHM = 'SHA-256';
 export const CANONICALIZATION =
   'SHA-256 (hex) of the UTF-8 bytes of the canonical JSON of the rows array: object keys sorted by UTF-16 code units, no whitespace, JSON.stringify escaping (RFC 8785).';
@@ -114,8 +116,11 @@ function writeCanonical(value: unknown): string {
 }
 
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  const bytes = new TextEncoder().encode(text);
+  // Web Crypto exists only in secure contexts: Firefox's panel frame on a plain-http
+  // console has none, and gets the same digest from utils/cases/sha256.ts.
+  const digest = globalThis.crypto?.subtle ? new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)) : sha256(bytes);
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** The integrity hash stored with every capture. */
