@@ -60,7 +60,7 @@ export function pickElement(doc: Document, request: PickRequest): Promise<PickRe
       if (request.role === 'row') return resolveRow(target);
       if (isCellRole(request.role)) return resolveCell(target);
       if (request.role === 'submit' || request.role === 'next') return resolveControl(target, 'button');
-      return resolveControl(target, 'field');
+      return recogniseWidget(target)?.element ?? resolveControl(target, 'field');
     };
     const onMove = (event: Event) => {
       const target = targetOf(event);
