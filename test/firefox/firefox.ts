@@ -1,8 +1,8 @@
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect } from 'vitest';
+import { expect, onTestFailed } from 'vitest';
 
 /**
  * The Firefox lane (issue 17 §2): Debian's firefox-esr driven by puppeteer-core over
@@ -25,7 +25,13 @@ export function readManifest(dir = EXTENSION_DIR): GeckoManifest {
   }
 }
 
-export const ADDON_ID = readManifest().browser_specific_settings?.gecko?.id ?? 'trailguide@example.org';
+const manifest = readManifest();
+if (!manifest.permissions?.includes('http://127.0.0.1/*')) {
+  throw new Error(
+    `The Firefox build in ${EXTENSION_DIR} is a store build without the demo console's hosts — build it with \`npm run build:demo:firefox\` (TRAILGUIDE_DEMO_HOSTS=1).`,
+  );
+}
+export const ADDON_ID = manifest.browser_specific_settings?.gecko?.id ?? 'trailguide@example.org';
 /**
  * Firefox gives each add-on a random moz-extension:// host per profile. We fix it
  * (extensions.webextensions.uuids) so tests can open the options page, find the panel's
@@ -108,9 +114,12 @@ export async function launchFirefox(options: { profileDir?: string; extensionDir
     // unless the remote agent is started with system access; Playwright's Chromium lane opens
     // chrome-extension:// pages the same way. Pages and the add-on run as they would without it.
     args: ['--remote-allow-system-access'],
+    // FIREFOX_DUMPIO=1: Firefox's own output, with the add-on's console messages, on this process's.
+    dumpio: process.env.FIREFOX_DUMPIO === '1',
     defaultViewport: { width: 1280, height: 800 },
     extraPrefsFirefox: {
       ...FIREFOX_PREFS,
+      ...(process.env.FIREFOX_DUMPIO === '1' ? { 'devtools.console.stdout.chrome': true, 'devtools.console.stdout.content': true } : {}),
       ...(options.hosts?.length ? { 'network.dns.localDomains': options.hosts.join(',') } : {}),
     },
   });
@@ -129,15 +138,26 @@ export async function launchFirefox(options: { profileDir?: string; extensionDir
   }
 }
 
-/** The panel's frames in a tab: extension pages at …/panel.html (the test contract finds them by address). */
-export function panelFrames(page: Page): Frame[] {
-  return page.frames().filter((frame) => frame.url().startsWith(`${EXTENSION_ORIGIN}/panel.html`));
+/**
+ * The panel's frames in a tab: extension pages at …/panel.html (the test contract finds
+ * them by address). Each frame's address is read from its document: Puppeteer over BiDi
+ * may keep reporting "about:blank" for a frame that moved to an extension page (seen
+ * when the detector is injected into a tab that is in the background).
+ */
+export async function panelFrames(page: Page): Promise<Frame[]> {
+  const found: Frame[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const href = await frame.evaluate(() => location.href).catch(() => frame.url());
+    if (href.startsWith(`${EXTENSION_ORIGIN}/panel.html`)) found.push(frame);
+  }
+  return found;
 }
 
 /** Waits for exactly one panel in the tab and for its page to have rendered the list or a runbook. */
 export async function panelFrame(page: Page, timeout = 20_000): Promise<Frame> {
-  await expect.poll(() => panelFrames(page).length, { message: 'the Trailguide panel should appear', timeout }).toBe(1);
-  const frame = panelFrames(page)[0]!;
+  await expect.poll(async () => (await panelFrames(page)).length, { message: 'the Trailguide panel should appear', timeout }).toBe(1);
+  const frame = (await panelFrames(page))[0]!;
   await frame.waitForSelector('[data-testid="runbook-item"], [data-testid="runbook-title"]', { timeout });
   return frame;
 }
@@ -187,4 +207,24 @@ export async function openExtensionPage(page: Page, path: string, readySelector:
       { message: `${path} should open and show ${readySelector}`, timeout },
     )
     .toBe(true);
+}
+
+/**
+ * When the running test fails, saves a screenshot of every tab of `firefox` (what the
+ * panel said is usually the answer) in FIREFOX_SHOTS or the temp folder, and says where.
+ * Not test-results/: Playwright empties that folder when it starts.
+ */
+export function screenshotsOnFailure(firefox: () => Firefox | undefined): void {
+  onTestFailed(async ({ task }) => {
+    const browser = firefox()?.browser;
+    if (!browser?.connected) return;
+    const dir = process.env.FIREFOX_SHOTS ?? join(tmpdir(), 'trailguide-firefox-failures');
+    mkdirSync(dir, { recursive: true });
+    const name = task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    const pages = await browser.pages().catch(() => []);
+    for (const [index, page] of pages.entries()) {
+      await page.screenshot({ path: join(dir, `${name}-${index}.png`) }).catch(() => undefined);
+    }
+    console.error(`Firefox lane: screenshots of the ${pages.length} tab(s) in ${dir}`);
+  });
 }

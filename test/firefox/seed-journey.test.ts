@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startDemoServer } from '../../demo/server.mjs';
-import { attributes, launchFirefox, openExtensionPage, panelFrame, panelFrames, valueOf, waitForElement, type Firefox } from './firefox';
+import { attributes, launchFirefox, openExtensionPage, panelFrame, panelFrames, screenshotsOnFailure, valueOf, waitForElement, type Firefox } from './firefox';
 
 /**
  * The seed journey in Firefox, on the demo console: the panel appears, a runbook opens,
@@ -32,6 +32,7 @@ afterAll(async () => {
 const step = (index: number) => `[data-testid="step"][data-step-index="${index}"]`;
 
 test('panel, fill, capture and escalation on the demo console, then History after a restart', async () => {
+  screenshotsOnFailure(() => firefox);
   firefox = await launchFirefox({ profileDir });
   const { page } = firefox;
 
@@ -70,7 +71,7 @@ test('panel, fill, capture and escalation on the demo console, then History afte
   const escalation = (await valueOf(panel, '[data-testid="escalation-text"]'))!;
   expect(escalation).toContain('account.settings_changed');
   expect(escalation).toContain(DANA);
-  expect(panelFrames(page)).toHaveLength(1);
+  expect(await panelFrames(page)).toHaveLength(1);
 
   // Restart Firefox on the same profile: the case is in History.
   await firefox.close();
