@@ -37,7 +37,7 @@ test('Okta: the failed sign-in search uses Okta’s own event type and outcome, 
   await item.click();
   const step = step0(panel);
   // Said before the step runs: how Okta records this kind.
-  await expect(step.getByTestId('kind-translation')).toHaveText('Okta System Log records “Failed sign-in” events as user.session.start with outcome FAILURE.');
+  await expect(step.getByTestId('kind-translation')).toHaveText('Okta System Log records failed sign-in as user.session.start with outcome FAILURE.');
   await panel.getByTestId('input-email').fill(EMAIL);
   await step.getByTestId('step-action').click();
   await expect(step).toHaveAttribute('data-state', 'failed');
@@ -58,7 +58,7 @@ test('Auth0: the kind is three codes; the panel says so before the step runs and
   const step = step0(panel);
   const refusal = step.getByTestId('kind-refusal');
   await expect(refusal).toHaveAttribute('data-reason', 'several-codes');
-  await expect(refusal).toContainText("records “Failed sign-in” events as 3 kinds of event (f, fp and fu) and can't search for them all at once");
+  await expect(refusal).toContainText("records failed sign-in as 3 kinds of event (f, fp and fu) and can't search for them all at once");
   await panel.getByTestId('input-email').fill(EMAIL);
   await step.locator('[data-testid="kind-choice"][data-code="f"]').click();
   await expect(step).toHaveAttribute('data-state', 'failed');
@@ -81,7 +81,7 @@ test('GitHub: the runbook is folded under “Doesn’t work on this tool”, the
   const step = step0(panel);
   const refusal = step.getByTestId('kind-refusal');
   await expect(refusal).toHaveAttribute('data-reason', 'unsupported');
-  await expect(refusal).toContainText("can't search for “Failed sign-in” events here: GitHub's organization audit log has no failed sign-ins");
+  await expect(refusal).toContainText("can't search for failed sign-in here: GitHub's organization audit log has no failed sign-ins");
   // GitHub finds people by username: the e-mail box says so and takes one.
   await expect(panel.getByTestId('input-person-hint')).toContainText('finds people by their username');
   await page.screenshot({ path: test.info().outputPath('github-panel.png') });

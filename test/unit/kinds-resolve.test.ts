@@ -51,14 +51,14 @@ describe('resolveKinds', () => {
     expect(result.filters).toEqual({ actor: 'a@b.example', action: 'session.start', outcome: 'FAILURE' });
     expect(result.refusals).toEqual([]);
     expect(result.notes).toEqual([
-      { field: 'action', kind: 'sign-in-failed', name: 'Failed sign-in', partial: false, message: 'Toolo records “Failed sign-in” events as session.start with outcome FAILURE.' },
+      { field: 'action', kind: 'sign-in-failed', name: 'Failed sign-in', partial: false, message: 'Toolo records failed sign-in as session.start with outcome FAILURE.' },
     ]);
   });
 
   it('takes the one-code shorthand', () => {
     const result = resolveKinds({ action: 'kind:sign-in-failed' }, tool({ kinds: { 'sign-in-failed': 'f' } }), KINDS);
     expect(result.filters).toEqual({ action: 'f' });
-    expect(result.notes[0]?.message).toBe('Toolo records “Failed sign-in” events as f.');
+    expect(result.notes[0]?.message).toBe('Toolo records failed sign-in as f.');
   });
 
   it('says when the tool cannot filter on a condition: the search is broader, and marked partial', () => {
@@ -67,7 +67,7 @@ describe('resolveKinds', () => {
     expect(result.filters).toEqual({ action: 'session.start' });
     expect(result.notes.find((n) => n.partial)?.value).toBe('FAILURE');
     expect(result.notes.find((n) => n.partial)?.message).toBe(
-      "Toolo can't filter on outcome here, so this search also shows session.start events whose outcome isn't FAILURE. Check each row's outcome: only rows with FAILURE are “Failed sign-in” events.",
+      "Toolo can't filter on outcome here, so this search also shows session.start events whose outcome isn't FAILURE. Check each row's outcome: only FAILURE is failed sign-in.",
     );
   });
 
@@ -80,7 +80,7 @@ describe('resolveKinds', () => {
         kind: 'mfa-removed',
         name: 'MFA removed',
         reason: 'unsupported',
-        message: "Toolo can't search for “MFA removed” events here: Toolo's log doesn't record two-step changes; they are in the identity provider's log.",
+        message: "Toolo can't search for MFA removed here: Toolo's log doesn't record two-step changes; they are in the identity provider's log.",
       },
     ]);
   });
@@ -90,8 +90,8 @@ describe('resolveKinds', () => {
     const result = resolveKinds({ action: 'kind:sign-in-failed', text: 'kind:role-granted' }, bare, KINDS);
     expect(result.filters).toEqual({});
     expect(result.refusals.map((r) => r.message)).toEqual([
-      "Trailguide doesn't know how Toolo records “Failed sign-in” events yet, so this search leaves them out.",
-      "Trailguide doesn't know how Toolo records “Role granted” events yet, so this search leaves them out.",
+      "Trailguide doesn't know how Toolo records failed sign-in yet, so this search leaves it out.",
+      "Trailguide doesn't know how Toolo records role granted yet, so this search leaves it out.",
     ]);
     expect(Object.values(result.filters).some((v) => v.includes('kind:'))).toBe(false);
   });
@@ -101,13 +101,13 @@ describe('resolveKinds', () => {
     expect(asked.filters).toEqual({});
     expect(asked.refusals[0]).toMatchObject({ reason: 'several-codes', choices: ['role.add', 'admin.grant'] });
     expect(asked.refusals[0]?.message).toBe(
-      "Toolo records “Role granted” events as 2 kinds of event (role.add and admin.grant) and can't search for them all at once. Search for one at a time.",
+      "Toolo records role granted as 2 kinds of event (role.add and admin.grant) and can't search for them all at once. Search for one at a time.",
     );
     const chosen = resolveKinds({ action: 'kind:role-granted' }, tool(), KINDS, { choose: { action: 'admin.grant' } });
     expect(chosen.filters).toEqual({ action: 'admin.grant' });
     expect(chosen.refusals).toEqual([]);
     expect(chosen.notes).toEqual([
-      expect.objectContaining({ partial: true, message: 'This search shows only admin.grant. Toolo also records “Role granted” events as role.add, which this search leaves out.' }),
+      expect.objectContaining({ partial: true, message: 'This search shows only admin.grant. Toolo also records role granted as role.add, which this search leaves out.' }),
     ]);
   });
 

@@ -55,9 +55,9 @@ export function kindName(id: string, kinds: readonly EventKind[]): string {
   return kinds.find((k) => k.id === id)?.name ?? id;
 }
 
-/** A kind's name inside a sentence: “Failed sign-in” events (quoted, so names like "Signed in" still read as a name). */
+/** "Failed sign-in" reads inside a sentence as "failed sign-in" (names like "MFA" keep their capitals). */
 function inSentence(name: string): string {
-  return `“${name}” events`;
+  return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
 }
 
 function list(items: readonly string[]): string {
@@ -91,7 +91,7 @@ export function resolveKinds(filters: FilterValues, adapter: ToolKinds, kinds: r
     }
     const mapping = adapter.kinds[id];
     if (mapping === undefined) {
-      refusals.push({ field, kind: id, name, reason: 'unknown', message: `Trailguide doesn't know how ${adapter.name} records ${words} yet, so this search leaves them out.` });
+      refusals.push({ field, kind: id, name, reason: 'unknown', message: `Trailguide doesn't know how ${adapter.name} records ${words} yet, so this search leaves it out.` });
       continue;
     }
     const { codes, where } = codesOf(mapping);
@@ -138,7 +138,7 @@ export function resolveKinds(filters: FilterValues, adapter: ToolKinds, kinds: r
           kind: from.kind,
           name: from.name,
           partial: true,
-          message: `${words[0]!.toUpperCase()}${words.slice(1)} need ${key} ${wanted}, but this step also asks for ${key} ${asked}; the search uses ${wanted}.`,
+          message: `${words[0]!.toUpperCase()}${words.slice(1)} needs ${key} ${wanted}, but this step also asks for ${key} ${asked}; the search uses ${wanted}.`,
         });
       }
       out[key] = wanted;
@@ -149,7 +149,7 @@ export function resolveKinds(filters: FilterValues, adapter: ToolKinds, kinds: r
         name: from.name,
         partial: true,
         value: wanted,
-        message: `${adapter.name} can't filter on ${key} here, so this search also shows ${list(from.codes)} events whose ${key} isn't ${wanted}. Check each row's ${key}: only rows with ${wanted} are ${words}.`,
+        message: `${adapter.name} can't filter on ${key} here, so this search also shows ${list(from.codes)} events whose ${key} isn't ${wanted}. Check each row's ${key}: only ${wanted} is ${words}.`,
       });
     }
   }
