@@ -75,6 +75,22 @@ describe('syncPackAdapterScripts', () => {
     ]);
   });
 
+  it("reads Firefox's manifest, whose files are full addresses: the declared addresses are not registered again", async () => {
+    vi.mocked(browser.runtime.getManifest).mockReturnValue({
+      manifest_version: 2,
+      name: 'Trailguide',
+      version: '0',
+      content_scripts: [
+        { matches: DECLARED, js: ['moz-extension://0f2c/content-scripts/content.js'], run_at: 'document_start' },
+        { matches: ['http://127.0.0.1/*'], js: ['moz-extension://0f2c/navwatch.js'], run_at: 'document_start' },
+      ],
+    });
+    await syncPackAdapterScripts(builtin);
+    expect(registered).toEqual([]);
+    await syncPackAdapterScripts([...builtin, withInclude('helpdesk', ['http://127.0.0.1:*/admin/activity*'])]);
+    expect(registered).toEqual([expect.objectContaining({ id: PACK_ADAPTERS_SCRIPT_ID, matches: ['http://127.0.0.1/admin/activity*'] })]);
+  });
+
   it('removes the registration once no pack adapter needs it', async () => {
     await syncPackAdapterScripts([withInclude('helpdesk', ['http://127.0.0.1:*/admin/activity*'])]);
     expect(registered).toHaveLength(1);

@@ -19,16 +19,24 @@ export const PACK_ADAPTERS_SCRIPT_ID = 'trailguide-pack-adapters';
 
 type RunAt = 'document_start' | 'document_end' | 'document_idle';
 
+/**
+ * The manifest's entry for the detector. Firefox's getManifest() gives the files as
+ * full addresses (moz-extension://…/content-scripts/content.js), Chromium's as written.
+ */
+function declaredDetector() {
+  const isDetector = (file: string) => file === DETECTOR_FILE || file.endsWith(`/${DETECTOR_FILE}`);
+  return browser.runtime.getManifest().content_scripts?.find((entry) => entry.js?.some(isDetector));
+}
+
 /** The detector as the manifest declares it, so every registration runs the very same script. */
 function detectorScript(): { js: string[]; runAt: RunAt } {
-  const declared = browser.runtime.getManifest().content_scripts?.find((entry) => entry.js?.includes(DETECTOR_FILE));
+  const declared = declaredDetector();
   return { js: [DETECTOR_FILE], runAt: (declared?.run_at as RunAt | undefined) ?? 'document_start' };
 }
 
 /** The match patterns the manifest already gives the detector. */
 function declaredMatches(): Set<string> {
-  const declared = browser.runtime.getManifest().content_scripts?.find((entry) => entry.js?.includes(DETECTOR_FILE));
-  return new Set(declared?.matches ?? []);
+  return new Set(declaredDetector()?.matches ?? []);
 }
 
 /**
