@@ -6,7 +6,8 @@ import { startDemoServer } from '../../demo/server.mjs';
 import { attributes, launchFirefox, openExtensionPage, panelFrame, panelFrames, screenshotsOnFailure, valueOf, waitForElement, type Firefox } from './firefox';
 
 /**
- * The seed journey in Firefox, on the demo console: the panel appears, a runbook opens,
+ * The seed journey in Firefox, on the demo console: the panel appears (after an in-app
+ * move from the console's Users page, which the navigation watcher reports), a runbook opens,
  * its first step fills the console's own search (the console's address and table say
  * so), the second captures rows into the panel, the escalation is built — and after a
  * browser restart on the same profile, History still has the case.
@@ -36,7 +37,13 @@ test('panel, fill, capture and escalation on the demo console, then History afte
   firefox = await launchFirefox({ profileDir });
   const { page } = firefox;
 
-  await page.goto(`${demo.url}/audit`);
+  // The console's Users page (no adapter's address: only the navigation watcher runs), then
+  // its own in-app link to the audit log: the page never reloads, and the panel comes.
+  await page.goto(`${demo.url}/users`);
+  await waitForElement(page, 'a.nav-link[data-nav="audit"]', 'the demo console should load its Users page');
+  expect(await panelFrames(page)).toHaveLength(0);
+  await page.locator('a.nav-link[data-nav="audit"]').click();
+  await waitForElement(page, '[data-page="audit-log"]', 'the console should move to its audit log in-app');
   const panel = await panelFrame(page);
   const listed = await attributes(panel, '[data-testid="runbook-item"]', 'data-runbook-id');
   expect(listed).toContain(RUNBOOK);
