@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { muiAutocomplete, muiAutocompleteChosen } from '../../utils/engine/strategies/mui-autocomplete';
 import { fillStep, mount, picked } from './strategy-helpers';
 
-/** MUI Autocomplete's markup as rendered in the widget lab (chips for a multiple). */
+/** MUI Autocomplete's markup as rendered in the widget lab (chips for a multiple; MUI 9 marks a freeSolo box only by its missing popup button). */
 function markup({ value = '', chips = [] as string[], freeSolo = false } = {}): string {
   const chipHtml = chips.map((c) => `<div class="MuiChip-root"><span class="MuiChip-label">${c}</span></div>`).join('');
-  return `<div class="MuiAutocomplete-root${freeSolo ? ' MuiAutocomplete-freeSolo' : ''}"><div class="MuiInputBase-root">${chipHtml}<input id="ac" role="combobox" value="${value}"></div></div><button id="elsewhere">x</button>`;
+  return `<div class="MuiAutocomplete-root${freeSolo ? '' : ' MuiAutocomplete-hasPopupIcon'}"><div class="MuiInputBase-root">${chipHtml}<input id="ac" role="combobox" value="${value}"></div></div><button id="elsewhere">x</button>`;
 }
 
 beforeEach(() => {
@@ -14,9 +14,19 @@ beforeEach(() => {
 });
 
 describe('MUI Autocomplete strategy', () => {
-  it('is picked for its input, but not for a freeSolo box (its text is the same taken or not)', () => {
+  it('is picked for its input, freeSolo boxes too', () => {
     expect(picked(mount(markup(), '#ac'), fillStep({ value: 'x', kind: 'combobox' }))).toBe('mui-autocomplete');
-    expect(picked(mount(markup({ freeSolo: true }), '#ac'), fillStep({ value: 'x', kind: 'combobox' }))).toBe('combobox');
+    expect(picked(mount(markup({ freeSolo: true }), '#ac'), fillStep({ value: 'x', kind: 'combobox' }))).toBe('mui-autocomplete');
+  });
+
+  it('a freeSolo single is never reported kept (its text reads the same taken or not), only not kept when it shows something else', () => {
+    const single = mount(markup({ value: 'Omar Haddad', freeSolo: true }), '#ac');
+    expect(muiAutocomplete.verify(document, single, fillStep({ value: 'x' }), ['Omar Haddad'])).toBe('unchecked');
+    expect(muiAutocomplete.verify(document, single, fillStep({ value: 'x' }), ['Li Chen'])).toBe('not-kept');
+    // A freeSolo multiple shows what it took as chips: checked.
+    const multi = mount(markup({ chips: ['security', 'urgent'], freeSolo: true }), '#ac');
+    expect(muiAutocomplete.verify(document, multi, fillStep({ value: 'x' }), ['security', 'urgent'])).toBe('kept');
+    expect(muiAutocomplete.verify(document, multi, fillStep({ value: 'x' }), ['security', 'legal'])).toBe('not-kept');
   });
 
   it('a multiple is judged by its chips; a single by its input once left', () => {
