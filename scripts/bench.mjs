@@ -7,7 +7,7 @@
 //   npm run bench -- --quick   fewer runs, for trying the bench itself
 //   npm run bench -- --update-docs   also rewrites the results table in docs/performance.md
 //   npm run bench -- --only=panel,cpu   only the named groups (sizes, matching, pack, memory, worker,
-//                              search, panel, cpu, audit-cpu, heavy, capture, fill, store); the build always runs
+//                              search, panel, cpu, audit-cpu, heavy, capture, fill, widgets, store); the build always runs
 //   npm run bench -- --no-build   measure what is already built in the output folder
 //   BENCH_KEEP_BUILD=1         keep .output-bench/ afterwards (removed by default so lint never sees it)
 //   TRAILGUIDE_OUT_DIR=.output-x   build into (and measure) that folder instead of .output-bench/;
@@ -32,6 +32,7 @@ import { IDLE_BUDGET_MB, measureMemory, PER_TAB_BUDGET_MB } from '../bench/measu
 import { measurePanelVisible, PAINT_BUDGET_MS, SHIFT_BUDGET } from '../bench/measures/panel.mjs';
 import { measureSearch, SEARCH_BUDGET_MS } from '../bench/measures/search.mjs';
 import { measureWorkerStart, WORKER_BUDGET_MS } from '../bench/measures/worker.mjs';
+import { measureWidgetLab } from '../bench/measures/widgets.mjs';
 import { measureSizes } from '../bench/measures/size.mjs';
 import { measureStore } from '../bench/measures/store.mjs';
 import { formatTable } from '../bench/lib/report.mjs';
@@ -48,13 +49,13 @@ const RUNS = quick
   ? { cpu: 4, audit: 4, panel: 3, heavy: 2, engine: 3, store: 2, memory: 2, worker: 4, search: 1 }
   : { cpu: 15, audit: 11, panel: 7, heavy: 3, engine: 4, store: 3, memory: 3, worker: 9, search: 3 };
 const HEAVY_WINDOW_MS = quick ? 800 : 1000;
-const GROUPS = ['sizes', 'matching', 'pack', 'memory', 'worker', 'search', 'panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'store'];
+const GROUPS = ['sizes', 'matching', 'pack', 'memory', 'worker', 'search', 'panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'widgets', 'store'];
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg ? new Set(onlyArg.slice('--only='.length).split(',').filter(Boolean)) : null;
 for (const name of only ?? []) if (!GROUPS.includes(name)) throw new Error(`--only: unknown group "${name}" (one of ${GROUPS.join(', ')})`);
 /** Whether a group of measurements runs this time (all of them without --only). */
 const wanted = (group) => !only || only.has(group);
-const BROWSER_GROUPS = ['memory', 'worker', 'search', 'panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'store'];
+const BROWSER_GROUPS = ['memory', 'worker', 'search', 'panel', 'cpu', 'audit-cpu', 'heavy', 'capture', 'fill', 'widgets', 'store'];
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -193,6 +194,12 @@ async function browserMeasures(nodeOptions) {
     results.push(
       ...(await group('fill', 'fill on the demo console', [{ id: 'fill-demo', name: 'Fill + results updated', unit: 'ms' }], () =>
         measureFill({ ...browserOptions, runs: RUNS.engine }),
+      )),
+    );
+    // Report-only (issue 13): the whole widget lab page filled in one step, without the extension.
+    results.push(
+      ...(await group('widgets', 'fill the widget lab', [{ id: 'fill-widget-lab', name: 'Fill the whole widget lab page', unit: 'ms' }], () =>
+        measureWidgetLab({ ...browserOptions, runs: RUNS.engine }),
       )),
     );
     results.push(
