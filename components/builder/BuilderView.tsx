@@ -2,6 +2,7 @@ import './builder.css';
 import { missingSteps } from '../../utils/builder/assemble';
 import { ROLE_INFO, type BuilderRole } from '../../utils/builder/roles';
 import type { CandidateKind } from '../../utils/builder/selectors';
+import { widgetSentence } from '../../utils/builder/widget-names';
 import {
   adapterName,
   armed,
@@ -51,6 +52,7 @@ function Step({ role }: { role: BuilderRole }) {
         data-testid="builder-step"
         data-role={role}
         data-state={state}
+        data-widget={pick?.field?.family}
         aria-pressed={isArmed}
         disabled={blocked !== null}
         onClick={() => void (isArmed ? stopPointing() : arm(role))}
@@ -67,7 +69,7 @@ function Step({ role }: { role: BuilderRole }) {
               : pick
                 ? role === 'row'
                   ? `${pick.rowCount ?? 0} rows found`
-                  : `“${(pick.role.startsWith('col-') ? pick.sample : pick.label) || '(empty)'}”`
+                  : `“${(pick.role.startsWith('col-') ? pick.sample : pick.label) || '(empty)'}”${widgetSentence(pick.field) ? ` — ${widgetSentence(pick.field)}` : ''}`
                 : (blocked ?? 'Click here, then on the page')}
           </span>
         </span>

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assembleAdapter } from '../../utils/builder/assemble';
 import { describePick } from '../../utils/builder/pick';
+import { widgetSentence } from '../../utils/builder/widget-names';
 import { patternOf, recogniseWidget } from '../../utils/builder/widgets';
 
 /**
@@ -134,5 +135,14 @@ describe('display patterns read from what a picker shows', () => {
   it('is null for words', () => {
     expect(patternOf('Start date')).toBeNull();
     expect(patternOf('')).toBeNull();
+  });
+});
+
+describe('what the builder says it recognised', () => {
+  it('names the family, and for a picker the pattern it will type; nothing for a plain control', () => {
+    expect(widgetSentence({ family: 'mui-picker', kind: 'datetime', format: 'MM/DD/YYYY hh:mm A' })).toBe('an MUI date picker, filled as MM/DD/YYYY hh:mm A');
+    expect(widgetSentence({ family: 'react-select', kind: 'combobox', format: 'plain' })).toBe('a react-select list');
+    expect(widgetSentence({ kind: 'text', format: 'plain' })).toBeNull();
+    expect(widgetSentence(undefined)).toBeNull();
   });
 });
