@@ -6,6 +6,7 @@ import { registerPackHandlers } from '../utils/background/pack-handlers';
 import { registerExecutorHandlers } from '../utils/background/executor-bridge';
 import { registerSiteHandlers } from '../utils/background/site-handlers';
 import { dispatch, type SenderCheck } from '../utils/background/router';
+import { firstAnswerGiven } from '../utils/background/startup';
 import type { SenderInfo } from '../utils/messages';
 
 /**
@@ -22,7 +23,12 @@ export default defineBackground(() => {
   registerCaseHandlers();
   registerSiteHandlers();
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => dispatch(raw, sender, check));
+  browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
+    const reply = dispatch(raw, sender, check);
+    // Start-up upkeep waits for the answer to the message that woke the worker (startup.ts).
+    void reply?.finally(firstAnswerGiven);
+    return reply;
+  });
 
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'toggle-panel') return;

@@ -6,6 +6,7 @@ import { registerCaseHandlers } from '../../utils/background/case-handlers';
 import { registerCoreHandlers } from '../../utils/background/core-handlers';
 import { registerExecutorHandlers } from '../../utils/background/executor-bridge';
 import { registerPackHandlers } from '../../utils/background/pack-handlers';
+import { firstAnswerGiven, resetStartup } from '../../utils/background/startup';
 import { registerSiteHandlers } from '../../utils/background/site-handlers';
 import { dispatch, registeredRoutes, resetRoutes, type SenderCheck, type SenderPolicy } from '../../utils/background/router';
 import { addCapture } from '../../utils/cases/captures';
@@ -154,11 +155,14 @@ beforeEach(async () => {
   vi.spyOn(browser.scripting, 'unregisterContentScripts').mockImplementation((async () => void (registered = [])) as never);
   vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([] as never);
   resetRoutes();
+  resetStartup();
   registerCoreHandlers();
   registerPackHandlers();
   registerExecutorHandlers();
   registerCaseHandlers();
   registerSiteHandlers();
+  // A worker that has answered its first message: start-up upkeep runs now, before the state is read.
+  firstAnswerGiven();
 });
 afterEach(() => {
   resetRoutes();

@@ -7,6 +7,7 @@ import type { Adapter } from '../schema/adapter';
 import type { Pack } from '../schema/pack';
 import { MATCH_TABLE_KEY } from '../storage-keys';
 import { registerHandler } from './router';
+import { afterFirstAnswer } from './startup';
 import { detectorAnswers, reachTab, registerNavigationHandler, syncPackAdapterScripts } from './detector-scripts';
 import { siteAllowed, sitesInForce, syncSiteScripts } from './sites';
 import { isBuiltinSite, webOrigin } from '../sites';
@@ -54,14 +55,14 @@ async function tableInForce(): Promise<{ adapters: Adapter[]; sites: string[]; t
 
 export function registerCoreHandlers(): void {
   // A registration the browser refuses still leaves the table published (publishNow writes it first).
-  const ready = publishMatchTable().catch(() => undefined);
+  // On a wake the table and registrations are normally in place already (every pack or site change
+  // publishes), so this re-publish waits until the first answer has gone (startup.ts).
+  afterFirstAnswer(publishMatchTable);
   browser.runtime.onInstalled.addListener(() => void publishMatchTable().catch(() => undefined));
 
-  // After start-up's publish, so a message that wakes the worker sees the packs in force.
-  const tableNow = async () => {
-    await ready;
-    return (await tableInForce()).table;
-  };
+  // Read from the database, not from the published copy: a message that wakes the worker
+  // sees the packs in force (the built-in pack seeded first) without waiting for the publish.
+  const tableNow = async () => (await tableInForce()).table;
   registerHandler('detect:table', matchTableRequest, 'content-script', tableNow);
 
   registerToolbarButton();

@@ -33,6 +33,7 @@ import { adapterSaveLocalRequest } from '../builder/messages';
 import { saveLocalAdapter } from '../builder/save-local';
 import { publishMatchTable } from './core-handlers';
 import { registerHandler } from './router';
+import { afterFirstAnswer } from './startup';
 
 /** Checked hourly; each subscription decides by itself whether it is due (daily, or later after failures). */
 export const PACK_ALARM = 'trailguide-pack-refresh';
@@ -81,11 +82,12 @@ export function registerPackHandlers(): void {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void applyManagedPolicy().catch(() => undefined);
   });
-  void (async () => {
+  // After the first answer (startup.ts): a panel's packs come from the database, seeded on demand.
+  afterFirstAnswer(async () => {
     // Re-creating an existing alarm would restart its clock each time the worker wakes.
     if (!(await browser.alarms.get(PACK_ALARM))) {
       await browser.alarms.create(PACK_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES, delayInMinutes: 1 });
     }
     await maintainPacks();
-  })().catch(() => undefined);
+  });
 }
