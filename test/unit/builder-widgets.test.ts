@@ -97,8 +97,8 @@ describe('a pick on a widget, and the adapter it makes', () => {
     const action = describePick(document, $('.rs__multi-value__remove svg'), { role: 'action', prompt: 'p', timeoutMs: 5_000 });
     expect(since.picked?.field).toMatchObject({ kind: 'datetime', format: 'MM/DD/YYYY hh:mm A' });
     expect(document.querySelector(since.picked!.selectors[0]!)).toBe($('#mui-datetime [role="group"]'));
-    // The end box is empty: its pattern is not its "End date" placeholder but antd's usual one.
-    expect(until.picked?.field).toMatchObject({ kind: 'datetime', confirm: 'enter', family: 'antd-picker' });
+    // The end box is empty and its placeholder is words: its pattern is read from the start's value.
+    expect(until.picked?.field).toMatchObject({ kind: 'datetime', format: 'YYYY-MM-DD HH:mm', confirm: 'enter', family: 'antd-picker' });
     expect(document.querySelector(actor.picked!.selectors[0]!)).toBe($('#rc_select_1'));
     expect(actor.picked?.field?.kind).toBe('combobox');
     expect(document.querySelector(action.picked!.selectors[0]!)).toBe($('#react-select-3-input'));

@@ -107,7 +107,10 @@ function fieldFor(strategy: WidgetStrategy, element: Element): WidgetField {
 function pickerTexts(element: Element): string[] {
   if (element.tagName === 'INPUT') {
     const input = element as HTMLInputElement;
-    return [input.value, input.placeholder];
+    // An empty end of a range reads like the other end.
+    const picker = input.closest('.ant-picker, .el-date-editor');
+    const others = picker ? Array.from(picker.querySelectorAll('input')).filter((i) => i !== input).map((i) => i.value) : [];
+    return [input.value, input.placeholder, ...others];
   }
   const root = element.closest('.MuiPickersInputBase-root') ?? element;
   const sections = Array.from(root.querySelectorAll('[role="spinbutton"]'));
