@@ -4,7 +4,7 @@ import { createPageDock } from './page-dock';
  * The panel's frame on the page: an extension-page iframe inside a closed shadow
  * root, so the page's scripts can neither style nor read it (DESIGN.md §3.2).
  * Open, it is docked: the page is narrowed to the width left beside it (page-dock.ts),
- * and a grip on its left edge resizes it (drag, or the arrow keys once focused).
+ * and a grip along its left edge resizes it (drag, or the arrow keys once focused).
  * Collapsed, the same iframe shrinks to a small tab that holds the reopen button, and
  * the page gets its full width back.
  */
@@ -23,6 +23,11 @@ export interface PanelHost {
 export const PANEL_MIN_WIDTH = 280;
 export const PANEL_MAX_WIDTH = 600;
 export const PANEL_DEFAULT_WIDTH = 400;
+/**
+ * The grip is a strip of its own left of the frame, never on top of it: the panel pauses
+ * copy and open while anything covers its frame (components/escalation/visibility.ts).
+ */
+const GRIP_WIDTH = 6;
 /** One arrow key press on the grip; with Shift, four. */
 const KEY_STEP = 20;
 
@@ -42,12 +47,12 @@ const HOST_TAG = 'trailguide-panel';
 const STYLE = `
 :host{all:initial}
 iframe{position:fixed;z-index:2147483647;border:0;background:transparent;color-scheme:normal;right:0}
-iframe.open{top:0;max-width:100vw;height:100vh;box-shadow:-2px 0 8px rgba(15,23,42,.12)}
+iframe.open{top:0;max-width:100vw;height:100vh}
 iframe.closed{top:calc(50vh - 70px);width:44px;height:140px;box-shadow:-2px 2px 10px rgba(15,23,42,.2);border-radius:8px 0 0 8px}
 iframe.pending { visibility: hidden; }
 iframe.dragging{pointer-events:none}
-.grip{position:fixed;z-index:2147483647;top:0;height:100vh;width:8px;cursor:ew-resize;outline:none;touch-action:none}
-.grip::after{content:'';position:absolute;top:calc(50% - 24px);left:2px;width:4px;height:48px;border-radius:2px;background:#94a3b8;opacity:0}
+.grip{position:fixed;z-index:2147483647;top:0;height:100vh;width:6px;cursor:ew-resize;outline:none;touch-action:none;background:#f1f5f9}
+.grip::after{content:'';position:absolute;top:calc(50% - 24px);left:1px;width:4px;height:48px;border-radius:2px;background:#94a3b8;opacity:.5}
 .grip:hover::after,.grip.dragging::after{opacity:1}
 .grip:focus-visible::after{opacity:1;background:#0f766e;box-shadow:0 0 0 2px #fff,0 0 0 4px #0f766e}
 .grip.closed,.grip.pending{display:none}
@@ -74,7 +79,7 @@ export function createPanelHost(src: string, initiallyOpen: boolean, revealed = 
   grip.tabIndex = 0;
   grip.setAttribute('role', 'separator');
   grip.setAttribute('aria-orientation', 'vertical');
-  grip.setAttribute('aria-label', 'Resize the Trailguide panel (left and right arrow keys)');
+  grip.setAttribute('aria-label', 'Resize the Trailguide panel');
   grip.setAttribute('aria-valuemin', String(PANEL_MIN_WIDTH));
   grip.setAttribute('aria-valuemax', String(PANEL_MAX_WIDTH));
   const dock = createPageDock();
@@ -87,9 +92,9 @@ export function createPanelHost(src: string, initiallyOpen: boolean, revealed = 
     frame.className = state;
     grip.className = `grip ${state}`;
     frame.style.width = open ? `${width}px` : '';
-    grip.style.right = `${width - 8}px`;
+    grip.style.right = `${width}px`;
     grip.setAttribute('aria-valuenow', String(width));
-    dock.setWidth(open && shown ? width : 0);
+    dock.setWidth(open && shown ? width + GRIP_WIDTH : 0);
   };
   const resize = (next: number, done: boolean) => {
     const clamped = clampPanelWidth(next);

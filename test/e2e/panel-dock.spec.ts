@@ -202,14 +202,14 @@ test('the panel is resized from its grip, by keyboard and by dragging, and keeps
   const start = await panelBox(panel);
   expect(Math.round(start.width)).toBe(400);
 
-  // The grip is the panel's left edge: a click there focuses it, then the arrow keys resize.
-  await page.mouse.click(start.x + 3, start.y + start.height / 2);
+  // The grip is the strip along the panel's left edge: a click there focuses it, then the arrow keys resize.
+  await page.mouse.click(start.x - 3, start.y + start.height / 2);
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect.poll(async () => Math.round((await panelBox(panel)).width)).toBe(460);
   const { root, viewport } = await pageWidths(page);
-  expect(Math.round(root)).toBe(viewport - 460);
+  expect(Math.round(root)).toBe(viewport - 460 - 6); // the frame and the grip's strip
   // Never narrower than 280 px, never wider than 600 px.
   await page.keyboard.press('End');
   await expect.poll(async () => Math.round((await panelBox(panel)).width)).toBe(600);
@@ -220,10 +220,10 @@ test('the panel is resized from its grip, by keyboard and by dragging, and keeps
 
   // Dragging the grip 100 px to the left widens the panel by as much.
   const before = await panelBox(panel);
-  await page.mouse.move(before.x + 3, before.y + 300);
+  await page.mouse.move(before.x - 3, before.y + 300);
   await page.mouse.down();
   await page.mouse.move(before.x - 50, before.y + 300, { steps: 5 });
-  await page.mouse.move(before.x - 97, before.y + 300, { steps: 5 });
+  await page.mouse.move(before.x - 103, before.y + 300, { steps: 5 });
   await page.mouse.up();
   await expect.poll(async () => Math.round((await panelBox(panel)).width)).toBe(460);
   expect(await coveredControls(page, (await panelBox(panel)).x).then((r) => r.covered)).toEqual([]);
