@@ -20,7 +20,8 @@ export interface PageDock {
 /** The narrowest page worth docking beside: below it the panel floats over the page as before. */
 export const MIN_PAGE_WIDTH = 320;
 /** Subtrees that never hold a fixed layout element and can be large: skipped when scanning. */
-const SKIP = new Set(['TBODY', 'SVG', 'SELECT', 'SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'CANVAS', 'PRE', 'CODE', 'TRAILGUIDE-PANEL']);
+// (tagName: upper case for HTML elements, as written for SVG ones.)
+const SKIP = new Set(['TBODY', 'svg', 'SELECT', 'PRE', 'CODE', 'TRAILGUIDE-PANEL']);
 /** Mutations come in bursts: look at the new elements at most once per this many ms. */
 const RESCAN_EVERY_MS = 100;
 
@@ -36,7 +37,6 @@ export function createPageDock(doc: Document = document): PageDock {
   let observer: MutationObserver | undefined;
   let pending = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let applying = false;
 
   const set = (el: HTMLElement, prop: string, value: string) => {
     let props = saved.get(el);
@@ -95,15 +95,14 @@ export function createPageDock(doc: Document = document): PageDock {
   };
 
   const scan = (from: Element) => {
-    if (from instanceof win.HTMLElement && !SKIP.has(from.tagName.toUpperCase())) fit(from);
+    if (from instanceof win.HTMLElement && !SKIP.has(from.tagName)) fit(from);
     const walker = doc.createTreeWalker(from, NodeFilter.SHOW_ELEMENT, {
-      acceptNode: (node) => (SKIP.has((node as Element).tagName.toUpperCase()) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      acceptNode: (node) => (SKIP.has((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
     });
     for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof win.HTMLElement) fit(node);
   };
 
   const layOut = () => {
-    applying = true;
     restore();
     width = wanted > 0 && root.clientWidth - wanted >= MIN_PAGE_WIDTH ? Math.round(wanted) : 0;
     if (width > 0) {
@@ -114,7 +113,6 @@ export function createPageDock(doc: Document = document): PageDock {
       if (doc.body) scan(doc.body);
       fitOverflow();
     }
-    applying = false;
   };
 
   /**
@@ -134,16 +132,13 @@ export function createPageDock(doc: Document = document): PageDock {
     timer = undefined;
     const targets = [...pending];
     pending = new Set();
-    applying = true;
     for (const target of targets) if (target.isConnected) scan(target);
     fitOverflow();
-    applying = false;
   };
 
   const watch = () => {
     if (observer || typeof MutationObserver === 'undefined') return;
     observer = new MutationObserver((records) => {
-      if (applying) return;
       for (const record of records) {
         if (record.type === 'attributes') {
           const target = record.target as HTMLElement;
@@ -183,9 +178,7 @@ export function createPageDock(doc: Document = document): PageDock {
     release() {
       wanted = width = 0;
       unwatch();
-      applying = true;
       restore();
-      applying = false;
     },
   };
 }
