@@ -25,6 +25,7 @@ import { MissingRecordError } from '../db/errors';
 import { requestPersistentStorage } from '../db/persist';
 import { exportCase } from '../escalation/export';
 import { registerHandler } from './router';
+import { afterFirstAnswer } from './startup';
 
 /**
  * Housekeeping when the service worker starts: purge deleted cases whose Undo
@@ -45,7 +46,8 @@ export async function runCaseHousekeeping(now = Date.now()): Promise<void> {
 export function registerCaseHandlers(): void {
   // Absent in service workers (window-only API); extension pages ask too.
   void requestPersistentStorage();
-  void runCaseHousekeeping();
+  // After the first answer (startup.ts): it reads every case, which no first answer needs.
+  afterFirstAnswer(() => runCaseHousekeeping());
 
   registerHandler('case:create', caseCreate, 'extension-page', (m) => createCase(m.case));
   registerHandler('case:update', caseUpdate, 'extension-page', (m) => updateCase(m.id, m.patch));
