@@ -20,6 +20,8 @@ test('step 4 after step 1: the Search box step 1 filled is cleared, every filter
   await expect(search).toHaveValue(DANA);
   await expect(page).toHaveURL(/[?&]q=dana/);
 
+  // Step 3 asks who made the change; the sign-ins search (step 4) is where "the customer's own account" leads.
+  await panel.locator('[data-testid="branch-answer"][data-answer-index="0"]').click();
   const fourth = panel.getByTestId('step').nth(3);
   await fourth.getByTestId('step-action').click();
   await expect(fourth).toHaveAttribute('data-state', 'done');
