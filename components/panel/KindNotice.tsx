@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { kindsOfPacks } from '../../utils/kinds/packs';
 import type { Runbook, StepAction } from '../../utils/schema/runbook';
 import { kindPlan } from './kind-plan';
@@ -33,9 +34,10 @@ export function KindNotice({ runbook, index, action }: { runbook: Runbook; index
                 {r.choices && (
                   <span class="kind-choices">
                     {' '}
-                    {r.choices.map((code) => (
+                    {r.choices.map((code, i) => (
+                      <Fragment key={code}>
+                        {i > 0 && ' · '}
                       <button
-                        key={code}
                         class="link-button"
                         data-testid="kind-choice"
                         data-code={code}
@@ -44,6 +46,7 @@ export function KindNotice({ runbook, index, action }: { runbook: Runbook; index
                       >
                         Search for {code} only
                       </button>
+                      </Fragment>
                     ))}
                   </span>
                 )}
