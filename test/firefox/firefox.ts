@@ -43,8 +43,10 @@ export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 /**
  * Preferences on top of Puppeteer's own test profile (which already turns off updates,
  * safe browsing, health reports and the new-tab feeds): nothing may reach for the
- * network on a closed machine, and the add-on keeps its address and data when Firefox
- * drops the temporary install at shutdown, so a restart finds the same History.
+ * network on a closed machine, and the add-on keeps its address (and, as a safeguard, its
+ * data) when Firefox drops the temporary install, so a restart finds the same History.
+ * (In Firefox 153 the data survived a restart without keepStorageOnUninstall too: checked
+ * once by switching it off, 2026-12-01.)
  */
 export const FIREFOX_PREFS: Record<string, unknown> = {
   'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXTENSION_UUID }),
