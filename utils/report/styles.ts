@@ -48,7 +48,9 @@ footer { margin-top: 40px; border-top: 1px solid var(--line); padding-top: 10px;
   .case:first-of-type h2 { break-before: auto; }
   h2, h3, h4 { break-after: avoid; }
   .capture-head { break-inside: avoid; break-after: avoid; }
-  table.rows { font-size: 8.5pt; }
+  /* Fixed layout: a long address or e-mail wraps inside its column instead of pushing the table past the page edge. */
+  table.rows { font-size: 8.5pt; table-layout: fixed; }
+  table.rows td.time { white-space: normal; }
   thead { display: table-header-group; }
   tr, td, th { break-inside: avoid; }
   pre.command, .hidden-note, dl.facts { break-inside: avoid; }
