@@ -48,7 +48,9 @@ export function describeAction(
       const resolved = resolveFilters(action.filters, inputs).values;
       // A kind of event reads as its name ("Failed sign-in"); the tool's own code is said beside the step (KindNotice).
       const date = (k: string, v: string) => dateInBox(k, v, action.type === 'fill') ?? shortDate(v);
-      const shown = (k: string, v: string) => (k === 'since' || k === 'until' ? date(k, v) : kindOfValue(v) !== undefined ? `“${kindName(kindOfValue(v)!)}” events` : v);
+      // Other filters typed into a date box (a picker the adapter names otherwise) read the same way.
+      const shown = (k: string, v: string) =>
+        k === 'since' || k === 'until' ? date(k, v) : (dateInBox(k, v, action.type === 'fill') ?? (kindOfValue(v) !== undefined ? `“${kindName(kindOfValue(v)!)}” events` : v));
       const parts = Object.entries(resolved).map(([k, v]) => `${FILTER_WORDS[k] ?? k}: ${shown(k, v)}`);
       const verb = action.type === 'fill' ? 'Fills the log’s search' : 'Opens the log';
       const sentence = parts.length ? `${verb} with ${parts.join('; ')}.` : `${verb}.`;

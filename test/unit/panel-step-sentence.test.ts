@@ -24,7 +24,7 @@ describe('the fill step sentence says only what was verified', () => {
     expect(outcome.message.text).not.toMatch(/log shows/);
     expect(outcome.message.text).toMatch(/boxes hold your values/);
     expect(outcome.message.text).toMatch(/no search button/);
-    expect(outcome.message.text).toMatch(/check the results below/);
+    expect(outcome.message.text).toMatch(/check that the results below match/);
   });
 
   it('when the search ran but the list never changed it does not claim the log shows the matching events', () => {
@@ -54,6 +54,14 @@ describe('the step sentence shows times in the box’s own clock', () => {
     const local = describeAction(fill, {}, undefined, datesInBoxesOf({ fields: fields({ kind: 'datetime', format: 'datetimeLocal' }) }));
     expect(local).toContain(`${localTime} (your computer's time`);
     expect(local).not.toContain('13:08 UTC');
+  });
+
+  it('any other filter typed into a local-time picker reads the same way, not as raw ISO', () => {
+    const other = stepAction.parse({ type: 'fill', filters: { muiSince: '2026-11-30T13:08:00.000Z', person: 'Li Chen' } });
+    const sentence = describeAction(other, {}, undefined, datesInBoxesOf({ fields: { muiSince: adapterField.parse({ dom: { selectors: ['#m'], kind: 'datetime', format: 'MM/DD/YYYY hh:mm A' } }) } }));
+    expect(sentence).toContain(`muiSince: ${at.getDate()} Nov 2026, ${localTime} (your computer's time, ${zone})`);
+    expect(sentence).not.toContain('2026-11-30T13:08');
+    expect(sentence).toContain('person: Li Chen');
   });
 
   it('a box the adapter says reads UTC, or no adapter at all: UTC', () => {
