@@ -493,7 +493,11 @@ function verifiedSentence(report: FillReport): string {
 }
 
 /** "Done" only when every field was kept and the console answered; otherwise each field's state in plain words. */
-export function describeFill(report: FillReport, problems: readonly { field: string; message: string }[]): { done: boolean; message: StepMessage } {
+export function describeFill(
+  report: FillReport,
+  problems: readonly { field: string; message: string }[],
+  { searchless = false }: { searchless?: boolean } = {},
+): { done: boolean; message: StepMessage } {
   const fields: StepFieldLine[] = [
     ...report.fields.map((f) => ({
       field: f.field,
@@ -514,7 +518,8 @@ export function describeFill(report: FillReport, problems: readonly { field: str
     return { done: true, message: { kind: 'ok', text: verifiedSentence(report), fields, details: others } };
   }
   const anyKept = fields.some((f) => f.status === 'kept');
-  const searchNote = report.fields.length > 0 && !report.submitted && anyKept ? ["The search didn't run — click the console's search button yourself."] : [];
+  // A console searched without a button (submit: none) has none to click.
+  const searchNote = report.fields.length > 0 && !report.submitted && anyKept && !searchless ? ["The search didn't run — click the console's search button yourself."] : [];
   return {
     done: false,
     message: {
@@ -570,7 +575,7 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
           return;
         }
         const reply = await exec({ type: 'exec:fill', adapter: currentAdapter!, values: kinds.filters, submit: action.type === 'fill' ? action.submit : true, reset: action.reset });
-        const outcome = describeFill(reply.report, [...resolved.problems, ...kindIssues]);
+        const outcome = describeFill(reply.report, [...resolved.problems, ...kindIssues], { searchless: currentAdapter!.submit?.via === 'none' });
         void recordTries(currentAdapter!.id, triesFromFill(reply.report));
         if (outcome.done && narrowed.length > 0) {
           // Every box is set, but to one of several codes: the search is narrower than the kind.

@@ -27,6 +27,12 @@ describe('the fill step sentence says only what was verified', () => {
     expect(outcome.message.text).toMatch(/check that the results below match/);
   });
 
+  it('a console without a search button is never told to click one', () => {
+    const partly = report({ ok: false, submitted: false, wait: null, fields: [kept('actor', 'Actor', 'x'), { field: 'since', label: 'Since', status: 'not-kept', ok: false, value: 'v', message: 'm' }] });
+    expect(describeFill(partly, [], { searchless: true }).message.details).not.toContain("The search didn't run — click the console's search button yourself.");
+    expect(describeFill(partly, []).message.details).toContain("The search didn't run — click the console's search button yourself.");
+  });
+
   it('when the search ran but the list never changed it does not claim the log shows the matching events', () => {
     const outcome = describeFill(report({ wait: { ok: true, how: 'settled', ms: 600 } }), []);
     expect(outcome.message.text).not.toMatch(/log shows/);

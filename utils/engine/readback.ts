@@ -3,6 +3,7 @@ import type { Adapter, UrlValueFormat } from '../schema/adapter';
 import type { FilterValues } from '../schema/common';
 import { formatForBox, instantFromBox } from './box-zone';
 import { readControlValue } from './collect';
+import { filterShown } from './insert';
 import { formatUrlValue } from './deep-link';
 import { defaultLabel } from './plan';
 import { findFirst } from './query';
@@ -291,7 +292,8 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
     for (const [field, spec] of Object.entries(adapter.fields)) {
       if (askedNames.has(field) || fromUrl.has(field) || !spec.dom || spec.dom.kind === 'checkbox' || spec.dom.kind === 'combobox') continue;
       const hit = findFirst(doc, spec.dom.selectors);
-      const text = hit ? readControlValue(hit.element).trim() : '';
+      // Read as a fresh search reads it: an empty picker's placeholder sections (MUI) are no filter.
+      const text = hit ? filterShown(hit.element, spec.dom.kind) : '';
       if (!text || filters.some((f) => f.name === field)) continue;
       // A box shared with an asked-for field shows that field's value, not another filter;
       // a box shared by two fields not asked for is one filter, named once.
