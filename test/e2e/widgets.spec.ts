@@ -1,4 +1,4 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Frame, type Page, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -139,4 +139,113 @@ test('a range confirmed the wrong way is reported not kept, matching the picker 
   }
   await expect(step.locator('[data-testid="fill-field"][data-field="person"]')).toHaveAttribute('data-status', 'kept');
   await expect(step).not.toContainText('Done —');
+});
+
+test('a fresh search lets go of a Downshift choice by Downshift’s own state, and the panel says only what it checked', async ({ context, page, extensionId, labUrl }) => {
+  // Emptying Downshift's text leaves its selected item in place: "cleared" must mean Downshift holds nothing.
+  const pack = {
+    ...LAB_PACK,
+    id: 'widget-lab-reset',
+    runbooks: [
+      {
+        ...LAB_PACK.runbooks[0]!,
+        id: 'team-then-person',
+        title: 'Team, then a fresh search on a person',
+        steps: [
+          { title: 'Set the team', action: { type: 'fill', filters: { team: 'Platform' } } },
+          { title: 'Search for a person', action: { type: 'fill', reset: true, filters: { person: 'Li Chen' } } },
+        ],
+      },
+    ],
+  };
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
+  await options.getByTestId('pack-import-paste').fill(JSON.stringify(pack));
+  await options.getByTestId('pack-import-paste-submit').click();
+  await expect(options.locator('[data-testid="pack-row"][data-pack-id="widget-lab-reset"]')).toBeVisible();
+  await options.close();
+
+  await page.goto(labUrl);
+  await expect(page.locator('output[data-state="codemirror"]')).toBeAttached();
+  const panel = await panelFrame(page);
+  await panel.locator('[data-runbook-id="team-then-person"]').click();
+  const first = panel.getByTestId('step').nth(0);
+  await first.getByTestId('step-action').click();
+  await expect(first).toHaveAttribute('data-state', /done|failed/, { timeout: 60_000 });
+  // The step's own words name any filter it couldn't set or clear.
+  expect(await first.getAttribute('data-state'), await first.innerText()).toBe('done');
+  expect((await widgetStates(page)).downshift).toBe('platform');
+  // The lab has no search button (submit: none): the step says what was checked, not that the log shows events.
+  await expect(first).toContainText('The boxes hold your values');
+  await expect(first).not.toContainText('the log shows the matching events');
+
+  const second = panel.getByTestId('step').nth(1);
+  await second.getByTestId('step-action').click();
+  await expect(second).toHaveAttribute('data-state', /done|failed/, { timeout: 60_000 });
+  expect(await second.getAttribute('data-state'), await second.innerText()).toBe('done');
+  const states = await widgetStates(page);
+  expect(states.downshift).toBeNull();
+  expect(states['rs-single']).toBe('li');
+  await expect(second).toContainText('Cleared Team (it held Platform from an earlier search).');
+  await expect(second).toHaveAttribute('data-state', 'done');
+  if (SCREENSHOTS) await second.screenshot({ path: `${SCREENSHOTS}/widgets-downshift-reset.png` });
+});
+
+/** The toolbar button's effect (Playwright can't press it): bring the content script if needed, then show the panel. */
+async function showPanel(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate(async () => {
+    type Api = {
+      tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<unknown> };
+      scripting: { executeScript(o: object): Promise<unknown> };
+    };
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    const toggle = () => api.tabs.sendMessage(tab.id!, { type: 'host:toggle' });
+    try {
+      await toggle();
+    } catch (error) {
+      if (!/receiving end does not exist/i.test(String(error))) return;
+      await api.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/content.js'] });
+      await toggle().catch(() => undefined);
+    }
+  });
+}
+
+async function pointAt(panel: Frame, page: Page, role: string, target: ReturnType<Page['locator']>, { force = false } = {}) {
+  return test.step(`point at the ${role}`, async () => {
+    const step = panel.locator(`[data-testid="builder-step"][data-role="${role}"]`);
+    await step.click();
+    await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
+    // force: a widget's own layers cover its parts (antd's search box over its placeholder); the page gets the click where a person's would land.
+    await target.click({ force });
+    await expect(step).toHaveAttribute('data-state', 'picked');
+    return step;
+  });
+}
+
+test('teaching the lab page: pointing at part of a widget picks the widget its strategy knows, without asking', async ({ page, serviceWorker, labUrl }) => {
+  test.setTimeout(120_000);
+  await page.goto(labUrl);
+  await expect(page.locator('output[data-state="codemirror"]')).toBeAttached();
+  const panel = await test.step('open the panel and the builder', async () => {
+    await showPanel(serviceWorker);
+    const frame = await panelFrame(page);
+    await frame.getByTestId('teach-page').click();
+    return frame;
+  });
+
+  // One section (the hours) of MUI's sectioned picker: the whole field, typed in MUI's own pattern.
+  const since = await pointAt(panel, page, 'since', page.locator('#mui-datetime [role="spinbutton"]').nth(3));
+  await expect(since).toHaveAttribute('data-widget', 'mui-picker');
+  await expect(since).toContainText('an MUI date picker, filled as MM/DD/YYYY hh:mm A');
+  // Inside react-select's control (the box around its input), and antd Select's placeholder: each list's own input.
+  const actor = await pointAt(panel, page, 'actor', page.locator('#rs-single div[data-value]'));
+  await expect(actor).toHaveAttribute('data-widget', 'react-select');
+  const action = await pointAt(panel, page, 'action', page.locator('#antd-select').getByText('Choose a person'), { force: true });
+  await expect(action).toHaveAttribute('data-widget', 'antd-select');
+  // A plain box is not a widget.
+  const search = await pointAt(panel, page, 'search', page.locator('#native-datetime input'));
+  await expect(search).not.toHaveAttribute('data-widget', /.+/);
+  if (SCREENSHOTS) await panel.locator('body').screenshot({ path: `${SCREENSHOTS}/widgets-builder.png` });
 });
