@@ -18,8 +18,14 @@ function RunbookItem({ runbook, specific, fit, children }: { runbook: Runbook; s
   );
 }
 
-function missingText(fit: KindFit): string {
-  return fit.missing.map((m) => m.name).join(', ');
+/** What this tool can't search for, and apart from it what nobody has told Trailguide how the tool records. */
+function missingText(fit: KindFit, tool: string): string {
+  const stated = fit.missing.filter((m) => m.reason !== undefined).map((m) => m.name);
+  const unknown = fit.missing.filter((m) => m.reason === undefined).map((m) => m.name);
+  const parts: string[] = [];
+  if (stated.length > 0) parts.push(`${tool} can’t search for: ${stated.join(', ')}.`);
+  if (unknown.length > 0) parts.push(`Trailguide doesn’t know yet how ${tool} records: ${unknown.join(', ')}.`);
+  return parts.join(' ');
 }
 
 export function RunbookList() {
@@ -61,7 +67,7 @@ export function RunbookList() {
                 <>
                   <span class="badge badge-partly" data-testid="runbook-fit">Works partly here</span>
                   <span class="runbook-item-summary muted" data-testid="runbook-fit-note">
-                    {tool} can’t search for: {missingText(kindFit)}.
+                    {missingText(kindFit, tool)}
                   </span>
                 </>
               )}
@@ -79,7 +85,7 @@ export function RunbookList() {
             {notHere.map(({ runbook, specific, kindFit }) => (
               <RunbookItem key={runbook.id} runbook={runbook} specific={specific} fit={kindFit.fit}>
                 <span class="runbook-item-summary muted" data-testid="runbook-fit-note">
-                  {tool} can’t search for: {missingText(kindFit)}.
+                  {missingText(kindFit, tool)}
                 </span>
               </RunbookItem>
             ))}

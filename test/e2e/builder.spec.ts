@@ -93,23 +93,29 @@ test('teach Trailguide an unknown console, then run a runbook on it', async ({ p
   await page.reload();
   const known = await panelFrame(page);
   await expect(known.getByTestId('panel-tool')).toHaveText('Helpdesk activity');
-  await known.locator('[data-runbook-id="failed-sign-in-burst"]').click();
+  // A taught adapter knows no event kinds yet: the runbook works partly here, and says what it can't search for.
+  const item = known.locator('[data-runbook-id="failed-sign-in-burst"]');
+  await expect(item).toHaveAttribute('data-fit', 'partly');
+  await expect(item.getByTestId('runbook-fit-note')).toContainText('doesn’t know yet how Helpdesk activity records: Failed sign-in');
+  await item.click();
   await known.getByTestId('input-email').fill(ALICE);
   await known.getByTestId('input-range-from').fill('2026-03-01');
   await known.getByTestId('input-range-to').fill('2026-03-31');
 
+  const eventTypeBefore = await page.locator('select[name="eventType"]').inputValue();
   const fill = known.getByTestId('step').nth(0);
+  await expect(fill.getByTestId('kind-refusal')).toHaveAttribute('data-reason', 'unknown');
   await fill.getByTestId('step-action').click();
-  await expect(fill).toHaveAttribute('data-state', 'done');
-  // The console's own controls and results changed.
+  // The person and the dates are set; the event type is left alone, so the step is partly done, never "Done".
+  await expect(fill).toHaveAttribute('data-state', 'failed');
+  await expect(fill.locator('.step-message').last()).toContainText('Partly done');
   await expect(page.locator('input[name="agent"]')).toHaveValue(ALICE);
-  await expect(page.locator('select[name="eventType"]')).toHaveValue('user.login_failed');
   await expect(page.locator('#activity-from')).toHaveValue('2026-03-01');
   await expect(page.locator('input[aria-label="To date"]')).toHaveValue('2026-03-31');
+  await expect(page.locator('select[name="eventType"]')).toHaveValue(eventTypeBefore);
   await expect(page.getByRole('status').filter({ hasText: 'events' })).not.toContainText('of 200 events');
   const codes = await page.locator('[role="row"][data-key] code').allTextContents();
   expect(codes.length).toBeGreaterThan(0);
-  expect(new Set(codes)).toEqual(new Set(['user.login_failed']));
   const actors = await page.locator('[role="row"][data-key] [role="gridcell"]:nth-child(2) span:first-child').allTextContents();
   expect(new Set(actors)).toEqual(new Set([ALICE]));
 
@@ -117,8 +123,12 @@ test('teach Trailguide an unknown console, then run a runbook on it', async ({ p
   await capture.getByTestId('step-action').click();
   await expect(capture).toHaveAttribute('data-state', 'done');
   const captured = known.getByTestId('captured-row');
-  await expect(captured).toHaveCount(codes.length);
-  await expect(captured.first()).toHaveAttribute('data-action', 'user.login_failed');
+  // Every page of the console's answer: its own count of the events found.
+  const summary = await page.getByRole('status').filter({ hasText: 'events' }).textContent();
+  const found = Number(/of (\d+) events/.exec(summary ?? '')?.[1]);
+  expect(found).toBeGreaterThanOrEqual(codes.length);
+  await expect(captured).toHaveCount(found);
+  await expect(captured.first()).toHaveAttribute('data-action', codes[0]!);
   await expect(captured.first()).toHaveAttribute('data-actor', ALICE);
   await expect(captured.first()).toHaveAttribute('data-time', /^2026-03-\d{2}T/);
   await page.screenshot({ path: `${SHOTS}/builder-runbook.png` });

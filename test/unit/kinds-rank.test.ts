@@ -28,6 +28,17 @@ describe('kindFit', () => {
     expect(kindFit(runbook('d', 'kind:mfa-removed'), tool, KINDS).fit).toBe('none');
   });
 
+  it('keeps a runbook whose kinds the adapter never mentions as partly, not folded away: unknown is not unsupported', () => {
+    const taught = { name: 'Helpdesk', kinds: {}, unsupported: {}, people: undefined };
+    expect(kindFit(runbook('e', 'kind:sign-in-failed'), taught, KINDS)).toEqual({
+      fit: 'partly',
+      supported: [],
+      missing: [{ kind: 'sign-in-failed', name: 'Failed sign-in' }],
+    });
+    const mixed = { ...tool, kinds: {} };
+    expect(kindFit(runbook('f', 'kind:sign-in-failed', 'kind:mfa-removed'), mixed, KINDS).fit).toBe('partly');
+  });
+
   it('ranks full, then partly, then none, keeping the order within each group', () => {
     const list = ['d', 'c', 'a', 'b'].map((id) => ({
       runbook: runbook(id, ...({ a: ['kind:sign-in-failed'], b: ['role.add'], c: ['kind:sign-in-failed', 'kind:mfa-removed'], d: ['kind:mfa-removed'] } as Record<string, string[]>)[id]!),

@@ -5,8 +5,11 @@ import { kindName, kindsIn } from './resolve';
 
 /**
  * How well a runbook fits this tool, by the kinds of event its search steps ask for:
- * `full` (the tool records every one, or the runbook names no kinds), `partly` (some),
- * `none` (not one). The panel lists full first, then "Works partly here", and folds
+ * `full` (the tool records every one, or the runbook names no kinds), `partly` (some, or
+ * kinds whose codes on this tool nobody has written down yet — a taught or self-hosted
+ * adapter), `none` (the adapter says, with a reason, that the tool records none of them).
+ * Only what the adapter states as unsupported folds a runbook away: "we don't know yet" is
+ * not "this tool can't". The panel lists full first, then "Works partly here", and folds
  * "Doesn't work on this tool" away at the end.
  */
 export interface KindFit {
@@ -31,7 +34,8 @@ export function kindFit(runbook: Pick<Runbook, 'steps'>, adapter: Pick<Adapter, 
       const reason = adapter.unsupported[id];
       return { kind: id, name: kindName(id, kinds), ...(reason !== undefined ? { reason } : {}) };
     });
-  return { fit: missing.length === 0 ? 'full' : supported.length === 0 ? 'none' : 'partly', supported, missing };
+  const allStated = missing.every((m) => m.reason !== undefined);
+  return { fit: missing.length === 0 ? 'full' : supported.length === 0 && allStated ? 'none' : 'partly', supported, missing };
 }
 
 const ORDER: Record<KindFit['fit'], number> = { full: 0, partly: 1, none: 2 };
