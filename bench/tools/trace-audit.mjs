@@ -1,7 +1,7 @@
 // A diagnostic, not a budget: where the CPU added to the recognised demo audit log goes.
 // Loads the demo's /audit with the built extension and without (interleaved, N runs each),
 // records a Chromium trace of each load (devtools.timeline) until load + settle, and sums
-// the page's main-thread time by event name and, for script, by the script's URL
+// the page's main-thread time (its renderer only, not the panel frame's) by event name and, for script, by the script's URL
 // (page vs the extension's content script). Prints the with − without medians.
 //
 //   TRAILGUIDE_OUT_DIR=.output-x node bench/tools/trace-audit.mjs [runs] [path]
@@ -37,8 +37,10 @@ async function traceLoad(context, url) {
 
 /** The renderer main thread(s) of the page: CrRendererMain threads that ran the page's ParseHTML. */
 function summarise(events) {
+  // Only the page's own renderer (the process that parsed the page), not the panel frame's (the extension process).
+  const pagePids = new Set(events.filter((e) => e.name === 'ParseHTML' && String(e.args?.beginData?.url ?? '').startsWith('http')).map((e) => e.pid));
   const threads = new Map();
-  for (const e of events) if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain') threads.set(`${e.pid}:${e.tid}`, true);
+  for (const e of events) if (e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pagePids.has(e.pid)) threads.set(`${e.pid}:${e.tid}`, true);
   const byName = {};
   const byScript = {};
   // Top-level tasks only on those threads, self time not needed: sum complete events (X) by name at depth 0 and
