@@ -28,7 +28,7 @@ const LAB = `
     <span class="MuiPickersSectionList-section"><span role="spinbutton" aria-label="Month">MM</span><span>/</span></span>
     <span class="MuiPickersSectionList-section"><span role="spinbutton" aria-label="Day">DD</span><span>/</span></span>
     <span class="MuiPickersSectionList-section"><span role="spinbutton" aria-label="Year">YYYY</span><span> </span></span>
-    <span class="MuiPickersSectionList-section"><span role="spinbutton" aria-label="Hours">hh</span><span>:</span></span>
+    <span class="MuiPickersSectionList-section"><span role="spinbutton" contenteditable="true" aria-label="Hours">hh</span><span>:</span></span>
     <span class="MuiPickersSectionList-section"><span role="spinbutton" aria-label="Minutes">mm</span><span> </span></span>
     <span class="MuiPickersSectionList-section"><span role="spinbutton" aria-label="Meridiem">aa</span></span>
   </div><input class="MuiPickersInputBase-input" aria-hidden="true" tabindex="-1" value=""></div></div>

@@ -70,7 +70,7 @@ export function recogniseWidget(target: Element): { element: Element; field: Wid
   if (direct) {
     const strategy = libraryOf(target);
     // MUI's sections container is a [role=group]; any other group may sit inside a widget, so climb on.
-    if (strategy) return { element: target, field: fieldFor(strategy, target) };
+    if (strategy) return { element: whole(strategy, target), field: fieldFor(strategy, target) };
     if (target.getAttribute('role') !== 'group') return null;
   }
   let scope: Element | null = target;
@@ -90,9 +90,15 @@ export function recogniseWidget(target: Element): { element: Element; field: Wid
       (found.length === 1 ? found[0] : undefined) ??
       (PICKERS.has(strategy.id) ? undefined : (found.find((p) => p.tagName === 'INPUT') ?? found[0]));
     if (!chosen) return null;
-    return { element: chosen, field: fieldFor(strategy, chosen) };
+    return { element: whole(strategy, chosen), field: fieldFor(strategy, chosen) };
   }
   return null;
+}
+
+/** MUI's sections are each editable: the field is their group, not the one section clicked. */
+function whole(strategy: WidgetStrategy, element: Element): Element {
+  if (strategy.id !== 'mui-picker') return element;
+  return element.closest('.MuiPickersInputBase-root')?.querySelector('[role="group"]') ?? element;
 }
 
 function fieldFor(strategy: WidgetStrategy, element: Element): WidgetField {
