@@ -43,7 +43,8 @@ type Edits = Partial<Record<EscalationFormat, string>>;
 
 export function EscalationBuilder(props: EscalationBuilderProps) {
   const { caseRecord, runbook, templates = [], onClose } = props;
-  const escalationId = useMemo(() => newId(), [caseRecord.id]);
+  // A draft left unsent in this case is picked up again (below), under its own id.
+  const escalationId = useRef(newId());
   const actionsRef = useRef<HTMLDivElement>(null);
   const guard = useActionsAllowed(actionsRef);
 
@@ -115,19 +116,58 @@ export function EscalationBuilder(props: EscalationBuilderProps) {
   const cutEvidence = edited && built ? built.facts.captures.filter((c) => !shown.includes(c.hash)).map((c) => c.number) : [];
   const columns = useMemo(() => redactableColumns((captures ?? []).flatMap((c) => c.rows.slice(0, 50))), [captures]);
 
-  // Edits are kept as a draft in the database, so closing the panel loses nothing.
+  // Edits are kept as a draft in the database, so closing the panel loses nothing:
+  // saved 800 ms after the last keystroke, and at once when the builder closes
+  // with a save still pending (closing must never drop what was typed).
   const draftTimer = useRef<ReturnType<typeof setTimeout>>();
+  const draftPending = useRef(false);
+  const saveDraft = useRef<() => void>(() => undefined);
+  saveDraft.current = () => {
+    draftPending.current = false;
+    void save('draft', null);
+  };
   useEffect(() => {
     if (!edited) return;
     clearTimeout(draftTimer.current);
-    draftTimer.current = setTimeout(() => void save('draft', null), 800);
-    return () => clearTimeout(draftTimer.current);
+    draftPending.current = true;
+    draftTimer.current = setTimeout(() => saveDraft.current(), 800);
   }, [titleEdit, edits]);
+  useEffect(
+    () => () => {
+      clearTimeout(draftTimer.current);
+      if (draftPending.current) saveDraft.current();
+    },
+    [],
+  );
+
+  // Reopened on a case whose last escalation was edited but never sent: its text comes back.
+  const restored = useRef(false);
+  useEffect(() => {
+    let live = true;
+    client
+      .getCase(caseRecord.id)
+      .then((detail) => {
+        const draft = [...(detail?.escalations ?? [])].filter((e) => e.status === 'draft').sort((a, b) => b.updatedAt - a.updatedAt)[0];
+        // Never over what the agent started typing while it loaded.
+        if (!live || !draft || restored.current || draftPending.current) return;
+        restored.current = true;
+        escalationId.current = draft.id;
+        setFormat(draft.format);
+        setTitleEdit(draft.title);
+        setEdits({ [draft.format]: draft.body });
+        if (draft.redaction) setRedaction({ ...draft.redaction, columns: [...draft.redaction.columns] });
+        setStatus(`Your unsent draft from ${new Date(draft.updatedAt).toLocaleString()} is back, as you left it.`);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [caseRecord.id]);
 
   async function save(next: EscalationStatus, target: TicketTarget | null): Promise<void> {
     try {
       const saved = await client.saveEscalation({
-        id: escalationId,
+        id: escalationId.current,
         caseId: caseRecord.id,
         status: next,
         templateId: template?.id ?? null,

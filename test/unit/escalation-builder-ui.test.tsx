@@ -229,4 +229,27 @@ describe('EscalationBuilder', () => {
     expect($<HTMLButtonElement>('[data-testid="copy-escalation"]').disabled).toBe(false);
     expect(container.querySelector('[data-testid="escalation-guard"]')).toBeNull();
   });
+  it('keeps what was typed when the builder is closed at once after an edit, and brings it back on reopening', async () => {
+    await mount();
+    await act(() => {
+      textarea().value = `${textarea().value}\nTyped just before closing.`;
+      textarea().dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // Closed well within the 800 ms the draft timer waits.
+    await act(() => render(null, container));
+    await waitFor(async () => {
+      const saved = await database.escalations.toArray();
+      expect(saved.map((e) => [e.status, e.body.includes('Typed just before closing.')])).toEqual([['draft', true]]);
+    });
+    await mount();
+    await waitFor(() => expect(textarea().value).toContain('Typed just before closing.'));
+    expect($('[role=status]').textContent).toMatch(/unsent draft .* is back/);
+    // Still one escalation: the reopened builder goes on with the same draft.
+    await act(() => {
+      textarea().value = `${textarea().value}\nAnd more.`;
+      textarea().dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => render(null, container));
+    await waitFor(async () => expect((await database.escalations.toArray()).map((e) => e.body.endsWith('And more.'))).toEqual([true]));
+  });
 });
