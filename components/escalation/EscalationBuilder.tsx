@@ -1,3 +1,4 @@
+import type { EventKind } from '../../utils/schema/kinds';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import * as client from '../../utils/cases/client';
 import { DEFAULT_CASE_SETTINGS, type CaseSettings } from '../../utils/cases/settings';
@@ -23,6 +24,8 @@ export interface EscalationBuilderProps {
   templates?: readonly EscalationTemplate[];
   templateId?: string | null;
   adapterName?: string;
+  /** The packs' event kinds, so a runbook's kind filters are named in words. */
+  kinds?: readonly Pick<EventKind, 'id' | 'name'>[];
   /** Settings (redaction defaults, ticket targets); loaded from the background when left out. */
   settings?: CaseSettings;
   onClose: () => void;
@@ -100,12 +103,13 @@ export function EscalationBuilder(props: EscalationBuilderProps) {
             runbook,
             template,
             adapterName: props.adapterName,
+            kinds: props.kinds,
             who: effectiveSettings.agentName,
             rowLimit: effectiveSettings.escalationRowLimit,
             redaction: activeRedaction,
           })
         : null,
-    [caseRecord, captures, runbook, template, props.adapterName, effectiveSettings, activeRedaction],
+    [caseRecord, captures, runbook, template, props.adapterName, props.kinds, effectiveSettings, activeRedaction],
   );
 
   const title = titleEdit ?? built?.title ?? '';

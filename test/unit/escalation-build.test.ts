@@ -133,10 +133,14 @@ describe('buildEscalation', () => {
     const built = buildEscalation({ case: theCase({ currentStep: 1 }), captures: [], runbook, now: NOW });
     expect(built.markdown).toContain('Nothing was captured from the log.');
     // The runbook names a kind of event (runbooks/kinds.yaml), not the demo console's code.
-    expect(built.markdown).toContain('`kind:account-settings-changed`');
+    expect(built.markdown).toContain('`account settings changed (event kind)`');
     // Nothing was captured, so no time range was read from the console (it used to print the intended range as "not limited").
     expect(built.markdown).toContain('**Time range applied by the console:** not recorded (nothing was captured)');
     expect(built.markdown).toContain('No rows were captured');
+    // With the packs' kinds, the kind is named as the packs name it.
+    const named = buildEscalation({ case: theCase({ currentStep: 1 }), captures: [], runbook, now: NOW, kinds: [{ id: 'account-settings-changed', name: 'Account settings changed' }] });
+    expect(named.markdown).toContain('`Account settings changed (event kind)`');
+    expect(named.markdown).not.toContain('kind:');
   });
 
   it('redacts chosen columns and masks e-mails and IPs in every format', async () => {

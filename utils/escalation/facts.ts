@@ -1,6 +1,7 @@
 import type { CapturedRow, CaptureRecord, CasePath, CaseRecord, TimeRange } from '../db/records';
 import type { Runbook } from '../schema/runbook';
 import { CANONICALIZATION, HASH_ALGORITHM } from '../cases/canonical';
+import type { EventKind } from '../schema/kinds';
 import { redactRows, type RedactionOptions } from './redact';
 import {
   appliedFacts,
@@ -25,6 +26,8 @@ export interface EscalationSource {
   captures: readonly CaptureRecord[];
   runbook?: Pick<Runbook, 'id' | 'title' | 'steps' | 'inputs'>;
   adapterName?: string;
+  /** The event kinds the packs know, to name a runbook's `kind:` filters in words (never as a code the tool received). */
+  kinds?: readonly Pick<EventKind, 'id' | 'name'>[];
   /** Who escalates ("Li Chen, Support"); empty for "a Trailguide user". */
   who?: string;
   now?: number;
@@ -94,6 +97,18 @@ export function isoMinute(epochMs: number): string {
   return `${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/**
+ * A runbook's `kind:<id>` names a kind of event, not a code any console received: it is
+ * written as the kind's name ("Failed sign-in (event kind)"), from the packs' kinds when
+ * given, else from its id's words.
+ */
+export function eventTypeLabel(value: string, kinds: readonly Pick<EventKind, 'id' | 'name'>[] = []): string {
+  if (!value.startsWith('kind:')) return value;
+  const id = value.slice('kind:'.length);
+  const name = kinds.find((k) => k.id === id)?.name ?? id.replace(/-/g, ' ');
+  return `${name} (event kind)`;
+}
+
 function splitList(value: string): string[] {
   return value
     .split(',')
@@ -124,7 +139,8 @@ function eventTypes(source: EscalationSource, captures: readonly CaptureFacts[])
       }
     });
   }
-  return { confirmed: [...confirmed], unconfirmed: [...asked].filter((type) => !confirmed.has(type)) };
+  const label = (type: string) => eventTypeLabel(type, source.kinds);
+  return { confirmed: [...confirmed].map(label), unconfirmed: [...asked].filter((type) => !confirmed.has(type)).map(label) };
 }
 
 /** The furthest step done, not the step the panel happens to show. */

@@ -20,6 +20,3 @@ export function builtinKinds(): EventKind[] {
   cached = result.data.kinds;
   return cached;
 }
-
-/** Kept for callers that import it from here; new code imports utils/kinds/packs (no bundled YAML). */
-export { kindsOfPacks } from './packs';
