@@ -32,7 +32,8 @@ import { bothTimes, utcTime, validZone, zoneTime } from './times';
  */
 export interface ReportCase {
   detail: CaseDetail;
-  runbook?: Pick<Runbook, 'title' | 'steps' | 'inputs'> | null;
+  /** `outcomes` lets the report say what a branching runbook's outcome means, beside its words. */
+  runbook?: (Pick<Runbook, 'title' | 'steps' | 'inputs'> & Partial<Pick<Runbook, 'outcomes'>>) | null;
   glossary?: GlossaryMap;
   adapterName?: string | null;
   branding?: ReportBranding | null;
@@ -180,6 +181,44 @@ ${prepared.rows.length === 0 ? html`<p class="muted">The console showed no rows 
 </section>`;
 }
 
+/**
+ * A branching runbook's way through the case (issue 18): each question asked,
+ * the answer and who gave it, the steps the answers led through, and the
+ * outcome reached in the runbook's own words. Only when a question was answered.
+ */
+function pathSection(item: PreparedCase, titles: readonly (string | undefined)[], zone: string, mask: (text: string) => string): Html {
+  const { runbook } = item.input;
+  const path = item.input.detail.case.path;
+  if (!path || path.answers.length === 0) return html``;
+  const asked = new Map(path.answers.map((a) => [a.step, a.stepTitle]));
+  const stepName = (index: number) => {
+    const title = titles[index] ?? asked.get(index);
+    return title ? `${index + 1}, “${title}”` : `${index + 1}`;
+  };
+  const outcome = path.outcome === null ? undefined : runbook?.outcomes?.find((o) => o.when === path.outcome);
+  const last = path.steps[path.steps.length - 1];
+  return html`<div class="path" data-testid="report-path">
+<h4>Questions asked and the path taken</h4>
+<p>This runbook branches: the answers below decided which steps came next.</p>
+<ol class="path-answers">
+${path.answers.map(
+  (a) =>
+    html`<li data-testid="report-path-answer" data-decided-by="${a.decidedBy}">Step ${stepName(a.step)} asked: “${mask(a.question)}” Answer: <strong>${mask(a.answerText)}</strong>. ${
+      a.decidedBy === 'rows'
+        ? `Decided from the captured rows${a.because ? `: ${mask(a.because)}` : ' (the condition that held was not recorded)'}.`
+        : 'Chosen by the agent.'
+    } <span class="muted">(${bothTimes(a.at, zone)})</span></li>
+`,
+)}</ol>
+<p data-testid="report-path-steps">Steps on the path, in order: ${path.steps.length ? path.steps.map((index) => `Step ${stepName(index)}`).join(' → ') : 'none recorded'}.</p>
+<p data-testid="report-path-outcome">${
+    path.outcome === null
+      ? `No outcome was reached${last === undefined ? '' : `: the path stops at step ${last + 1}`}.`
+      : html`Outcome reached: <strong>${mask(path.outcome)}</strong>${outcome?.meaning.trim() ? html`. ${mask(outcome.meaning.trim())}` : ''}${outcome?.escalate ? ' The runbook says to escalate this outcome.' : ''}`
+  }</p>
+</div>`;
+}
+
 function escalationLine(e: EscalationRecord, zone: string, mask: (text: string) => string): Html {
   const how =
     e.status === 'opened'
@@ -228,6 +267,7 @@ ${Array.from({ length: Math.max(stepCount, record.steps.length) }, (_, i) => {
   return html`<li data-state="${state}">${titles[i] ?? `Step ${i + 1}`} <span class="state state-${state}">${STEP_WORDS[state] ?? state}</span></li>`;
 })}
 </ol>
+${pathSection(item, titles, zone, mask)}
 <h3>Evidence</h3>
 ${item.captures.length === 0 ? html`<p class="muted">Nothing was captured in this case.</p>` : item.captures.map((c) => captureSection(c, item, zone, fileName, mask))}
 <h3>Agent’s notes</h3>

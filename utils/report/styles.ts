@@ -25,6 +25,8 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .toc ol { padding-left: 22px; }
 .toc a { color: var(--accent); text-decoration: none; }
 ol.steps li[data-state="done"]::marker { color: #1b7a3a; }
+.path { border-left: 4px solid #c9d3e0; padding: 2px 12px; margin: 10px 0; }
+.path-answers li { margin: 4px 0; }
 .state { font-size: 12px; padding: 0 6px; border-radius: 8px; background: var(--soft); border: 1px solid var(--line); white-space: nowrap; }
 .state-done { background: #e6f4ea; border-color: #a8d5b5; }
 .state-failed { background: #fde8e8; border-color: #f0b4b4; }
@@ -53,6 +55,6 @@ footer { margin-top: 40px; border-top: 1px solid var(--line); padding-top: 10px;
   table.rows td.time { white-space: normal; }
   thead { display: table-header-group; }
   tr, td, th { break-inside: avoid; }
-  pre.command, .hidden-note, dl.facts { break-inside: avoid; }
+  pre.command, .hidden-note, dl.facts, .path-answers li { break-inside: avoid; }
 }
 `;
