@@ -1,5 +1,5 @@
 import type { CaseDetail } from '../../utils/cases/cases';
-import type { CaptureRecord } from '../../utils/db/records';
+import type { CaptureRecord, CasePath } from '../../utils/db/records';
 import { captureStatements } from '../../utils/escalation/applied';
 
 const ROWS_SHOWN = 200;
@@ -62,6 +62,50 @@ function CaptureBlock({ capture, number }: { capture: CaptureRecord; number: num
   );
 }
 
+/**
+ * A branching runbook's way through the case, in the words the audit report uses:
+ * each question, the answer and who gave it, the steps taken, the outcome reached.
+ * Only once a question was answered. The case keeps step titles only for the
+ * steps that asked, so the others are named by number.
+ */
+function PathBlock({ path }: { path: CasePath }) {
+  const asked = new Map(path.answers.map((a) => [a.step, a.stepTitle]));
+  const last = path.steps[path.steps.length - 1];
+  return (
+    <section class="history-path" data-testid="history-path">
+      <h3>Questions asked and the path taken</h3>
+      <ol class="small">
+        {path.answers.map((a, i) => (
+          <li key={i} data-testid="history-path-answer" data-decided-by={a.decidedBy}>
+            Step {a.step + 1}
+            {a.stepTitle ? ` (${a.stepTitle})` : ''} asked: “{a.question}” Answer: <strong>{a.answerText}</strong>.{' '}
+            {a.decidedBy === 'rows'
+              ? `Decided from the captured rows${a.because ? `: ${a.because}` : ''}.`
+              : 'Chosen by the agent.'}{' '}
+            <span class="muted">({when(a.at)})</span>
+          </li>
+        ))}
+      </ol>
+      <p class="small" data-testid="history-path-steps">
+        Steps on the path, in order:{' '}
+        {path.steps.length
+          ? path.steps.map((index) => `${index + 1}${asked.get(index) ? ` (${asked.get(index)})` : ''}`).join(' → ')
+          : 'none recorded'}
+        .
+      </p>
+      <p class="small" data-testid="history-path-outcome">
+        {path.outcome === null ? (
+          `No outcome was reached${last === undefined ? '' : `: the path stops at step ${last + 1}`}.`
+        ) : (
+          <>
+            Outcome reached: <strong>{path.outcome}</strong>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
+
 export function CaseDetailView({ detail }: { detail: CaseDetail }) {
   const record = detail.case;
   const inputs = Object.entries(record.inputs).filter(([, v]) => v);
@@ -80,6 +124,7 @@ export function CaseDetailView({ detail }: { detail: CaseDetail }) {
           ))}
         </p>
       ) : null}
+      {record.path && record.path.answers.length > 0 ? <PathBlock path={record.path} /> : null}
       {record.notes ? <p class="small">Notes: {record.notes}</p> : null}
       {detail.escalations.length ? (
         <p class="small">
