@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect, openRunbook, test } from './fixtures';
 
 /**
@@ -140,6 +141,34 @@ test('a branch taken by an answer and one taken from captured rows: only the pat
   );
   expect(escalation).toContain('**Answer at step 3:** Who is the actor in the captured rows? — One of our staff (chosen by the agent)');
   expect(escalation).toContain('**Answer at step 7:** Did the customer sign in normally around then? — Yes, they signed in (decided from the captured rows: some rows were captured)');
+
+  // History's case detail and the case's audit report record the same path.
+  const options = await page.context().newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#history`);
+  const item = options.locator('[data-testid="history-item"][data-kind="case"]').filter({ hasText: branchingRunbook.title });
+  await expect(item).toHaveCount(1, { timeout: 30_000 });
+  await item.getByRole('button').first().click();
+  const historyPath = options.getByTestId('history-path');
+  await expect(historyPath.getByTestId('history-path-answer')).toHaveCount(2);
+  await expect(historyPath.getByTestId('history-path-answer').first()).toContainText('Answer: One of our staff. Chosen by the agent.');
+  await expect(historyPath.getByTestId('history-path-answer').nth(1)).toContainText('Decided from the captured rows: some rows were captured.');
+  await expect(historyPath.getByTestId('history-path-outcome')).toHaveText('Outcome reached: Our staff changed it while the customer used the account normally');
+  if (SCREENSHOTS) await historyPath.screenshot({ path: `${SCREENSHOTS}/branching-history.png` });
+
+  const pending = options.waitForEvent('download');
+  await options.locator('[data-testid="export-report"][data-scope="case"]').click();
+  const file = await pending;
+  const report = await options.context().newPage();
+  await report.setContent(readFileSync((await file.path())!, 'utf8'));
+  const reportPath = report.getByTestId('report-path');
+  await expect(reportPath.getByTestId('report-path-answer')).toHaveCount(2);
+  await expect(reportPath.getByTestId('report-path-answer').first()).toContainText('Step 3, “Who made the change?” asked: “Who is the actor in the captured rows?” Answer: One of our staff. Chosen by the agent.');
+  await expect(reportPath.getByTestId('report-path-answer').nth(1)).toHaveAttribute('data-decided-by', 'rows');
+  await expect(reportPath.getByTestId('report-path-steps')).toContainText('Step 3, “Who made the change?” → Step 5, “Search for the customer\'s sign-ins”');
+  await expect(reportPath.getByTestId('report-path-outcome')).toHaveText(
+    'Outcome reached: Our staff changed it while the customer used the account normally. Find the ticket that asked for it.',
+  );
+  if (SCREENSHOTS) await reportPath.screenshot({ path: `${SCREENSHOTS}/branching-report.png` });
 });
 
 test('a runbook past its review date says so in the panel and on the options page', async ({ page, context, extensionId, demoUrl }) => {
