@@ -113,6 +113,13 @@ const MAX_SELECTORS = 4;
 function nameOf(el: Element): string {
   const aria = el.getAttribute('aria-label');
   if (aria) return aria;
+  // A widget's field named by its visible label (MUI's section group, many comboboxes).
+  const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+    .split(/\s+/)
+    .map((id) => (id ? el.ownerDocument.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim() : ''))
+    .filter(Boolean)
+    .join(' ');
+  if (labelledBy) return labelledBy;
   const labels = (el as HTMLInputElement).labels;
   const labelText = labels?.[0]?.textContent?.replace(/\s+/g, ' ').trim();
   if (labelText) return labelText;

@@ -98,7 +98,7 @@ export function recogniseWidget(target: Element): { element: Element; field: Wid
 /** MUI's sections are each editable: the field is their group, not the one section clicked. */
 function whole(strategy: WidgetStrategy, element: Element): Element {
   if (strategy.id !== 'mui-picker') return element;
-  return element.closest('.MuiPickersInputBase-root')?.querySelector('[role="group"]') ?? element;
+  return element.closest('[role="group"]') ?? element.closest('.MuiPickersInputBase-root')?.querySelector('[role="group"]') ?? element;
 }
 
 function fieldFor(strategy: WidgetStrategy, element: Element): WidgetField {
