@@ -125,15 +125,23 @@ export function EscalationBuilder(props: EscalationBuilderProps) {
   // with a save still pending (closing must never drop what was typed).
   const draftTimer = useRef<ReturnType<typeof setTimeout>>();
   const draftPending = useRef(false);
+  // Once a draft exists, undoing the edits is saved too (or reopening would bring the undone text back).
+  const hasDraft = useRef(false);
+  // The title and text the stored draft holds: nothing to save while they are what is shown.
+  const savedText = useRef<string | null>(null);
+  const shownText = `${title}\n${shown}`;
   const saveDraft = useRef<() => void>(() => undefined);
   saveDraft.current = () => {
     draftPending.current = false;
+    hasDraft.current = true;
+    savedText.current = shownText;
     void save('draft', null);
   };
   useEffect(() => {
-    if (!edited) return;
+    if (!edited && !hasDraft.current) return;
     clearTimeout(draftTimer.current);
-    draftPending.current = true;
+    draftPending.current = shownText !== savedText.current;
+    if (!draftPending.current) return;
     draftTimer.current = setTimeout(() => saveDraft.current(), 800);
   }, [titleEdit, edits]);
   useEffect(
@@ -155,10 +163,13 @@ export function EscalationBuilder(props: EscalationBuilderProps) {
         // Never over what the agent started typing while it loaded.
         if (!live || !draft || restored.current || draftPending.current) return;
         restored.current = true;
+        hasDraft.current = true;
         escalationId.current = draft.id;
+        if (draft.templateId && templates.some((t) => t.id === draft.templateId)) setTemplateId(draft.templateId);
         setFormat(draft.format);
         setTitleEdit(draft.title);
         setEdits({ [draft.format]: draft.body });
+        savedText.current = `${draft.title}\n${draft.body}`;
         if (draft.redaction) setRedaction({ ...draft.redaction, columns: [...draft.redaction.columns] });
         setStatus(`Your unsent draft from ${new Date(draft.updatedAt).toLocaleString()} is back, as you left it.`);
       })

@@ -251,5 +251,17 @@ describe('EscalationBuilder', () => {
     });
     await act(() => render(null, container));
     await waitFor(async () => expect((await database.escalations.toArray()).map((e) => e.body.endsWith('And more.'))).toEqual([true]));
+
+    // Undoing the edits and closing at once: reopening shows the escalation as built, not the undone text.
+    await mount();
+    await waitFor(() => expect(textarea().value).toContain('And more.'));
+    await click($('[data-testid="escalation-reset"]'));
+    expect(textarea().value).not.toContain('Typed just before closing.');
+    await act(() => render(null, container));
+    await waitFor(async () => expect((await database.escalations.toArray()).map((e) => e.body.includes('Typed just before closing.'))).toEqual([false]));
+    await mount();
+    await waitFor(() => expect($('[role=status]').textContent).toMatch(/unsent draft .* is back/));
+    expect(textarea().value).toContain(captures[0]!.hash);
+    expect(textarea().value).not.toContain('Typed just before closing.');
   });
 });
