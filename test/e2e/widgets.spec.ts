@@ -239,6 +239,8 @@ test('teaching the lab page: pointing at part of a widget picks the widget its s
   const since = await pointAt(panel, page, 'since', page.locator('#mui-datetime [role="spinbutton"]').nth(3));
   await expect(since).toHaveAttribute('data-widget', 'mui-picker');
   await expect(since).toContainText('an MUI date picker, filled as MM/DD/YYYY hh:mm A');
+  // The whole field, not the one section clicked.
+  await expect(since).not.toContainText('“Hours”');
   // Inside react-select's control (the box around its input), and antd Select's placeholder: each list's own input.
   const actor = await pointAt(panel, page, 'actor', page.locator('#rs-single div[data-value]'));
   await expect(actor).toHaveAttribute('data-widget', 'react-select');
