@@ -137,7 +137,7 @@ test('a report for the cases the History filters show holds each of them, and hi
   await expect(text).not.toHaveValue(new RegExp(DANA.replace(/\./g, '\\.')));
   await text.press('End');
   await text.pressSequentially(' Called the customer back.');
-  // The draft is saved a moment after the last keystroke (closing the builder sooner drops it): look until History lists it.
+  // The draft is saved a moment after the last keystroke (or at once when the builder closes): look until History lists it.
   const options = await context.newPage();
   await openHistory(options, extensionId);
   await expect(async () => {
