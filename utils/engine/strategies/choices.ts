@@ -1,6 +1,6 @@
 import { clickLikeAPerson } from '../events';
-import { closePopup, normalise, shownValue } from './dom';
-import { allChosen, pressEscape, typeAndPick, valuesOf } from './pick';
+import { normalise, shownValue } from './dom';
+import { allChosen, pickEach, pressEscape } from './pick';
 import type { WidgetStrategy, Written } from './types';
 
 /**
@@ -28,17 +28,10 @@ export const choicesJs: WidgetStrategy = {
     clickLikeAPerson(root.querySelector('.choices__inner') ?? root);
     const search = root.querySelector<HTMLInputElement>('input.choices__input--cloned, input[type="search"]');
     if (!search) return { expect: [], problem: `I couldn't type into the ${step.label} list — pick this yourself: ${shownValue(step)}` };
-    const picked: string[] = [];
-    for (const value of valuesOf(step.value, select.multiple)) {
-      const label = await typeAndPick(doc, search, value, () => Array.from(root.querySelectorAll('.choices__list--dropdown .choices__item--choice.choices__item--selectable')), options);
-      if (label === null) {
-        closePopup(doc, search);
-        return { expect: [], problem: `I couldn't find "${value}" in the ${step.label} list — pick it yourself.` };
-      }
-      picked.push(label);
-    }
+    const written = await pickEach(doc, search, step, select.multiple, () => Array.from(root.querySelectorAll('.choices__list--dropdown .choices__item--choice.choices__item--selectable')), options);
+    if (written.problem !== undefined) return written;
     pressEscape(search);
-    return { expect: picked };
+    return written;
   },
   shown: (element) => {
     const found = parts(element);

@@ -1,7 +1,7 @@
 import { clickLikeAPerson } from '../events';
-import { closePopup, normalise, shownValue, typeInto } from './dom';
+import { normalise, shownValue, typeInto } from './dom';
 import { confirmTyped } from './confirm';
-import { allChosen, pressEscape, typeAndPick, valuesOf } from './pick';
+import { allChosen, pickEach, pressEscape } from './pick';
 import type { WidgetStrategy, Written } from './types';
 
 /**
@@ -38,18 +38,11 @@ export const elementPlusSelect: WidgetStrategy = {
     if (!input) return { expect: [], problem: `I couldn't type into the ${step.label} list — pick this yourself: ${shownValue(step)}` };
     clickLikeAPerson(select.querySelector('.el-select__wrapper') ?? select);
     const multiple = doc.getElementById(input.getAttribute('aria-controls') ?? '')?.closest('.el-select-dropdown')?.classList.contains('is-multiple') ?? false;
-    const picked: string[] = [];
-    for (const value of valuesOf(step.value, multiple)) {
-      const label = await typeAndPick(doc, input, value, () => visibleOptions(doc, input), options);
-      if (label === null) {
-        closePopup(doc, input);
-        return { expect: [], problem: `I couldn't find "${value}" in the ${step.label} list — pick it yourself.` };
-      }
-      picked.push(label);
-    }
+    const written = await pickEach(doc, input, step, multiple, () => visibleOptions(doc, input), options);
+    if (written.problem !== undefined) return written;
     pressEscape(input);
     input.blur();
-    return { expect: picked };
+    return written;
   },
   shown: (element) => {
     const select = selectRoot(element);

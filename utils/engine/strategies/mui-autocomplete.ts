@@ -1,8 +1,8 @@
 import { clickLikeAPerson, pressKey } from '../events';
 import type { FillStep } from '../plan';
 import { sleep, waitForElement } from '../query';
-import { closePopup, matchOption, normalise, shownValue, typeInto } from './dom';
-import { allChosen, pressEscape, typeAndPick, valuesOf } from './pick';
+import { matchOption, normalise, shownValue, typeInto } from './dom';
+import { allChosen, pickEach, pressEscape, valuesOf } from './pick';
 import type { InsertOptions, WidgetStrategy, Written } from './types';
 
 /**
@@ -73,19 +73,14 @@ export const muiAutocomplete: WidgetStrategy = {
     clickLikeAPerson(input);
     const listbox = await waitForElement(doc, () => doc.getElementById(`${input.id}-listbox`), options.popupTimeoutMs ?? 1_500, options.signal);
     const multiple = listbox?.getAttribute('aria-multiselectable') === 'true' || box.querySelector('.MuiChip-root') !== null;
-    const picked: string[] = [];
-    for (const value of valuesOf(step.value, multiple)) {
-      const label = await typeAndPick(doc, input, value, () => Array.from(doc.querySelectorAll(`[id^="${input.id}-option-"]`)), options);
-      if (label === null) {
-        closePopup(doc, input);
-        input.blur();
-        return { expect: [], problem: `I couldn't find "${value}" in the ${step.label} list — pick it yourself.` };
-      }
-      picked.push(label);
+    const written = await pickEach(doc, input, step, multiple, () => Array.from(doc.querySelectorAll(`[id^="${input.id}-option-"]`)), options);
+    if (written.problem !== undefined) {
+      input.blur();
+      return written;
     }
     pressEscape(input);
     input.blur();
-    return { expect: picked };
+    return written;
   },
   shown: (element) => {
     const box = root(element);

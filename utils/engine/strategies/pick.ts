@@ -1,7 +1,8 @@
 import { clickLikeAPerson, pressKey } from '../events';
 import { sleep, waitForElement } from '../query';
-import { matchOption, normalise, typeInto } from './dom';
-import type { InsertOptions } from './types';
+import type { FillStep } from '../plan';
+import { closePopup, matchOption, normalise, typeInto } from './dom';
+import type { InsertOptions, Written } from './types';
 
 /** Helpers for widgets that choose from a list: several values, typing to narrow, clicking the option. */
 
@@ -35,6 +36,31 @@ export async function typeAndPick(
   // Let the library re-render its chips before the next value is typed.
   await sleep(20);
   return text;
+}
+
+/**
+ * Picks each of the step's values in turn (several for a multi-select) from the options the
+ * widget lists; the first value not offered closes the list and stops with a plain problem.
+ * The caller then leaves the box its library's way (Escape, blur).
+ */
+export async function pickEach(
+  doc: Document,
+  input: HTMLInputElement | HTMLTextAreaElement,
+  step: FillStep,
+  multi: boolean,
+  options: () => Element[],
+  settings: InsertOptions,
+): Promise<Written> {
+  const picked: string[] = [];
+  for (const value of valuesOf(step.value, multi)) {
+    const label = await typeAndPick(doc, input, value, options, settings);
+    if (label === null) {
+      closePopup(doc, input);
+      return { expect: [], problem: `I couldn't find "${value}" in the ${step.label} list — pick it yourself.` };
+    }
+    picked.push(label);
+  }
+  return { expect: picked };
 }
 
 /** Escape in the focused box: closes a list left open, as a person would. */

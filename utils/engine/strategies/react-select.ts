@@ -1,7 +1,7 @@
 import { clickLikeAPerson } from '../events';
 import { waitForElement } from '../query';
-import { closePopup, normalise, shownValue } from './dom';
-import { allChosen, pressEscape, typeAndPick, valuesOf } from './pick';
+import { normalise, shownValue } from './dom';
+import { allChosen, pickEach, pressEscape } from './pick';
 import type { WidgetStrategy, Written } from './types';
 
 /**
@@ -49,18 +49,11 @@ export const reactSelect: WidgetStrategy = {
     await waitForElement(doc, () => doc.getElementById(`${id}-listbox`), options.popupTimeoutMs ?? 1_500, options.signal);
     // A multi-select takes several comma-separated values; the widget's own markup says which it is.
     const multi = isMulti(doc, box, id);
-    const picked: string[] = [];
-    for (const value of valuesOf(step.value, multi)) {
-      const label = await typeAndPick(doc, input, value, () => Array.from(doc.querySelectorAll(`[id^="${id}-option-"]`)), options);
-      if (label === null) {
-        closePopup(doc, input);
-        return { expect: [], problem: `I couldn't find "${value}" in the ${step.label} list — pick it yourself.` };
-      }
-      picked.push(label);
-    }
+    const written = await pickEach(doc, input, step, multi, () => Array.from(doc.querySelectorAll(`[id^="${id}-option-"]`)), options);
+    if (written.problem !== undefined) return written;
     pressEscape(input);
     input.blur();
-    return { expect: picked };
+    return written;
   },
   shown: (element) => {
     const box = container(element);

@@ -1,7 +1,7 @@
 import { clickLikeAPerson } from '../events';
 import { waitForElement } from '../query';
-import { closePopup, normalise, shownValue } from './dom';
-import { allChosen, pressEscape, typeAndPick, valuesOf } from './pick';
+import { normalise, shownValue } from './dom';
+import { allChosen, pickEach, pressEscape } from './pick';
 import type { WidgetStrategy, Written } from './types';
 
 /**
@@ -37,17 +37,10 @@ export const select2: WidgetStrategy = {
       options.signal,
     );
     if (!search) return { expect: [], problem: `The ${step.label} list didn't open — open it yourself and pick: ${shownValue(step)}` };
-    const picked: string[] = [];
-    for (const value of valuesOf(step.value, select.multiple)) {
-      const label = await typeAndPick(doc, search, value, () => Array.from(results()?.querySelectorAll('.select2-results__option--selectable, .select2-results__option[role="option"]') ?? []), options);
-      if (label === null) {
-        closePopup(doc, search);
-        return { expect: [], problem: `I couldn't find "${value}" in the ${step.label} list — pick it yourself.` };
-      }
-      picked.push(label);
-    }
+    const written = await pickEach(doc, search, step, select.multiple, () => Array.from(results()?.querySelectorAll('.select2-results__option--selectable, .select2-results__option[role="option"]') ?? []), options);
+    if (written.problem !== undefined) return written;
     if (search.isConnected) pressEscape(search);
-    return { expect: picked };
+    return written;
   },
   shown: (element) => {
     const found = parts(element);

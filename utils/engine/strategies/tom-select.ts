@@ -1,6 +1,6 @@
 import { clickLikeAPerson } from '../events';
-import { closePopup, normalise, shownValue } from './dom';
-import { allChosen, pressEscape, typeAndPick, valuesOf } from './pick';
+import { normalise, shownValue } from './dom';
+import { allChosen, pickEach, pressEscape } from './pick';
 import type { WidgetStrategy, Written } from './types';
 
 /**
@@ -38,18 +38,11 @@ export const tomSelect: WidgetStrategy = {
     const input = wrapper.querySelector<HTMLInputElement>('.ts-control input');
     if (!input) return { expect: [], problem: `I couldn't type into the ${step.label} list — pick this yourself: ${shownValue(step)}` };
     clickLikeAPerson(wrapper.querySelector('.ts-control') ?? input);
-    const picked: string[] = [];
-    for (const value of valuesOf(step.value, select.multiple)) {
-      const label = await typeAndPick(doc, input, value, () => Array.from(wrapper.querySelectorAll('.ts-dropdown [data-selectable]')), options);
-      if (label === null) {
-        closePopup(doc, input);
-        return { expect: [], problem: `I couldn't find "${value}" in the ${step.label} list — pick it yourself.` };
-      }
-      picked.push(label);
-    }
+    const written = await pickEach(doc, input, step, select.multiple, () => Array.from(wrapper.querySelectorAll('.ts-dropdown [data-selectable]')), options);
+    if (written.problem !== undefined) return written;
     pressEscape(input);
     input.blur();
-    return { expect: picked };
+    return written;
   },
   shown: (element) => {
     const found = parts(element);
