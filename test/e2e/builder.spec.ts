@@ -1,33 +1,9 @@
-import type { Frame, Page, Worker } from '@playwright/test';
-import { detectorChecked, expect, panelFrame, panelFrames, test } from './fixtures';
+import type { Frame, Page } from '@playwright/test';
+import { detectorChecked, expect, panelFrame, panelFrames, showPanelLikeTheToolbar, test } from './fixtures';
 
 const ALICE = 'alice.moreau@northwind.example';
 const SHOTS = process.env.BUILDER_SHOTS_DIR ?? '/tmp';
 
-/**
- * What Alt+Shift+Y (or the toolbar button) makes the background do, which Playwright cannot
- * press (togglePanelIn in utils/background/core-handlers.ts): on a page no adapter knows
- * there is no detector yet, so bring it, then ask it to show the panel.
- */
-async function pressShortcut(serviceWorker: Worker): Promise<void> {
-  await serviceWorker.evaluate(async () => {
-    type Api = {
-      tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<unknown> };
-      scripting: { executeScript(o: object): Promise<unknown> };
-    };
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
-    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    const toggle = () => api.tabs.sendMessage(tab.id!, { type: 'host:toggle' });
-    try {
-      await toggle();
-    } catch (error) {
-      if (!/receiving end does not exist/i.test(String(error))) return; // it was there and got the message
-      await api.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/content.js'] });
-      await toggle().catch(() => undefined);
-    }
-  });
-}
 
 /** Click a builder step in the panel, wait until the page waits for a click, then click the element on the page. */
 async function pointAt(panel: Frame, page: Page, role: string, target: ReturnType<Page['locator']>): Promise<void> {
@@ -47,7 +23,7 @@ test('teach Trailguide an unknown console, then run a runbook on it', async ({ p
   await detectorChecked(page, extensionId, ['absent', 'not-an-audit-log']);
   expect(panelFrames(page)).toHaveLength(0);
 
-  await pressShortcut(serviceWorker);
+  await showPanelLikeTheToolbar(serviceWorker);
   const panel = await panelFrame(page);
   await panel.getByTestId('teach-page').click();
   await expect(panel.getByTestId('builder-step')).toHaveCount(12);

@@ -227,3 +227,28 @@ export async function detectorChecked(page: Page, extensionId: string, outcomes:
     )
     .toBe('checked');
 }
+
+/**
+ * What Alt+Shift+Y (or the toolbar button) makes the background do, which Playwright cannot
+ * press (togglePanelIn in utils/background/core-handlers.ts): on a page no adapter knows
+ * there is no detector yet, so bring it, then ask it to show the panel.
+ */
+export async function showPanelLikeTheToolbar(serviceWorker: Worker): Promise<void> {
+  await serviceWorker.evaluate(async () => {
+    type Api = {
+      tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<unknown> };
+      scripting: { executeScript(o: object): Promise<unknown> };
+    };
+    const api = (globalThis as unknown as { chrome: Api }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) throw new Error('no active tab');
+    const toggle = () => api.tabs.sendMessage(tab.id!, { type: 'host:toggle' });
+    try {
+      await toggle();
+    } catch (error) {
+      if (!/receiving end does not exist/i.test(String(error))) return; // it was there and got the message
+      await api.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/content.js'] });
+      await toggle().catch(() => undefined);
+    }
+  });
+}

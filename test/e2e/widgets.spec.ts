@@ -1,11 +1,11 @@
-import { chromium, type Frame, type Page, type Worker } from '@playwright/test';
+import { chromium, type Frame, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'vite';
 import { expectedStates, FIELD_WIDGET, LAB_PACK } from '../widgets/lab-pack';
-import { CHROME_PATH, chromiumArgs, expect, panelFrame, test as base } from './fixtures';
+import { CHROME_PATH, chromiumArgs, expect, panelFrame, showPanelLikeTheToolbar, test as base } from './fixtures';
 
 /**
  * Issue 13: a page of real third-party widgets (test/widgets/), each printing its framework's
@@ -191,26 +191,6 @@ test('a fresh search lets go of a Downshift choice by Downshift’s own state, a
   if (SCREENSHOTS) await second.screenshot({ path: `${SCREENSHOTS}/widgets-downshift-reset.png` });
 });
 
-/** The toolbar button's effect (Playwright can't press it): bring the content script if needed, then show the panel. */
-async function showPanel(serviceWorker: Worker): Promise<void> {
-  await serviceWorker.evaluate(async () => {
-    type Api = {
-      tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<unknown> };
-      scripting: { executeScript(o: object): Promise<unknown> };
-    };
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
-    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    const toggle = () => api.tabs.sendMessage(tab.id!, { type: 'host:toggle' });
-    try {
-      await toggle();
-    } catch (error) {
-      if (!/receiving end does not exist/i.test(String(error))) return;
-      await api.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/content.js'] });
-      await toggle().catch(() => undefined);
-    }
-  });
-}
 
 async function pointAt(panel: Frame, page: Page, role: string, target: ReturnType<Page['locator']>, { force = false } = {}) {
   return test.step(`point at the ${role}`, async () => {
@@ -229,7 +209,7 @@ test('teaching the lab page: pointing at part of a widget picks the widget its s
   await page.goto(labUrl);
   await expect(page.locator('output[data-state="codemirror"]')).toBeAttached();
   const panel = await test.step('open the panel and the builder', async () => {
-    await showPanel(serviceWorker);
+    await showPanelLikeTheToolbar(serviceWorker);
     const frame = await panelFrame(page);
     await frame.getByTestId('teach-page').click();
     return frame;
