@@ -55,6 +55,8 @@ function startDetector(): void {
   /** The docked panel's width on this site, read with the table; kept up to date by the listener. */
   const widthKey = panelWidthKey(location.origin);
   let width: number | undefined;
+  /** Widths this tab saved whose change events haven't come back yet: their late echo must not undo a later resize. */
+  const saving: number[] = [];
   /** The panel is in the browser's own side panel (a setting): no frame in the page, only which adapter fits. */
   let inSidePanel = false;
   /** The adapter that recognised this page, for a side panel that asks (`host:which`). */
@@ -69,7 +71,9 @@ function startDetector(): void {
       width,
       onResized: (next) => {
         width = next;
-        if (alive()) void browser.storage.local.set({ [widthKey]: next });
+        if (!alive()) return;
+        saving.push(next);
+        browser.storage.local.set({ [widthKey]: next }).catch(() => saving.splice(saving.indexOf(next), 1));
       },
     });
   /**
@@ -102,8 +106,13 @@ function startDetector(): void {
       if (dead || area !== 'local') return;
       if (openKey in changes && host) host.setOpen(changes[openKey]?.newValue !== false);
       if (widthKey in changes) {
-        width = changes[widthKey]?.newValue as number | undefined;
-        if (host && typeof width === 'number') host.setWidth(width);
+        const saved = changes[widthKey]?.newValue as number | undefined;
+        // Changes arrive in the order they were saved: the oldest own save comes back first.
+        if (saving.length > 0 && saved === saving[0]) saving.shift();
+        else {
+          width = saved;
+          if (host && typeof width === 'number') host.setWidth(width);
+        }
       }
       // A new or changed adapter (e.g. just taught with the builder) may recognise this page now.
       if (MATCH_TABLE_KEY in changes && changes[MATCH_TABLE_KEY]?.newValue) {

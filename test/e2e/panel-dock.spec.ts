@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page, Worker } from '@playwright/test';
-import { detectorChecked, expect, panelFrame, panelFrames, test } from './fixtures';
+import type { Frame, Page } from '@playwright/test';
+import { detectorChecked, expect, panelFrame, panelFrames, showPanelLikeTheToolbar, test } from './fixtures';
 
 /**
  * Issue 17 §1: the panel sits beside the console, never over it. With the panel open,
@@ -120,20 +120,6 @@ async function expectBeside(page: Page, what: string): Promise<Frame> {
   return panel;
 }
 
-/** What Alt+Shift+Y does on a page no adapter knows (Playwright cannot press browser shortcuts). */
-async function pressShortcut(serviceWorker: Worker): Promise<void> {
-  await serviceWorker.evaluate(async () => {
-    type Api = {
-      tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<unknown> };
-      scripting: { executeScript(o: object): Promise<unknown> };
-    };
-    const api = (globalThis as unknown as { chrome: Api }).chrome;
-    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-    if (tab?.id === undefined) throw new Error('no active tab');
-    await api.scripting.executeScript({ target: { tabId: tab.id, frameIds: [0] }, files: ['/content-scripts/content.js'] });
-    await api.tabs.sendMessage(tab.id, { type: 'host:toggle' });
-  });
-}
 
 for (const viewport of VIEWPORTS) {
   test(`at ${viewport.width}×${viewport.height} the docked panel covers no control of the demo, any fixture console or an unknown console`, async ({
@@ -189,7 +175,7 @@ for (const viewport of VIEWPORTS) {
 
     // A console no adapter knows: the panel opened by hand (to teach it) docks too.
     await page.goto(`${helpdeskUrl}/admin/activity`);
-    await pressShortcut(serviceWorker);
+    await showPanelLikeTheToolbar(serviceWorker);
     await expectBeside(page, 'helpdesk (teach mode)');
     await page.screenshot({ path: join(SHOTS, `dock-helpdesk-${viewport.width}.png`) });
   });
@@ -208,8 +194,11 @@ test('the panel is resized from its grip, by keyboard and by dragging, and keeps
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect.poll(async () => Math.round((await panelBox(panel)).width)).toBe(460);
-  const { root, viewport } = await pageWidths(page);
-  expect(Math.round(root)).toBe(viewport - 460 - 6); // the frame and the grip's strip
+  // The page reflows after the frame has its new width (the next frame, later under load).
+  await expect.poll(async () => {
+    const { root, viewport } = await pageWidths(page);
+    return viewport - Math.round(root);
+  }).toBe(460 + 6); // the frame and the grip's strip
   // Never narrower than 280 px, never wider than 600 px.
   await page.keyboard.press('End');
   await expect.poll(async () => Math.round((await panelBox(panel)).width)).toBe(600);
@@ -226,7 +215,7 @@ test('the panel is resized from its grip, by keyboard and by dragging, and keeps
   await page.mouse.move(before.x - 103, before.y + 300, { steps: 5 });
   await page.mouse.up();
   await expect.poll(async () => Math.round((await panelBox(panel)).width)).toBe(460);
-  expect(await coveredControls(page, (await panelBox(panel)).x).then((r) => r.covered)).toEqual([]);
+  await expect.poll(async () => (await coveredControls(page, (await panelBox(panel)).x)).covered).toEqual([]);
 
   // Remembered for this site: after a reload the panel opens at the same width.
   await page.reload();
