@@ -1,6 +1,6 @@
 import { clickLikeAPerson } from '../events';
-import { normalise, shownValue, typeInto } from './dom';
-import { confirmTyped } from './confirm';
+import { normalise, shownValue } from './dom';
+import { heldOnceLeft, typeConfirmLeave } from './confirm';
 import { allChosen, pickEach, pressEscape } from './pick';
 import type { WidgetStrategy, Written } from './types';
 
@@ -59,16 +59,9 @@ export const elementPlusPicker: WidgetStrategy = {
   id: 'element-plus-picker',
   recognises: (element) => element.tagName === 'INPUT' && element.closest('.el-date-editor') !== null && element.closest('.el-range-editor') === null,
   write(_doc, element, step) {
-    const input = element as HTMLInputElement;
-    clickLikeAPerson(input);
-    typeInto(input, step.value, { blur: false });
-    confirmTyped(input, step.confirm ?? 'enter');
-    input.blur();
-    return { expect: [step.value] };
+    clickLikeAPerson(element);
+    return typeConfirmLeave(element as HTMLInputElement, step);
   },
   shown: (element) => normalise((element as HTMLInputElement).value),
-  verify(doc, element, _step, expect) {
-    if (doc.activeElement === element) return 'unchecked';
-    return normalise((element as HTMLInputElement).value) === normalise(expect[0]) ? 'kept' : 'not-kept';
-  },
+  verify: (doc, element, _step, expect) => heldOnceLeft(doc, element, expect),
 };

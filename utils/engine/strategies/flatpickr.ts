@@ -1,5 +1,5 @@
-import { normalise, typeInto } from './dom';
-import { confirmTyped } from './confirm';
+import { normalise } from './dom';
+import { typeConfirmLeave } from './confirm';
 import type { WidgetStrategy } from './types';
 
 /**
@@ -14,10 +14,7 @@ export const flatpickrInput: WidgetStrategy = {
   write(_doc, element, step) {
     const input = element as HTMLInputElement;
     if (input.readOnly) return { expect: [], problem: `The ${step.label} date box only takes a date picked from its calendar — pick this yourself: ${step.shown ?? step.value}` };
-    typeInto(input, step.value, { blur: false });
-    confirmTyped(input, step.confirm ?? 'enter');
-    input.blur();
-    return { expect: [step.value] };
+    return typeConfirmLeave(input, step);
   },
   verify(_doc, element, _step, expect) {
     return normalise((element as HTMLInputElement).value) === normalise(expect[0]) ? 'kept' : 'not-kept';

@@ -1,5 +1,5 @@
-import { normalise, typeInto } from './dom';
-import { confirmTyped } from './confirm';
+import { normalise } from './dom';
+import { heldOnceLeft, typeConfirmLeave } from './confirm';
 import type { WidgetStrategy } from './types';
 
 /**
@@ -12,17 +12,7 @@ import type { WidgetStrategy } from './types';
 export const reactDatepicker: WidgetStrategy = {
   id: 'react-datepicker',
   recognises: (element) => element.tagName === 'INPUT' && element.closest('.react-datepicker__input-container') !== null,
-  write(_doc, element, step) {
-    const input = element as HTMLInputElement;
-    typeInto(input, step.value, { blur: false });
-    confirmTyped(input, step.confirm ?? 'enter');
-    input.blur();
-    return { expect: [step.value] };
-  },
+  write: (_doc, element, step) => typeConfirmLeave(element as HTMLInputElement, step),
   shown: (element) => normalise((element as HTMLInputElement).value),
-  verify(doc, element, _step, expect) {
-    // Still focused, the box shows what was typed rather than what the picker took.
-    if (doc.activeElement === element) return 'unchecked';
-    return normalise((element as HTMLInputElement).value) === normalise(expect[0]) ? 'kept' : 'not-kept';
-  },
+  verify: (doc, element, _step, expect) => heldOnceLeft(doc, element, expect),
 };
