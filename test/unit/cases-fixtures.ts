@@ -1,4 +1,5 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -89,4 +90,13 @@ export async function waitFor(check: () => void | Promise<void>, { timeoutMs = 1
       if (Date.now() - started > timeoutMs) throw error;
     }
   }
+}
+
+/** Ends a UI test: unmounts what it rendered, drops the page-to-background routes and closes the test database. */
+export function tearDownUi(container: HTMLElement, database: TrailguideDatabase): void {
+  render(null, container);
+  container.remove();
+  resetRoutes();
+  database.close();
+  setDatabaseForTests(undefined);
 }

@@ -5,13 +5,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { reopenableUrl } from '../../components/history/values';
 import { HistoryView } from '../../components/history/HistoryView';
-import { resetRoutes } from '../../utils/background/router';
 import { addCapture } from '../../utils/cases/captures';
 import { createCase, updateCase } from '../../utils/cases/cases';
 import { saveEscalation } from '../../utils/cases/escalations';
-import { setDatabaseForTests, type TrailguideDatabase } from '../../utils/db/database';
+import type { TrailguideDatabase } from '../../utils/db/database';
 import type { CaseRecord } from '../../utils/db/records';
-import { connectPagesToBackground, sampleCase, sampleRows, useFreshDatabase, waitFor } from './cases-fixtures';
+import { connectPagesToBackground, sampleCase, sampleRows, tearDownUi, useFreshDatabase, waitFor } from './cases-fixtures';
 
 const DAY = 86_400_000;
 let database: TrailguideDatabase;
@@ -72,11 +71,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  render(null, container);
-  container.remove();
-  resetRoutes();
-  database.close();
-  setDatabaseForTests(undefined);
+  tearDownUi(container, database);
   vi.unstubAllGlobals();
 });
 

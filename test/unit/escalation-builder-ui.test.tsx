@@ -5,14 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EscalationBuilder } from '../../components/escalation/EscalationBuilder';
 import { HIDDEN_REASON } from '../../components/escalation/visibility';
-import { resetRoutes } from '../../utils/background/router';
 import { addCapture, listCaptures } from '../../utils/cases/captures';
 import { createCase, getCase } from '../../utils/cases/cases';
 import { DEFAULT_CASE_SETTINGS, type CaseSettings } from '../../utils/cases/settings';
-import { setDatabaseForTests, type TrailguideDatabase } from '../../utils/db/database';
+import type { TrailguideDatabase } from '../../utils/db/database';
 import type { CaptureRecord, CaseRecord } from '../../utils/db/records';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
-import { connectPagesToBackground, sampleCase, sampleRows, useFreshDatabase, waitFor } from './cases-fixtures';
+import { connectPagesToBackground, sampleCase, sampleRows, tearDownUi, useFreshDatabase, waitFor } from './cases-fixtures';
 
 const pack = loadBuiltinPack();
 const runbook = pack.runbooks.find((r) => r.id === 'settings-changed-without-permission')!;
@@ -75,11 +74,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  render(null, container);
-  container.remove();
-  resetRoutes();
-  database.close();
-  setDatabaseForTests(undefined);
+  tearDownUi(container, database);
   vi.unstubAllGlobals();
 });
 

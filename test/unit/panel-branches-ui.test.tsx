@@ -8,15 +8,14 @@ import { RunbookView } from '../../components/panel/RunbookView';
 import * as session from '../../components/panel/session';
 import { adapterId, packs, pageUrl, tabId } from '../../components/panel/state';
 import { ReviewDue } from '../../components/options/ReviewDue';
-import { resetRoutes } from '../../utils/background/router';
 import { getCase } from '../../utils/cases/cases';
-import { setDatabaseForTests, type TrailguideDatabase } from '../../utils/db/database';
+import type { TrailguideDatabase } from '../../utils/db/database';
 import type { CapturedRow } from '../../utils/db/records';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import type { PackSummary } from '../../utils/packs/messages';
 import { readAdapterHealth } from '../../utils/review/failures';
 import { runbookSchema } from '../../utils/schema/runbook';
-import { connectPagesToBackground, useFreshDatabase, waitFor } from './cases-fixtures';
+import { connectPagesToBackground, tearDownUi, useFreshDatabase, waitFor } from './cases-fixtures';
 
 const builtin = loadBuiltinPack();
 const JANE = 'jane@customer.example';
@@ -78,11 +77,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  render(null, container);
-  container.remove();
-  resetRoutes();
-  database.close();
-  setDatabaseForTests(undefined);
+  tearDownUi(container, database);
 });
 
 describe('a branching runbook in the panel', () => {

@@ -7,14 +7,13 @@ import { identifiesCase, identityLabel, sameIdentity } from '../../components/pa
 import { CaseBanner } from '../../components/panel/CaseBanner';
 import * as session from '../../components/panel/session';
 import { adapterId, packs, pageUrl, tabId } from '../../components/panel/state';
-import { resetRoutes } from '../../utils/background/router';
 import { listCaptures } from '../../utils/cases/captures';
 import { getCase, listCases } from '../../utils/cases/cases';
-import { setDatabaseForTests, type TrailguideDatabase } from '../../utils/db/database';
+import type { TrailguideDatabase } from '../../utils/db/database';
 import type { CapturedRow } from '../../utils/db/records';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import { runbookInput, type Runbook } from '../../utils/schema/runbook';
-import { connectPagesToBackground, sampleRows, useFreshDatabase, waitFor } from './cases-fixtures';
+import { connectPagesToBackground, sampleRows, tearDownUi, useFreshDatabase, waitFor } from './cases-fixtures';
 
 const pack = loadBuiltinPack();
 const runbook: Runbook = pack.runbooks.find((r) => r.id === 'settings-changed-without-permission')!;
@@ -78,11 +77,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  render(null, container);
-  container.remove();
-  resetRoutes();
-  database.close();
-  setDatabaseForTests(undefined);
+  tearDownUi(container, database);
 });
 
 describe('which inputs identify a case', () => {
