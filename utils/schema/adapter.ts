@@ -43,12 +43,49 @@ export function urlTemplate(names: readonly string[], max = 300) {
     });
 }
 
+/** A parameter name in a link (`type`, `f[]`, `v[author_id][]`). */
+const paramName = z.string().min(1).max(80);
+const mapKey = z.string().trim().min(1).max(200);
+const mapLimit = <T extends z.ZodType>(record: T) =>
+  record.refine((map) => Object.keys(map as object).length <= 500, { message: 'A value map may list at most 500 values.' });
+
+/**
+ * A value map: what a step asks for (an event code after `kinds` translated it, or a word a
+ * runbook uses, e.g. "Change") → what the tool takes ("2"). Read back the other way, so the
+ * panel states the step's own word. See docs/adapters.md "Value maps".
+ */
+export const valueMap = mapLimit(z.record(mapKey, z.string().max(300)));
+/** Links only: an entry may also set several parameters at once (`{ type: user, subtype: suspend }`). */
+export const urlValueMap = mapLimit(
+  z.record(
+    mapKey,
+    z.union([
+      z.string().max(300),
+      z
+        .record(paramName, z.string().max(300))
+        .refine((params) => Object.keys(params).length >= 1 && Object.keys(params).length <= 10, { message: 'Give between 1 and 10 parameters.' }),
+    ]),
+  ),
+);
+
 export const urlFieldStrategy = z.strictObject({
   /** Parameter that carries the value. Fields sharing a parameter are joined (see deepLink.separator). */
-  param: z.string().min(1).max(80),
+  param: paramName,
   /** The tool's own query syntax, e.g. "actor:{value|quotedIfNeeded}" or "actor.alternateId eq {value|quoted}". */
   template: urlTemplate(['value']).default('{value}'),
   format: urlValueFormat.default('plain'),
+  /** What to put in the link for each value (overrides the field's own `values` for links). */
+  values: urlValueMap.optional(),
+  /** Several values (comma-separated) → the parameter once per value (`f[]=a&f[]=b`), never joined. */
+  repeat: z.boolean().optional(),
+  /** More parameters written whenever this field is in the link (`{ "f[]": author_id, "op[author_id]": "=" }`); `{value}` allowed. */
+  with: z.record(paramName, urlTemplate(['value'])).optional(),
+  /**
+   * What a link says when the step does **not** set this field: the value that means "all"
+   * for the field's parameter (`"all"`, `""`), or several parameters. Clears a filter the console
+   * would otherwise bring back from an earlier search it remembers.
+   */
+  reset: z.union([z.string().max(300), z.record(paramName, z.string().max(300))]).optional(),
 });
 
 export const DOM_INPUT_KINDS = ['text', 'select', 'combobox', 'datetime', 'date', 'codeEditor', 'checkbox'] as const;
@@ -91,12 +128,23 @@ export const domFieldStrategy = z.strictObject({
    * (the console says so, e.g. a "From (UTC)" label).
    */
   zone: z.enum(['local', 'utc']).optional(),
+  /** The console's own syntax in the box, e.g. "account:{value}" (same placeholders and filters as a link's `template`). */
+  template: urlTemplate(['value']).optional(),
+  /** What to type or pick for each value (overrides the field's own `values` for the page). */
+  values: valueMap.optional(),
 });
 
 export const adapterField = z.strictObject({
   label: shortText.optional(),
   url: urlFieldStrategy.optional(),
   dom: domFieldStrategy.optional(),
+  /** What to type, pick or put in the link for each value, on both sides (each side may have its own `values`). */
+  values: valueMap.optional(),
+  /**
+   * A value the maps don't list: `refuse` (the default: the step says so and leaves it for the
+   * person) or `asIs` (sent as it is, for consoles that also take free text).
+   */
+  otherValues: z.enum(['refuse', 'asIs']).optional(),
 });
 export type AdapterField = z.infer<typeof adapterField>;
 
@@ -222,6 +270,12 @@ export const adapterSchema = z.strictObject({
       exclusive: z.array(z.string().max(80)).max(20).default([]),
       /** URL patterns of the pages the link works on (default: every page the adapter matches). */
       onlyOn: z.array(z.string().min(1).max(500)).max(20).default([]),
+      /**
+       * How a fill step searches when this link can carry every filter it sets: `link` opens
+       * the link (and checks the address once the page has loaded); `page` (the default) types
+       * into the page's boxes as before.
+       */
+      searchBy: z.enum(['link', 'page']).default('page'),
     })
     .optional(),
   fields: z.record(filterName, adapterField).default({}),
