@@ -300,6 +300,12 @@ export const adapterSchema = z.strictObject({
         { message: 'Only the time column can have a format or a zone.' },
       ),
       next: selectorList.optional(),
+      /**
+       * `next` is a link (or a form button) that loads a whole new page, as a server-rendered
+       * console's does: the capture keeps its rows in the tab's session and carries on after
+       * each load (utils/panel-session/paged-capture.ts). Needs `next`.
+       */
+      nextLoadsPage: z.boolean().optional(),
       loadMore: selectorList.optional(),
       scroller: selectorList.optional(),
       empty: selectorList.optional(),
