@@ -88,7 +88,46 @@ export const urlFieldStrategy = z.strictObject({
   reset: z.union([z.string().max(300), z.record(paramName, z.string().max(300))]).optional(),
 });
 
-export const DOM_INPUT_KINDS = ['text', 'select', 'combobox', 'datetime', 'date', 'codeEditor', 'checkbox'] as const;
+export const DOM_INPUT_KINDS = ['text', 'select', 'combobox', 'datetime', 'date', 'codeEditor', 'checkbox', 'list'] as const;
+
+/**
+ * Gestures (docs/adapters.md "Controls that take more than one gesture"): something to click
+ * before a control can be used — a magnifier that unfolds the search box, a menu to open.
+ * A selector list, or `{ selectors, label }` where `label` names it for a person
+ * ("the magnifier button") when it can't be found.
+ */
+export const openTarget = z.union([selectorList, z.strictObject({ selectors: selectorList, label: shortText })]);
+export type OpenTarget = z.infer<typeof openTarget>;
+/** Clicked in order, each waited for, only while the control itself isn't showing. */
+export const openGestures = z.array(openTarget).min(1).max(5);
+
+/** Text in a recorded step: literal words, or `{value}` for the step's value ("Event is {value}"). */
+const gestureText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine((text) => (text.match(/\{[^{}]*\}/g) ?? []).every((p) => p === '{value}'), { message: 'Use only the placeholder {value}.' });
+
+/** Keys a recorded sequence may press, in the element that has the focus. */
+export const GESTURE_KEYS = ['Enter', 'Escape', 'Tab', 'ArrowDown', 'ArrowUp'] as const;
+
+/**
+ * One step of a recorded sequence for a filter builder (funnel → Add filter → field → operator
+ * → value → Apply): click an element; pick the element of a list whose text (or data-value)
+ * matches; type into a box; press a key. Each step waits for its element to appear.
+ */
+export const gestureStep = z.union([
+  z.strictObject({ click: selectorList }),
+  z.strictObject({ pick: z.strictObject({ selectors: selectorList, text: gestureText }) }),
+  z.strictObject({ type: z.strictObject({ selectors: selectorList, value: gestureText.default('{value}') }) }),
+  z.strictObject({ press: z.enum(GESTURE_KEYS) }),
+]);
+export type GestureStep = z.infer<typeof gestureStep>;
+export const MAX_GESTURE_STEPS = 12;
+
+/** How a sequence's effect is checked: an element (a filter chip) whose text reads `text`. */
+export const verifyByEffect = z.strictObject({ selectors: selectorList, text: gestureText.default('{value}') });
 
 /**
  * How a date picker shows a date, in Day.js tokens ("MM/DD/YYYY hh:mm A", "YYYY-MM-DD HH:mm"):
@@ -132,6 +171,26 @@ export const domFieldStrategy = z.strictObject({
   template: urlTemplate(['value']).optional(),
   /** What to type or pick for each value (overrides the field's own `values` for the page). */
   values: valueMap.optional(),
+  /** Clicked first, each waited for, while the control isn't showing (a magnifier, a menu). */
+  open: openGestures.optional(),
+  /**
+   * A recorded sequence that sets this filter (a filter builder), instead of writing into
+   * `selectors` — which then name where the builder starts. At most 12 steps.
+   */
+  steps: z.array(gestureStep).min(1).max(MAX_GESTURE_STEPS).optional(),
+  /** Checks the sequence by its effect (a chip that reads the value); without it the field is "could not check". */
+  verify: verifyByEffect.optional(),
+  /** List only: the chosen item(s), when the console marks them by a class ("a.active") rather than aria-current/-pressed/-selected. */
+  selected: selectorList.optional(),
+  /** List only: several items may be chosen at once; the value is comma-separated. */
+  multiple: z.boolean().optional(),
+}).superRefine((dom, ctx) => {
+  if ((dom.selected !== undefined || dom.multiple !== undefined) && dom.kind !== 'list') {
+    ctx.addIssue({ code: 'custom', path: [dom.selected !== undefined ? 'selected' : 'multiple'], message: 'Only a field of kind "list" can have selected or multiple.' });
+  }
+  if (dom.verify !== undefined && dom.steps === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['verify'], message: 'verify checks a recorded sequence: give the steps too.' });
+  }
 });
 
 export const adapterField = z.strictObject({
@@ -283,6 +342,8 @@ export const adapterSchema = z.strictObject({
     .strictObject({
       via: z.enum(['click', 'enter', 'none']).default('click'),
       selectors: selectorList.optional(),
+      /** Clicked first while the search button isn't showing (it sits in a menu). */
+      open: openGestures.optional(),
     })
     .optional(),
   waitFor: z
@@ -290,6 +351,11 @@ export const adapterSchema = z.strictObject({
       busy: selectorList.optional(),
       ready: selectorList.optional(),
       timeoutMs: z.number().int().min(100).max(120_000).default(15_000),
+      /**
+       * A console that searches as you type (`submit: { via: none }`): how long it waits after
+       * the last key before it searches. The fill waits that long, then for busy/ready, before it reports.
+       */
+      debounceMs: z.number().int().min(0).max(5_000).optional(),
     })
     .optional(),
   results: z
@@ -300,12 +366,6 @@ export const adapterSchema = z.strictObject({
         { message: 'Only the time column can have a format or a zone.' },
       ),
       next: selectorList.optional(),
-      /**
-       * `next` is a link (or a form button) that loads a whole new page, as a server-rendered
-       * console's does: the capture keeps its rows in the tab's session and carries on after
-       * each load (utils/panel-session/paged-capture.ts). Needs `next`.
-       */
-      nextLoadsPage: z.boolean().optional(),
       loadMore: selectorList.optional(),
       scroller: selectorList.optional(),
       empty: selectorList.optional(),
