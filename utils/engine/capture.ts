@@ -358,3 +358,28 @@ function scrollOnce(scroller: Element): boolean {
   scroller.dispatchEvent(new (scroller.ownerDocument.defaultView ?? window).Event('scroll'));
   return scroller.scrollTop !== before;
 }
+
+/**
+ * A console whose "next" loads a new page (`results.nextLoadsPage`): the panel reads one
+ * page at a time and follows the link itself (utils/panel-session/paged-capture.ts). This
+ * says whether there is a next page and where its link leads; with `click` it then
+ * follows it like a person (the page unloads soon after the reply).
+ */
+export function nextPageControl(root: Document, adapter: Adapter, click: boolean): { found: boolean; href: string | null; clicked: boolean } {
+  const selectors = adapter.results?.next;
+  const control = selectors ? findFirst(root, selectors)?.element : undefined;
+  if (!control || isDisabled(control) || control.getAttribute('aria-current') === 'page') return { found: false, href: null, clicked: false };
+  const link = control.closest('a[href]') ?? control.querySelector('a[href]');
+  const raw = link?.getAttribute('href') ?? '';
+  let href: string | null = null;
+  if (raw && !raw.startsWith('#')) {
+    try {
+      const resolved = new URL(raw, root.baseURI);
+      if (resolved.protocol === 'http:' || resolved.protocol === 'https:') href = resolved.href;
+    } catch {
+      /* an address the browser can't read: clicking is all that's left */
+    }
+  }
+  if (click) clickLikeAPerson(link ?? control);
+  return { found: true, href, clicked: click };
+}

@@ -1,7 +1,7 @@
 import { testAdapterLive } from '../builder/live-test';
 import { cancelPick, pickElement } from '../builder/pick';
 import type { Adapter } from '../schema/adapter';
-import { captureRows } from './capture';
+import { captureRows, nextPageControl } from './capture';
 import { collectAdapter } from './collect';
 import { executeFill } from './fill';
 import { highlightElement } from './highlight';
@@ -62,6 +62,10 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
         } finally {
           running.delete(request.captureId);
         }
+      }
+      case 'exec:next-page': {
+        if (request.click && (fillRunning || running.size > 0)) return busy;
+        return { type: 'exec:next-page', ...nextPageControl(context.doc, request.adapter, request.click) };
       }
       case 'exec:cancel': {
         const targets = request.captureId ? [running.get(request.captureId)] : [...running.values()];

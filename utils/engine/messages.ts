@@ -59,6 +59,13 @@ export const execReadbackRequest = z.strictObject({
   intended: filterValues,
 });
 
+/** results.nextLoadsPage: is there a next page, where its link leads; with `click`, follow it (capture.ts nextPageControl). */
+export const execNextPageRequest = z.strictObject({
+  type: z.literal('exec:next-page'),
+  adapter: adapterSchema,
+  click: z.boolean().default(false),
+});
+
 /** Is the executor already in the page? (used by the bridge before injecting) */
 export const execPingRequest = z.strictObject({ type: z.literal('exec:ping') });
 
@@ -69,6 +76,7 @@ export const execRequest = z.discriminatedUnion('type', [
   execHighlightRequest,
   execProbeRequest,
   execReadbackRequest,
+  execNextPageRequest,
   execPingRequest,
   // The adapter builder (utils/builder): point at an element, test a draft adapter live.
   execPickRequest,
@@ -86,6 +94,7 @@ export interface ExecReplies {
   'exec:highlight': { type: 'exec:highlight'; result: HighlightResult };
   'exec:probe': { type: 'exec:probe'; report: ProbeReport };
   'exec:readback': { type: 'exec:readback'; applied: AppliedSearch };
+  'exec:next-page': { type: 'exec:next-page'; found: boolean; href: string | null; clicked: boolean };
   'exec:ping': { type: 'exec:ping'; ready: true };
   'exec:pick': PickReply;
   'exec:test-selectors': TestSelectorsReply;
