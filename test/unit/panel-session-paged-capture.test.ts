@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { CapturedRow } from '../../utils/db/records';
+import { addPage, afterPage, following, MAX_RESUMES, onArrival, pagedSummary, progressText, startPagedCapture } from '../../utils/panel-session/paged-capture';
+import { pagedCapture, type PagedCapture } from '../../utils/panel-session/store';
+
+const BASE = 'http://127.0.0.1:9000/admin/log';
+const pageUrl = (n: number) => `${BASE}?actor=dana&page=${n}`;
+
+/** Event n as a row (newest first, ten a page). */
+function row(n: number): CapturedRow {
+  const time = new Date(Date.UTC(2026, 10, 1) - n * 60_000).toISOString();
+  const raw = { time, actor: 'dana@northwind.example', action: 'settings.update', target: `setting-${n}` };
+  return { time, actor: raw.actor, action: raw.action, target: raw.target, ip: '', result: '', raw };
+}
+const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => row(from + i));
+
+/** What a panel does on one page: read it, then decide; the state goes through JSON (storage) between pages. */
+function readPage(state: PagedCapture, url: string, onPage: CapturedRow[], next: { found: boolean; href: string | null }) {
+  const merged = addPage(state, url, onPage, []);
+  const decision = afterPage(merged.state, onPage.length, next);
+  const after = 'follow' in decision ? following(merged.state, decision.follow) : merged.state;
+  // Stored between page loads: it must survive storage (and validate) unchanged.
+  const stored = pagedCapture.parse(JSON.parse(JSON.stringify(after)));
+  return { state: stored, decision, added: merged.added };
+}
+
+describe('a capture across page loads', () => {
+  it('keeps every row of three pages, follows each link, and stops on the last page', () => {
+    let state = startPagedCapture({ step: 1, limit: 100, applied: null, now: 0 });
+    let step = readPage(state, pageUrl(1), rows(1, 10), { found: true, href: pageUrl(2) });
+    expect(step.decision).toEqual({ follow: pageUrl(2) });
+    expect(progressText(step.state)).toBe('Page 2 — 10 rows so far');
+    // The next page loads; a new panel reads the stored state.
+    let arrival = onArrival(step.state, pageUrl(2));
+    expect(arrival).toMatchObject({ read: true, resumed: false });
+    state = (arrival as { state: PagedCapture }).state;
+    step = readPage(state, pageUrl(2), rows(11, 20), { found: true, href: pageUrl(3) });
+    arrival = onArrival(step.state, pageUrl(3));
+    state = (arrival as { state: PagedCapture }).state;
+    step = readPage(state, pageUrl(3), rows(21, 27), { found: false, href: null });
+    expect(step.decision).toEqual({ stop: 'last-page' });
+    expect(step.state.rows.map((r) => r.target)).toEqual(rows(1, 27).map((r) => r.target));
+    expect(step.state.pages).toBe(3);
+    const summary = pagedSummary(step.state, 'last-page', pageUrl(3));
+    expect(summary.ok).toBe(true);
+    expect(summary.text).toBe('Captured 27 rows from 3 pages.');
+    expect(summary.details.join(' ')).toContain('now shows page 3');
+  });
+
+  it('keeps a row once when a new event pushed it onto the next page as well', () => {
+    let state = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), rows(1, 10), { found: true, href: pageUrl(2) }).state;
+    state = (onArrival(state, pageUrl(2)) as { state: PagedCapture }).state;
+    // One new event arrived: page 2 now starts with what was the last row of page 1.
+    const step = readPage(state, pageUrl(2), rows(10, 19), { found: false, href: null });
+    expect(step.added).toBe(9);
+    expect(step.state.rows).toHaveLength(19);
+    expect(new Set(step.state.rows.map((r) => r.target)).size).toBe(19);
+    expect(step.state.duplicates).toBe(1);
+    expect(pagedSummary(step.state, 'last-page', null).details.join(' ')).toContain('1 row showed up again on a later page');
+  });
+
+  it('a reload in the middle reads that page again and loses nothing', () => {
+    let state = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), rows(1, 10), { found: true, href: pageUrl(2) }).state;
+    state = (onArrival(state, pageUrl(2)) as { state: PagedCapture }).state;
+    state = readPage(state, pageUrl(2), rows(11, 20), { found: true, href: pageUrl(3) }).state;
+    // Before page 3 arrived, the person reloaded page 2.
+    const arrival = onArrival(state, pageUrl(2));
+    expect(arrival).toMatchObject({ read: true, resumed: true });
+    state = (arrival as { state: PagedCapture }).state;
+    expect(state.rows).toHaveLength(20);
+    const again = readPage(state, pageUrl(2), rows(11, 20), { found: true, href: pageUrl(3) });
+    expect(again.added).toBe(0);
+    expect(again.decision).toEqual({ follow: pageUrl(3) });
+    state = (onArrival(again.state, pageUrl(3)) as { state: PagedCapture }).state;
+    const last = readPage(state, pageUrl(3), rows(21, 25), { found: false, href: null });
+    expect(last.state.rows.map((r) => r.target)).toEqual(rows(1, 25).map((r) => r.target));
+    expect(pagedSummary(last.state, 'last-page', null).details.join(' ')).toContain('The page reloaded during the capture');
+  });
+
+  it('stops at the limit without keeping more rows than it allows', () => {
+    const step = readPage(startPagedCapture({ step: 1, limit: 15, applied: null }), pageUrl(1), rows(1, 10), { found: true, href: pageUrl(2) });
+    const state = (onArrival(step.state, pageUrl(2)) as { state: PagedCapture }).state;
+    const next = readPage(state, pageUrl(2), rows(11, 20), { found: true, href: pageUrl(3) });
+    expect(next.decision).toEqual({ stop: 'limit' });
+    expect(next.state.rows).toHaveLength(15);
+  });
+
+  it('stops and says so when the console went somewhere else, keeping the rows so far', () => {
+    const step = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), rows(1, 10), { found: true, href: pageUrl(2) });
+    const arrival = onArrival(step.state, `${BASE.replace('/log', '/login')}?next=/admin/log`);
+    expect(arrival).toEqual({ stop: 'elsewhere' });
+    const summary = pagedSummary(step.state, 'elsewhere', 'http://127.0.0.1:9000/admin/login');
+    expect(summary.ok).toBe(false);
+    expect(summary.text).toBe('Captured 10 rows from 1 page.');
+    expect(summary.details[0]).toContain('went to a different page (http://127.0.0.1:9000/admin/login) instead of page 2');
+  });
+
+  it('a page that loads without rows stops the capture and says which page', () => {
+    let state = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), rows(1, 10), { found: true, href: pageUrl(2) }).state;
+    state = (onArrival(state, pageUrl(2)) as { state: PagedCapture }).state;
+    const step = readPage(state, pageUrl(2), [], { found: false, href: null });
+    expect(step.decision).toEqual({ stop: 'no-rows' });
+    const summary = pagedSummary(step.state, 'no-rows', null);
+    expect(summary.ok).toBe(false);
+    expect(summary.details[0]).toContain('Page 2 showed no result rows');
+  });
+
+  it('Cancel while the next page loads stops there, rows kept', () => {
+    const step = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), rows(1, 10), { found: true, href: pageUrl(2) });
+    const cancelled: PagedCapture = { ...step.state, status: 'cancelled' };
+    expect(onArrival(cancelled, pageUrl(2))).toEqual({ stop: 'cancelled' });
+    expect(afterPage(cancelled, 10, { found: true, href: pageUrl(2) })).toEqual({ stop: 'cancelled' });
+    expect(pagedSummary(cancelled, 'cancelled', null)).toMatchObject({ ok: true, text: 'Captured 10 rows from 1 page.' });
+  });
+
+  it('a link back to a page already read ends the capture instead of going round in circles', () => {
+    const step = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), rows(1, 10), { found: true, href: `${BASE}?page=1&actor=dana#top` });
+    expect(step.decision).toEqual({ stop: 'repeated' });
+  });
+
+  it('a page that keeps reloading gives up after a few tries', () => {
+    let state = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), rows(1, 10), { found: true, href: pageUrl(2) }).state;
+    for (let i = 0; i < MAX_RESUMES; i++) {
+      const arrival = onArrival(state, pageUrl(1));
+      expect(arrival).toMatchObject({ read: true, resumed: true });
+      state = following((arrival as { state: PagedCapture }).state, pageUrl(2));
+    }
+    expect(onArrival(state, pageUrl(1))).toEqual({ stop: 'stuck' });
+  });
+});

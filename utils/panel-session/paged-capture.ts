@@ -1,0 +1,181 @@
+import type { AppliedSearch, CapturedRow } from '../db/records';
+import type { PagedCapture } from './store';
+
+/**
+ * A capture across page loads (an adapter's `results.nextLoadsPage`): each page of
+ * results is a new page load, which rebuilds the panel. The rows read so far, the pages
+ * visited and where the followed link leads live in the tab's session (./store.ts), so
+ * the panel on the next page carries on. These are the pure decisions; the panel
+ * (components/panel/paged-capture-run.ts) talks to the page and the database.
+ */
+
+export function startPagedCapture(options: { step: number; limit: number; applied: AppliedSearch | null; now?: number }): PagedCapture {
+  return {
+    step: options.step,
+    limit: options.limit,
+    pages: 0,
+    rows: [],
+    warnings: [],
+    visited: [],
+    status: 'reading',
+    following: null,
+    resumed: 0,
+    duplicates: 0,
+    applied: options.applied,
+    startedAt: options.now ?? Date.now(),
+  };
+}
+
+/** What identifies a row: every cell as the page showed it, in column order (as the engine's own de-duplication). */
+export function rowKey(row: CapturedRow): string {
+  return Object.values(row.raw).join('\u0001');
+}
+
+/**
+ * The rows of one more page, merged into what was kept: rows already kept (a new
+ * event pushed the list down, or a reloaded page read again) are counted, not added;
+ * nothing beyond the limit is kept.
+ */
+export function addPage(state: PagedCapture, url: string, rows: readonly CapturedRow[], warnings: readonly string[]): { state: PagedCapture; added: number } {
+  const seen = new Set(state.rows.map(rowKey));
+  const kept = [...state.rows];
+  let added = 0;
+  let duplicates = 0;
+  for (const row of rows) {
+    if (kept.length >= state.limit) break;
+    const key = rowKey(row);
+    if (seen.has(key)) {
+      duplicates++;
+      continue;
+    }
+    seen.add(key);
+    kept.push(row);
+    added++;
+  }
+  const address = comparable(url);
+  return {
+    state: {
+      ...state,
+      pages: state.pages + 1,
+      rows: kept,
+      warnings: [...new Set([...state.warnings, ...warnings])].slice(0, 50),
+      visited: state.visited.some((v) => comparable(v) === address) ? state.visited : [...state.visited, url].slice(-2_000),
+      status: state.status === 'cancelled' ? 'cancelled' : 'reading',
+      following: null,
+      duplicates: state.duplicates + duplicates,
+    },
+    added,
+  };
+}
+
+export type PagedStop =
+  /** The row limit was reached. */
+  | 'limit'
+  /** No "next" control, or a disabled one: every page was read. */
+  | 'last-page'
+  /** The next link leads back to a page already read. */
+  | 'repeated'
+  /** The person pressed Cancel. */
+  | 'cancelled'
+  /** A page after the first showed no result rows. */
+  | 'no-rows'
+  /** The link was followed but no new page loaded in time. */
+  | 'no-load'
+  /** A page that is neither the next one nor one already read was loaded instead. */
+  | 'elsewhere'
+  /** The same page kept reloading without getting further. */
+  | 'stuck';
+
+/** After a page was read: stop (and why), or follow the next link. */
+export function afterPage(state: PagedCapture, rowsOnPage: number, next: { found: boolean; href: string | null }): { stop: PagedStop } | { follow: string | null } {
+  if (state.status === 'cancelled') return { stop: 'cancelled' };
+  if (state.rows.length >= state.limit) return { stop: 'limit' };
+  if (rowsOnPage === 0) return { stop: 'no-rows' };
+  if (!next.found) return { stop: 'last-page' };
+  if (next.href !== null && state.visited.some((v) => comparable(v) === comparable(next.href!))) return { stop: 'repeated' };
+  return { follow: next.href };
+}
+
+/** The next link is about to be followed. */
+export function following(state: PagedCapture, href: string | null): PagedCapture {
+  return { ...state, status: state.status === 'cancelled' ? 'cancelled' : 'following', following: href };
+}
+
+/** How often the same page may reload in the middle before the capture gives up. */
+export const MAX_RESUMES = 5;
+
+/**
+ * The panel was rebuilt (a page loaded) while a capture was under way: is this the next
+ * page, a page already read that reloaded (read it again — its rows are kept once — and
+ * carry on), or somewhere else?
+ */
+export function onArrival(state: PagedCapture, url: string): { read: true; resumed: boolean; state: PagedCapture } | { stop: PagedStop } {
+  if (state.status === 'cancelled') return { stop: 'cancelled' };
+  const here = comparable(url);
+  if (state.status === 'following') {
+    const expected = state.following === null ? null : comparable(state.following);
+    // A link: exactly where it points. A control without an address: any page not read yet.
+    if (expected === here || (expected === null && !state.visited.some((v) => comparable(v) === here))) {
+      return { read: true, resumed: false, state: { ...state, status: 'reading', following: null } };
+    }
+  }
+  if (state.visited.some((v) => comparable(v) === here) || (state.pages === 0 && state.status === 'reading')) {
+    if (state.resumed >= MAX_RESUMES) return { stop: 'stuck' };
+    // The page reloaded while a page was read (or before the link was followed): read it again.
+    return { read: true, resumed: true, state: { ...state, status: 'reading', following: null, resumed: state.resumed + 1 } };
+  }
+  return { stop: 'elsewhere' };
+}
+
+/** An address as compared here: no fragment, query parameters in a stable order. */
+export function comparable(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    parsed.searchParams.sort();
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+/** "Page 3 — 60 rows so far" (the page being read or loaded now). */
+export function progressText(state: PagedCapture): string {
+  // The page being read, or loading: the one after those read.
+  const page = state.pages + 1;
+  const rows = state.rows.length;
+  return `Page ${page.toLocaleString('en')} — ${rows.toLocaleString('en')} ${rows === 1 ? 'row' : 'rows'} so far`;
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/**
+ * What the step says when the capture ends: how many rows from how many pages, why it
+ * stopped where that matters, and on which page the console was left.
+ */
+export function pagedSummary(state: PagedCapture, stop: PagedStop, currentUrl: string | null): { ok: boolean; text: string; details: string[] } {
+  const rows = state.rows.length;
+  const kept = `${plural(rows, 'row', 'rows')} from ${plural(state.pages, 'page', 'pages')}`;
+  const next = state.pages + 1;
+  const reasons: Partial<Record<PagedStop, string>> = {
+    limit: `Stopped at the limit of ${plural(state.limit, 'row', 'rows')} this step allows; later pages were not read.`,
+    cancelled: `You stopped the capture after page ${state.pages}; the rows read so far are kept.`,
+    repeated: 'The “next” link led back to a page already read, so the capture stopped there.',
+    'no-rows': `Page ${state.pages} showed no result rows (it may not have loaded properly), so the capture stopped there.`,
+    'no-load': `The next page (page ${next}) didn't load, so the capture stopped after page ${state.pages}.`,
+    elsewhere: `The console went to a different page${currentUrl ? ` (${currentUrl})` : ''} instead of page ${next} of the results, so the capture stopped there.`,
+    stuck: `Page ${state.pages} kept reloading, so the capture stopped there.`,
+  };
+  const details = [
+    ...(reasons[stop] ? [reasons[stop]!] : []),
+    ...(state.duplicates > 0
+      ? [`${plural(state.duplicates, 'row', 'rows')} showed up again on a later page (new events push the list down while paging) and ${state.duplicates === 1 ? 'was' : 'were'} kept once.`]
+      : []),
+    ...(state.resumed > 0 ? ['The page reloaded during the capture; Trailguide read that page again and carried on, keeping every row once.'] : []),
+    ...(state.pages > 1 && stop !== 'elsewhere'
+      ? [`The console now shows page ${state.pages} of the results — Trailguide left it there. To capture again from the start, go back to its first page first.`]
+      : []),
+  ];
+  const ok = rows > 0 && (stop === 'limit' || stop === 'last-page' || stop === 'cancelled' || stop === 'repeated');
+  return { ok, text: rows > 0 ? `Captured ${kept}.` : 'No rows were captured.', details };
+}
