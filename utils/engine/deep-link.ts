@@ -1,6 +1,7 @@
 import { urlPatternToRegExp } from '../detect';
 import type { Adapter, UrlValueFormat } from '../schema/adapter';
 import { kindOfValue } from '../schema/kinds';
+import { splitItems, valueForUrl } from './value-map';
 
 /**
  * Builds a log tool's own deep link from common-vocabulary values (pure).
@@ -16,9 +17,42 @@ export interface DeepLink {
   url: string;
   /** Value names (non-empty) the link could not carry, in the order given. */
   unused: string[];
+  /** Of `unused`: fields whose value the adapter's value map doesn't list (so it was left out, not sent raw). */
+  unlisted?: string[];
 }
 
 type Config = NonNullable<Adapter['deepLink']>;
+type UrlSpec = NonNullable<Adapter['fields'][string]['url']>;
+
+/** One parameter written by a field: joined with others on the same parameter, or its own occurrence (`f[]=a&f[]=b`). */
+interface Written {
+  param: string;
+  text: string;
+  separate: boolean;
+}
+
+/** What one field puts in the link, or why it can't: null = a value the map doesn't list, undefined = unreadable. */
+function writeField(field: Adapter['fields'][string], spec: UrlSpec, name: string, value: string): Written[] | null | undefined {
+  const out: Written[] = [];
+  const items = spec.repeat ? splitItems(value) : [value];
+  let first: string | undefined;
+  for (const item of items) {
+    const mapped = valueForUrl(field, item);
+    if (!mapped.ok) return null;
+    if (typeof mapped.value !== 'string') {
+      // One value into several parameters (type=user&subtype=suspend): each its own occurrence, as written.
+      for (const [param, text] of Object.entries(mapped.value)) out.push({ param, text, separate: true });
+      continue;
+    }
+    const formatted = formatUrlValue(mapped.value, spec.format, name === 'until' ? 'end' : 'start');
+    if (formatted === null) return undefined;
+    first ??= formatted;
+    out.push({ param: spec.param, text: fillTemplate(spec.template, { value: formatted }), separate: spec.repeat === true });
+  }
+  if (out.length === 0) return undefined;
+  for (const [param, template] of Object.entries(spec.with ?? {})) out.push({ param, text: fillTemplate(template, { value: first ?? value }), separate: true });
+  return out;
+}
 
 export function buildDeepLink(adapter: Adapter, currentUrl: string, values: Record<string, string>): DeepLink | null {
   const config = adapter.deepLink;
@@ -37,27 +71,33 @@ export function buildDeepLink(adapter: Adapter, currentUrl: string, values: Reco
   // An untranslated event kind never goes into a link (utils/kinds/resolve.ts translates it first); it is reported unused.
   const present = new Map(given.filter(([, v]) => kindOfValue(v) === undefined).map(([k, v]) => [k, v.trim()]));
   const carried = new Set<string>();
+  const unlisted: string[] = [];
   /** param → parts, in the order they were added. */
   const parts = new Map<string, string[]>();
+  /** Every parameter in the order written: a joined one once (at its first part); one that repeats or comes from a several-parameter entry, each time. */
+  const slots: ({ param: string; joined: true } | { param: string; joined: false; text: string })[] = [];
   const add = (param: string, text: string) => {
     const list = parts.get(param) ?? [];
+    if (list.length === 0) slots.push({ param, joined: true });
     list.push(text);
     parts.set(param, list);
   };
   let exclusiveTaken: string | null = null;
 
   const rangeFields = new Set(config.ranges.flatMap((r) => [r.from, r.to]));
-  for (const [name, spec] of Object.entries(adapter.fields)) {
+  for (const [name, field] of Object.entries(adapter.fields)) {
     const value = present.get(name);
-    if (value === undefined || !spec.url || rangeFields.has(name)) continue;
-    const { param, template, format } = spec.url;
-    if (config.exclusive.includes(param)) {
-      if (exclusiveTaken !== null && exclusiveTaken !== param) continue;
-      exclusiveTaken = param;
+    const spec = field.url;
+    if (value === undefined || !spec || rangeFields.has(name)) continue;
+    if (config.exclusive.includes(spec.param) && exclusiveTaken !== null && exclusiveTaken !== spec.param) continue;
+    const written = writeField(field, spec, name, value);
+    if (written === null) unlisted.push(name);
+    if (!written) continue;
+    if (config.exclusive.includes(spec.param)) exclusiveTaken = spec.param;
+    for (const w of written) {
+      if (w.separate) slots.push({ param: w.param, joined: false, text: w.text });
+      else add(w.param, w.text);
     }
-    const formatted = formatUrlValue(value, format, name === 'until' ? 'end' : 'start');
-    if (formatted === null) continue;
-    add(param, fillTemplate(template, { value: formatted }));
     carried.add(name);
   }
 
@@ -73,15 +113,38 @@ export function buildDeepLink(adapter: Adapter, currentUrl: string, values: Reco
     if (toText !== null) carried.add(range.to);
   }
 
-  const params: [string, string][] = [];
-  for (const [param, list] of parts) params.push([param, list.join(config.separators[param] ?? config.separator)]);
+  const params: [string, string][] = slots.map((slot) =>
+    slot.joined ? [slot.param, parts.get(slot.param)!.join(config.separators[slot.param] ?? config.separator)] : [slot.param, slot.text],
+  );
+  const isSet = (param: string) => params.some(([p]) => p === param);
+  // A link is a fresh search: a field the step doesn't set says "all", so a filter the console
+  // remembers from an earlier search (on its server, per user) doesn't come back.
+  const resets: [string, string][] = [];
+  for (const [name, field] of Object.entries(adapter.fields)) {
+    const reset = field.url?.reset;
+    if (reset === undefined || present.has(name)) continue;
+    const pairs = typeof reset === 'string' ? [[field.url!.param, reset] as [string, string]] : Object.entries(reset);
+    for (const [param, value] of pairs) if (!isSet(param) && !resets.some(([p]) => p === param)) resets.push([param, value]);
+  }
+  params.push(...resets);
   for (const [param, value] of Object.entries(config.fixed)) {
-    if (!parts.has(param)) params.push([param, value]);
+    if (!isSet(param)) params.push([param, value]);
   }
 
   const url = assemble(config, current, base, params);
   const unused = given.map(([k]) => k).filter((k) => !carried.has(k));
-  return { url, unused };
+  return { url, unused, ...(unlisted.length > 0 ? { unlisted } : {}) };
+}
+
+/**
+ * The link a fill step searches with when the adapter prefers it (`deepLink.searchBy: link`)
+ * and it carries every filter the step sets; otherwise null and the step types into the page.
+ */
+export function linkForSearch(adapter: Adapter, currentUrl: string, values: Record<string, string>): DeepLink | null {
+  if (adapter.deepLink?.searchBy !== 'link') return null;
+  if (!Object.values(values).some((v) => typeof v === 'string' && v.trim() !== '')) return null;
+  const link = buildDeepLink(adapter, currentUrl, values);
+  return link && link.unused.length === 0 ? link : null;
 }
 
 /** "current" → the page's origin and path; a template → {origin} and {pathN} filled, or null if a part is missing. */
