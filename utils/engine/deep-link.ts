@@ -209,7 +209,8 @@ const PLACEHOLDER = /\{([a-z]+)(?:\|([a-zA-Z]+))?\}/g;
 /** Characters that make a bare value ambiguous in GitHub/Datadog/Lucene-style query syntaxes. */
 const NEEDS_QUOTES = /[\s"\\:/()[\]{}<>!=&|^~*?,;'+]|^-/;
 
-function fillTemplate(template: string, slots: Record<string, string>, literal: ReadonlySet<string> = new Set()): string {
+/** Fills `{value}` (or `{from}`/`{to}`) placeholders, each written through its filter (`|quoted`…). */
+export function fillTemplate(template: string, slots: Record<string, string>, literal: ReadonlySet<string> = new Set()): string {
   return template.replace(PLACEHOLDER, (match, name: string, filter?: string) => {
     const value = slots[name];
     if (value === undefined) return match;

@@ -2,7 +2,8 @@ import type { Adapter } from '../schema/adapter';
 import type { FilterValues } from '../schema/common';
 import type { DomKind } from './collect';
 import { boxZone, dateForPerson, formatForBox, isDateBox, isDisplayPattern } from './box-zone';
-import type { DeepLink } from './deep-link';
+import { fillTemplate, type DeepLink } from './deep-link';
+import { unlistedMessage, valueForDom } from './value-map';
 import { kindOfValue } from '../schema/kinds';
 import { DATE_FILTERS, parseInstant } from './values';
 
@@ -36,7 +37,7 @@ export interface UnfillableField {
   field: string;
   label: string;
   value: string;
-  reason: 'no-field' | 'url-only' | 'conflict' | 'merged' | 'kind';
+  reason: 'no-field' | 'url-only' | 'conflict' | 'merged' | 'kind' | 'unlisted';
   /** Plain words, including the value to type by hand. */
   message: string;
 }
@@ -74,7 +75,7 @@ export interface PlanOptions {
    * fields it carries travel in it and are not typed; its `unused` ones still are.
    * A bare URL string means "every field with a URL strategy is in it".
    */
-  deepLink?: string | Pick<DeepLink, 'url' | 'unused'> | null;
+  deepLink?: string | Pick<DeepLink, 'url' | 'unused' | 'unlisted'> | null;
   /**
    * A fresh search: empty every other filter box of the adapter first, so nothing an earlier
    * search left keeps filtering. Ignored with a deep link (the link replaces the whole query).
@@ -93,6 +94,7 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
   const viaUrl: string[] = [];
   const deepLink = typeof options.deepLink === 'string' ? options.deepLink : (options.deepLink?.url ?? undefined);
   const notInLink = new Set(typeof options.deepLink === 'object' && options.deepLink ? options.deepLink.unused : []);
+  const unlistedInLink = new Set(typeof options.deepLink === 'object' && options.deepLink ? (options.deepLink.unlisted ?? []) : []);
 
   for (const [field, raw] of Object.entries(values)) {
     if (!raw.trim()) continue;
@@ -109,12 +111,21 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
       continue;
     }
     const dom = spec?.dom;
+    // A value map that doesn't list this value: say so rather than type something the console never records.
+    const mapped = spec && dom ? valueForDom(spec, raw) : null;
+    if ((!dom && unlistedInLink.has(field)) || (mapped && !mapped.ok)) {
+      const message = unlistedMessage(adapter.name, label, mapped && !mapped.ok ? mapped.unlisted : raw);
+      unfillable.push({ field, label, value: raw, reason: 'unlisted', message });
+      continue;
+    }
     if (!dom) {
       const reason = spec?.url ? 'url-only' : 'no-field';
       unfillable.push({ field, label, value: raw, reason, message: cannotFill(adapter, field, label, raw, reason) });
       continue;
     }
-    const value = formatForBox(raw, dom);
+    // The box gets the console's own value and syntax ("account:{value}"); the person reads the step's word.
+    const boxValue = formatForBox(mapped?.ok ? mapped.value : raw, dom);
+    const value = dom.template ? fillTemplate(dom.template, { value: boxValue }) : boxValue;
     const shown = isDateBox(dom) ? dateForPerson(raw, boxZone(dom), dom.format === 'date' || dom.kind === 'date') : raw;
     // Two fields whose selector lists share an alternative point at the same control.
     const existing = steps.find((step) => step.selectors.some((selector) => dom.selectors.includes(selector)));
@@ -228,6 +239,8 @@ function cannotFill(adapter: Adapter, field: string, label: string, value: strin
       return `${adapter.name} has no "${label}" filter that Trailguide knows of — if you can filter on it, use this: ${shown}`;
     case 'url-only':
       return `${adapter.name} takes "${label}" only through the page address — use the link option, or set it yourself: ${shown}`;
+    case 'unlisted':
+      return unlistedMessage(adapter.name, label, shown);
     case 'kind':
       return `This step asks for a kind of event (${kindOfValue(value)}) that wasn't translated into ${adapter.name}'s own event name, so Trailguide didn't type it. Search for it by hand if ${adapter.name} records it.`;
     case 'conflict':
