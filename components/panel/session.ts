@@ -17,7 +17,7 @@ import { initialValues, validateInputs, type InputValues } from '../../utils/inp
 import { ask, errorText } from '../../utils/runtime-client';
 import type { FilterValues } from '../../utils/schema/common';
 import type { Runbook } from '../../utils/schema/runbook';
-import { recordTries, triesFromCapture, triesFromFill } from '../../utils/review/failures';
+import { columnsToCheck, recordTries, triesFromCapture, triesFromFill } from '../../utils/review/failures';
 import { runbookHasBranches, walkPath } from '../../utils/runbook/branches';
 import { readCasePointer, writeCasePointer } from './case-pointer';
 import { identityLabel, sameIdentity } from './case-rules';
@@ -445,9 +445,9 @@ function appliedNotes(applied: AppliedSearch | null): string[] {
   ];
 }
 
-/** The columns an adapter reads from each row, named as the page does. */
+/** The columns an adapter reads from each row (optional ones left out), named as the page does. */
 function captureColumns(current: Adapter): { name: string; label: string }[] {
-  return Object.keys(current.results?.columns ?? {}).map((name) => ({ name, label: current.fields[name]?.label ?? defaultLabel(name) }));
+  return columnsToCheck(current.results).map((name) => ({ name, label: current.fields[name]?.label ?? defaultLabel(name) }));
 }
 
 function filterLabel(name: string): string {

@@ -3,6 +3,8 @@ import type { Adapter } from '../schema/adapter';
 import { clickLikeAPerson } from './events';
 import { compileRowQuery, findAll, findFirst, sleep } from './query';
 import { readRowTime, type TimeReading, type TimeRefusal } from './times';
+import { compileRowTest, compileSentence, listWords, ROW_TEXT_KEY, ROW_TEXT_MAX, visibleText, type RowTest, type Sentence } from './row-patterns';
+import { patternShape } from '../schema/row-pattern';
 import { rowSignature, waitForResults } from './wait';
 
 /**
@@ -45,13 +47,30 @@ export interface CaptureResult {
 
 interface Column {
   name: string;
-  find: (row: Element) => Element | null;
+  /** Where the cell is in the row; absent when only a sentence pattern's group fills it. */
+  find?: (row: Element) => Element | null;
   attr?: string;
   pattern?: RegExp;
   max: number;
   /** The time column's declared formats and zone (utils/engine/times.ts). */
   formats?: string[];
   zone?: string;
+  /** Empty by design in some rows: no "missing" warning. */
+  optional?: boolean;
+}
+
+/** One way of reading a row: its columns (the same names, in the same order, in every reading) and its sentence. */
+interface Reading {
+  /** Which rows it reads; absent on the base reading, and on a variant that its sentence alone selects. */
+  when?: RowTest;
+  sentence?: Sentence;
+  columns: Column[];
+}
+
+/** How an adapter's rows are read: per-row variants first (first match wins), then the base reading. */
+export interface RowPlan {
+  base: Reading;
+  variants: Reading[];
 }
 
 /** What "now" and the browser's zone are for the times of one capture. */
@@ -63,43 +82,88 @@ export interface TimeSettings {
 const SCROLL_SETTLE_MS = 400;
 /** Most consoles put exactly this in datetime attributes; no need to parse it again. */
 const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** Sentence patterns may take this long in all during one capture; then they are no longer run. */
+export const PATTERN_BUDGET_MS = 1_000;
 
-export function compileColumns(results: Results, warnings: string[]): Column[] {
+type ColumnSpec = Results['columns'][string];
+
+export function compileColumns(results: Results, warnings: string[]): RowPlan {
   const probe = typeof document !== 'undefined' ? document.createDocumentFragment() : null;
-  const entries = Object.entries(results.columns);
-  if (entries.length > LIMITS.rawColumns) {
-    warnings.push(`The adapter names ${entries.length} columns; only the first ${LIMITS.rawColumns} are captured.`);
+  const baseSentence = results.text ? compileSentence(results.text, '(results.text)', warnings) : undefined;
+  const variantSpecs = results.variants ?? [];
+  const sentences = results.text !== undefined || variantSpecs.some((v) => v.text !== undefined);
+  // Every column any reading fills: declared ones first, then pattern groups and variants' own.
+  const names = [...Object.keys(results.columns)];
+  const addName = (name: string) => {
+    if (!names.includes(name)) names.push(name);
+  };
+  if (results.text) patternShape(results.text.pattern).groups.forEach(addName);
+  for (const variant of variantSpecs) {
+    if (variant.text) patternShape(variant.text.pattern).groups.forEach(addName);
+    Object.keys(variant.columns ?? {}).forEach(addName);
   }
-  return entries.slice(0, LIMITS.rawColumns).map(([name, spec]) => {
-    // Invalid selectors from a pack are dropped once here, not caught per cell.
-    const selectors = spec.selectors.filter((selector) => {
-      if (selector === ':scope' || !probe) return true;
-      try {
-        probe.querySelector(selector);
-        return true;
-      } catch {
-        warnings.push(`The adapter's selector for the ${name} column is not valid and was skipped.`);
-        return false;
-      }
+  const room = LIMITS.rawColumns - (sentences ? 1 : 0);
+  if (names.length > room) {
+    warnings.push(`The adapter names ${names.length} columns; only the first ${room} are captured.`);
+    names.length = room;
+  }
+  const compiled = new Map<ColumnSpec, Column>();
+  const compile = (name: string, spec: ColumnSpec | undefined): Column => {
+    if (!spec) return { name, max: name === 'ip' ? 100 : LIMITS.cellChars };
+    const known = compiled.get(spec);
+    if (known) return known;
+    const column = compileColumn(name, spec, probe, warnings);
+    compiled.set(spec, column);
+    return column;
+  };
+  const base: Reading = { columns: names.map((name) => compile(name, results.columns[name])), ...(baseSentence ? { sentence: baseSentence } : {}) };
+  const variants: Reading[] = [];
+  variantSpecs.forEach((variant, index) => {
+    const where = `(results.variants, number ${index + 1})`;
+    const when = variant.when ? compileRowTest(variant.when, where, warnings) : undefined;
+    if (when === null) return;
+    const sentence = variant.text ? compileSentence(variant.text, where, warnings) : baseSentence;
+    // A variant picked by its own sentence alone, with a sentence that can't run, would read nothing.
+    if (!when && !sentence) return;
+    variants.push({
+      ...(when ? { when } : {}),
+      ...(sentence ? { sentence } : {}),
+      columns: names.map((name) => compile(name, variant.columns?.[name] ?? results.columns[name])),
     });
-    let pattern: RegExp | undefined;
-    if (spec.pattern) {
-      try {
-        pattern = new RegExp(spec.pattern);
-      } catch {
-        warnings.push(`The adapter's pattern for the ${name} column is not valid; the whole cell is kept.`);
-      }
-    }
-    const formats = spec.format === undefined ? [] : typeof spec.format === 'string' ? [spec.format] : spec.format;
-    return {
-      name,
-      find: compileRowQuery(selectors),
-      ...(spec.attr ? { attr: spec.attr } : {}),
-      ...(pattern ? { pattern } : {}),
-      max: name === 'ip' ? 100 : LIMITS.cellChars,
-      ...(name === 'time' ? { formats, ...(spec.zone ? { zone: spec.zone } : {}) } : {}),
-    };
   });
+  return { base, variants };
+}
+
+function compileColumn(name: string, spec: ColumnSpec, probe: DocumentFragment | null, warnings: string[]): Column {
+  // Invalid selectors from a pack are dropped once here, not caught per cell.
+  const selectors = spec.selectors?.filter((selector) => {
+    if (selector === ':scope' || !probe) return true;
+    try {
+      probe.querySelector(selector);
+      return true;
+    } catch {
+      warnings.push(`The adapter's selector for the ${name} column is not valid and was skipped.`);
+      return false;
+    }
+  });
+  let pattern: RegExp | undefined;
+  if (spec.pattern) {
+    try {
+      pattern = new RegExp(spec.pattern);
+    } catch {
+      warnings.push(`The adapter's pattern for the ${name} column is not valid; the whole cell is kept.`);
+    }
+  }
+  const formats = spec.format === undefined ? [] : typeof spec.format === 'string' ? [spec.format] : spec.format;
+  return {
+    name,
+    ...(selectors ? { find: compileRowQuery(selectors) } : {}),
+    ...(spec.attr ? { attr: spec.attr } : {}),
+    ...(pattern ? { pattern } : {}),
+    max: name === 'ip' ? 100 : LIMITS.cellChars,
+    ...(name === 'time' ? { formats, ...(spec.zone ? { zone: spec.zone } : {}) } : {}),
+    ...(spec.optional ? { optional: true } : {}),
+  };
 }
 
 /** Accumulates rows across pages: dedupe, limits and per-column gaps. */
@@ -111,11 +175,20 @@ export class RowCollector {
   private readonly unreadTimes = new Map<TimeRefusal, { count: number; example: string }>();
   /** Consoles that show minutes repeat the same text row after row: read each text once. */
   private readonly timeCache = new Map<string, TimeReading>();
+  /** Rows whose sentence no pattern fitted: how many, an example, and the columns left empty. */
+  private unfitted = { count: 0, example: '', columns: new Set<string>() };
+  /** Time spent running sentence patterns, and rows left unread once that ran out. */
+  private patternMs = 0;
+  private unreadSlow = 0;
+  /** The current row's sentence wasn't read because the patterns' time ran out. */
+  private rowSkipped = false;
 
   constructor(
-    private readonly columns: Column[],
+    private readonly plan: RowPlan,
     private readonly limit: number,
     private readonly times: TimeSettings = { now: new Date() },
+    /** Milliseconds for the pattern budget; injectable for tests. */
+    private readonly clock: () => number = () => performance.now(),
   ) {}
 
   get full(): boolean {
@@ -124,34 +197,53 @@ export class RowCollector {
 
   /** Reads rows[from..]; returns how many new (not duplicate) rows were added. */
   read(rowElements: readonly Element[], from = 0): number {
-    const columns = this.columns;
     let added = 0;
     for (let i = from; i < rowElements.length && this.rows.length < this.limit; i++) {
       const row = rowElements[i]!;
+      let rowText: string | undefined;
+      const textOfRow = () => (rowText ??= visibleText(row));
+      this.rowSkipped = false;
+      const { reading, sentence, groups } = this.choose(row, textOfRow);
+      const fitted = !reading.sentence || groups !== null;
+      if (this.rowSkipped) this.unreadSlow++;
       const raw: Record<string, string> = {};
       let key = '';
       let time: string | null = null;
-      for (const column of columns) {
+      for (const column of reading.columns) {
+        const element = column.find ? column.find(row) : null;
+        const group = element ? undefined : groups?.[column.name];
+        let value: string | null = null;
         if (column.name === 'time') {
-          const cell = this.readTime(row, column);
-          if (cell === null) {
-            this.emptyCells.set(column.name, (this.emptyCells.get(column.name) ?? 0) + 1);
-            raw.time = '';
-          } else {
-            raw.time = cell.raw;
+          const cell = element ? this.readTime(element, column) : group !== undefined ? this.readGroupTime(row, group, column) : null;
+          if (cell) {
+            value = cell.raw;
             time = cell.iso;
           }
-          key += `${raw.time}\u0001`;
-          continue;
+        } else if (element) {
+          value = readCell(element, column);
+        } else if (group !== undefined) {
+          value = cap(group.replace(/\s+/g, ' ').trim(), column.max);
         }
-        const value = readCell(row, column);
         if (value === null) {
-          this.emptyCells.set(column.name, (this.emptyCells.get(column.name) ?? 0) + 1);
-          raw[column.name] = '';
-        } else {
-          raw[column.name] = value;
+          // Not on the page, or not in the sentence: a sentence that didn't fit is reported once for the row.
+          if (!fitted && reading.sentence?.groups.has(column.name)) {
+            if (!column.optional) this.unfitted.columns.add(column.name);
+          } else if (!column.optional) {
+            this.emptyCells.set(column.name, (this.emptyCells.get(column.name) ?? 0) + 1);
+          }
+          value = '';
         }
-        key += `${raw[column.name]}\u0001`;
+        raw[column.name] = value;
+        key += `${value}\u0001`;
+      }
+      if (sentence !== null) {
+        raw[ROW_TEXT_KEY] = cap(sentence, LIMITS.cellChars);
+        key += raw[ROW_TEXT_KEY];
+        if (!fitted && !this.rowSkipped) {
+          const shown = sentence || textOfRow();
+          this.unfitted.count++;
+          this.unfitted.example ||= shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
+        }
       }
       if (this.seen.has(key)) continue;
       this.seen.add(key);
@@ -169,21 +261,66 @@ export class RowCollector {
     return added;
   }
 
+  /**
+   * The reading for one row: the first variant whose `when` the row meets (or, without
+   * `when`, whose sentence fits), else the base reading; with the sentence read and the
+   * pattern's groups (null: the pattern didn't fit, or there is none).
+   */
+  private choose(row: Element, rowText: () => string): { reading: Reading; sentence: string | null; groups: Record<string, string | undefined> | null } {
+    for (const variant of this.plan.variants) {
+      if (variant.when) {
+        if (!variant.when(row, rowText)) continue;
+        return { reading: variant, ...this.runSentence(variant.sentence, row, rowText) };
+      }
+      const tried = this.runSentence(variant.sentence, row, rowText);
+      if (tried.groups) return { reading: variant, ...tried };
+    }
+    return { reading: this.plan.base, ...this.runSentence(this.plan.base.sentence, row, rowText) };
+  }
+
+  private runSentence(sentence: Sentence | undefined, row: Element, rowText: () => string): { sentence: string | null; groups: Record<string, string | undefined> | null } {
+    if (!sentence) return { sentence: null, groups: null };
+    const element = sentence.find ? sentence.find(row) : row;
+    if (!element) return { sentence: '', groups: null };
+    const text = element === row ? rowText() : visibleText(element);
+    if (this.patternMs > PATTERN_BUDGET_MS) {
+      this.rowSkipped = true;
+      return { sentence: text, groups: null };
+    }
+    const started = this.clock();
+    const match = sentence.pattern.exec(text.length > ROW_TEXT_MAX ? text.slice(0, ROW_TEXT_MAX) : text);
+    this.patternMs += this.clock() - started;
+    return { sentence: text, groups: match ? { ...match.groups } : null };
+  }
+
   warnings(): string[] {
     const out: string[] = [];
     for (const [name, count] of this.emptyCells) {
       out.push(`The ${name} column was missing in ${count} ${count === 1 ? 'row' : 'rows'} — check ${count === 1 ? 'it' : 'those'} on the page by hand.`);
     }
+    const { count: unfitted, example, columns } = this.unfitted;
+    if (unfitted > 0) {
+      const one = unfitted === 1;
+      const left = columns.size > 0 ? `, and ${one ? 'its' : 'their'} ${listWords([...columns])} ${columns.size === 1 ? 'is' : 'are'} left empty` : '';
+      out.push(
+        `${one ? "1 row doesn't" : `${unfitted.toLocaleString('en')} rows don't`} read as any sentence the adapter describes, e.g. “${example}” — ${one ? 'it is' : 'they are'} kept with the page's own text${left}. Whoever maintains this site's adapter can add a variant for ${one ? 'it' : 'them'}.`,
+      );
+    }
+    if (this.unreadSlow > 0) {
+      out.push(
+        `Reading the rows' sentences took too long on this page, so Trailguide stopped: ${rowsAre(this.unreadSlow)} kept with the page's own text only. Whoever maintains this site's adapter should simplify its pattern.`,
+      );
+    }
     const ambiguous = this.unreadTimes.get('ambiguous');
     let unread = 0;
-    let example = '';
+    let timeExample = '';
     for (const [reason, entry] of this.unreadTimes) {
       if (reason === 'ambiguous') continue;
       unread += entry.count;
-      example ||= entry.example;
+      timeExample ||= entry.example;
     }
     if (unread > 0) {
-      out.push(`${rowsHave(unread)} a time Trailguide couldn't read, e.g. “${example}” — ${unread === 1 ? 'its' : 'their'} time is left empty (the page's own text is kept).`);
+      out.push(`${rowsHave(unread)} a time Trailguide couldn't read, e.g. “${timeExample}” — ${unread === 1 ? 'its' : 'their'} time is left empty (the page's own text is kept).`);
     }
     if (ambiguous) {
       out.push(
@@ -197,9 +334,7 @@ export class RowCollector {
    * The time cell: its raw text as today (the attribute the adapter names, else the visible
    * text; the visible text too when that attribute is missing) and the instant it stands for.
    */
-  private readTime(row: Element, column: Column): { raw: string; iso: string | null } | null {
-    const element = column.find(row);
-    if (!element) return null;
+  private readTime(element: Element, column: Column): { raw: string; iso: string | null } {
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
     const named = column.attr ? element.getAttribute(column.attr) : null;
     let raw = named ?? text;
@@ -207,12 +342,34 @@ export class RowCollector {
       const match = column.pattern.exec(raw);
       raw = match ? (match[1] ?? match[0]) : raw;
     }
-    if (raw.length > column.max) raw = raw.slice(0, column.max);
-    if (!raw) return { raw, iso: null };
-    if (CANONICAL_ISO.test(raw)) return { raw, iso: raw };
     // Without a named attribute, an exact time the element carries beside "3 minutes ago" is preferred.
     const datetime = named === null ? attributeNear(element, 'datetime') : null;
-    const title = attributeNear(element, 'title');
+    return this.readTimeText(cap(raw, column.max), datetime, attributeNear(element, 'title'), column);
+  }
+
+  /**
+   * A time a sentence pattern's group gave ("2 hours ago"): read with the column's formats
+   * and zone, with the exact time of the row's element that shows that text, if any — the
+   * first carrying the column's `attr` (default `datetime`) whose own text is in the group's.
+   */
+  private readGroupTime(row: Element, group: string, column: Column): { raw: string; iso: string | null } {
+    const raw = cap(group.replace(/\s+/g, ' ').trim(), column.max);
+    const name = column.attr ?? 'datetime';
+    let exact: Element | null = null;
+    if (/^[A-Za-z_][\w-]*$/.test(name)) {
+      for (const candidate of row.querySelectorAll(`[${name}]`)) {
+        if (raw.includes((candidate.textContent ?? '').replace(/\s+/g, ' ').trim())) {
+          exact = candidate;
+          break;
+        }
+      }
+    }
+    return this.readTimeText(raw, exact?.getAttribute(name) ?? null, exact?.getAttribute('title') ?? null, column);
+  }
+
+  private readTimeText(raw: string, datetime: string | null, title: string | null, column: Column): { raw: string; iso: string | null } {
+    if (!raw) return { raw, iso: null };
+    if (CANONICAL_ISO.test(raw)) return { raw, iso: raw };
     const cacheKey = `${raw}\u0001${datetime ?? ''}\u0001${title ?? ''}`;
     let reading = this.timeCache.get(cacheKey);
     if (!reading) {
@@ -231,8 +388,16 @@ export class RowCollector {
   }
 }
 
+function cap(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
+}
+
 function rowsHave(count: number): string {
   return count === 1 ? '1 row has' : `${count.toLocaleString('en')} rows have`;
+}
+
+function rowsAre(count: number): string {
+  return count === 1 ? '1 row is' : `${count.toLocaleString('en')} rows are`;
 }
 
 /** The attribute on the element itself, or on the first element inside it that has one. */
@@ -242,16 +407,14 @@ function attributeNear(element: Element, name: 'datetime' | 'title'): string | n
   return element.querySelector(`[${name}]`)?.getAttribute(name) ?? null;
 }
 
-function readCell(row: Element, column: Column): string | null {
-  const element = column.find(row);
-  if (!element) return null;
+function readCell(element: Element, column: Column): string {
   let value = column.attr ? (element.getAttribute(column.attr) ?? '') : (element.textContent ?? '');
   if (!column.attr) value = value.replace(/\s+/g, ' ').trim();
   if (column.pattern) {
     const match = column.pattern.exec(value);
     value = match ? (match[1] ?? match[0]) : value;
   }
-  return value.length > column.max ? value.slice(0, column.max) : value;
+  return cap(value, column.max);
 }
 
 /** Reads only what is on the page now (no paging). */

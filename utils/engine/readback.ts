@@ -4,7 +4,9 @@ import type { FilterValues } from '../schema/common';
 import { formatForBox, instantFromBox } from './box-zone';
 import { readControlValue } from './collect';
 import { filterShown } from './insert';
-import { formatUrlValue } from './deep-link';
+import { fillTemplate, formatUrlValue } from './deep-link';
+import { paramEntries, splitItems, valueForDom, valueForUrl, wordFor } from './value-map';
+import { readGestureField } from './gestures';
 import { defaultLabel } from './plan';
 import { findFirst } from './query';
 import { DATE_FILTERS } from './values';
@@ -22,7 +24,7 @@ import { DATE_FILTERS } from './values';
 interface UrlValue {
   /** The text inside the template (unquoted), e.g. "2026-09-01T00:00". */
   text: string;
-  /** Dates: the ISO instant; otherwise the text. */
+  /** Dates: the ISO instant; a value the adapter's value map lists: the step's word for it ("Change" for 2); otherwise the text. */
   shown: string;
 }
 
@@ -135,6 +137,30 @@ export function filtersFromUrl(adapter: Adapter, href: string): Map<string, UrlV
     );
   };
 
+  /** Removes one occurrence of each pair if all are there (a several-parameter value, or a reset that means "all"). */
+  const takePairs = (pairs: readonly (readonly [string, string])[]): boolean => {
+    if (pairs.length === 0 || !pairs.every(([p, v]) => (leftover.get(p) ?? []).includes(v))) return false;
+    for (const [p, v] of pairs) {
+      const texts = leftover.get(p)!;
+      texts.splice(texts.indexOf(v), 1);
+    }
+    return true;
+  };
+  for (const [name, spec] of Object.entries(adapter.fields)) {
+    const reset = spec.url?.reset;
+    // A reset written out in full ("every type shown") is no filter.
+    if (reset !== undefined && typeof reset !== 'string') takePairs(Object.entries(reset));
+    for (const [word, params] of paramEntries(spec)) {
+      while (takePairs(Object.entries(params))) add(name, { text: word, shown: word });
+    }
+  }
+  /** A value read for a field: its reset ("all") is no filter; a mapped one reads as the step's word. */
+  const addRead = (name: string, text: string, shown: string) => {
+    const spec = adapter.fields[name]!;
+    if (typeof spec.url?.reset === 'string' && sameText(text, spec.url.reset)) return;
+    add(name, { text, shown: DATE_FILTERS.has(name) ? shown : (wordFor(spec, 'url', text) ?? shown) });
+  };
+
   for (const range of config.ranges) {
     const { regex } = templatePattern(range.template);
     take(range.param, regex, ([fromText, toText]) => {
@@ -157,7 +183,7 @@ export function filtersFromUrl(adapter: Adapter, href: string): Map<string, UrlV
     take(param, templatePattern(template).regex, ([text]) => {
       if (text === undefined) return;
       const shown = fromUrlText(unquote(text), format, name === 'until' ? 'end' : 'start');
-      if (shown !== null) add(name, { text: unquote(text), shown });
+      if (shown !== null) addRead(name, unquote(text), shown);
     });
   }
   for (const [name, spec] of bare) {
@@ -168,7 +194,7 @@ export function filtersFromUrl(adapter: Adapter, href: string): Map<string, UrlV
       if (!rest) continue;
       const value = unquote(rest);
       const shown = fromUrlText(value, format, name === 'until' ? 'end' : 'start');
-      if (shown !== null) add(name, { text: value, shown });
+      if (shown !== null) addRead(name, value, shown);
     }
   }
   return found;
@@ -180,7 +206,7 @@ function addressSpeaksFilters(adapter: Adapter, href: string): boolean {
   if (!config) return false;
   const params = urlParams(config, href) ?? [];
   const known = new Set([
-    ...Object.values(adapter.fields).flatMap((f) => (f.url ? [f.url.param] : [])),
+    ...Object.values(adapter.fields).flatMap((f) => (f.url ? [f.url.param, ...paramEntries(f).flatMap(([, params]) => Object.keys(params))] : [])),
     ...config.ranges.map((r) => r.param),
   ]);
   return params.some(([k, v]) => known.has(k) && v.trim() !== '');
@@ -214,10 +240,20 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
       usedUrl = true;
       const format = spec.url.format;
       const edge = field === 'until' ? 'end' : 'start';
-      const wanted = formatUrlValue(want, format, edge);
-      const matches = (v: UrlValue) => (wanted !== null && v.text === wanted) || sameText(v.text, want);
+      // A repeated parameter holds one value per item ("Bug, Feature"); a value map's entry is compared as the console writes it.
+      const items = spec.url.repeat ? splitItems(want) : [want];
+      const inLink = (item: string) => {
+        const mapped = valueForUrl(spec, item);
+        return mapped.ok && typeof mapped.value === 'string' ? formatUrlValue(mapped.value, format, edge) : null;
+      };
+      const isItem = (v: UrlValue, item: string) => {
+        const wanted = inLink(item);
+        return (wanted !== null && v.text === wanted) || sameText(v.text, item) || sameText(v.shown, item);
+      };
+      const matches = (v: UrlValue) => items.some((item) => isItem(v, item));
+      const everyItem = items.every((item) => urlValues.some((v) => isItem(v, item)));
       const shown = urlValues.map((v) => v.shown).join(', ');
-      if (urlValues.every(matches)) filters.push({ name: field, intended: want, shown, status: 'applied' });
+      if (urlValues.every(matches) && (!spec.url.repeat || everyItem)) filters.push({ name: field, intended: want, shown, status: 'applied' });
       else
         filters.push({
           name: field,
@@ -229,17 +265,37 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
       continue;
     }
     const dom = spec?.dom;
-    const hit = dom ? findFirst(doc, dom.selectors) : null;
+    // A list or a filter builder is read by what it marks as chosen or applied (./gestures.ts).
+    const gesture = dom ? readGestureField(doc, dom, want) : null;
+    if (gesture?.readable) {
+      usedControls = true;
+      filters.push(
+        gesture.holds
+          ? { name: field, intended: want, shown: gesture.shown, status: 'applied' }
+          : {
+              name: field,
+              intended: want,
+              shown: gesture.shown || null,
+              status: 'not-applied',
+              reason: gesture.shown ? `The ${name} filter on the page shows ${gesture.shown}, not what the step asked for.` : `The ${name} filter on the page shows nothing chosen.`,
+            },
+      );
+      continue;
+    }
+    const hit = dom && !gesture ? findFirst(doc, dom.selectors) : null;
     if (dom && hit) {
       usedControls = true;
       const text = readControlValue(hit.element).trim();
       const isDate = DATE_FILTERS.has(field) || dom.kind === 'date' || dom.kind === 'datetime';
-      const shown = text === '' ? null : isDate ? (boxInstant(text, dom, field) ?? text) : text;
+      const shown = text === '' ? null : isDate ? (boxInstant(text, dom, field) ?? text) : wordInBox(spec, text);
       if (text === '') {
         filters.push({ name: field, intended: want, shown: null, status: 'not-applied', reason: `The ${name} box on the page is empty.` });
         continue;
       }
-      const wantedInBox = isDate ? formatForBox(want, dom) : want;
+      // The box holds the console's own value and syntax (value map, template), as the fill wrote it.
+      const mapped = isDate ? null : valueForDom(spec, want);
+      const typed = isDate ? formatForBox(want, dom) : mapped?.ok ? mapped.value : want;
+      const wantedInBox = dom.template && !isDate ? fillTemplate(dom.template, { value: typed }) : typed;
       const holds = sameBoxValue(text, wantedInBox, isDate) || (!isDate && text.toLowerCase().includes(want.trim().toLowerCase()) && dom.combine === true);
       filters.push(
         holds
@@ -288,12 +344,17 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
       reason: `The console also filters on ${label(adapter, field)} — the step didn't ask for it (left from an earlier search?).`,
     });
   }
-  if (!urlActive) {
+  // The boxes too, for filters the address doesn't carry: a console that remembers the last
+  // search on its server applies it (and shows it in its form) whatever the address says.
+  {
     for (const [field, spec] of Object.entries(adapter.fields)) {
       if (askedNames.has(field) || fromUrl.has(field) || !spec.dom || spec.dom.kind === 'checkbox' || spec.dom.kind === 'combobox') continue;
-      const hit = findFirst(doc, spec.dom.selectors);
+      // An address that carries this field's own parameter decides it (its reset value: no filter).
+      if (urlActive && spec.url && (urlParams(adapter.deepLink!, href) ?? []).some(([k]) => k === spec.url!.param)) continue;
+      const gesture = readGestureField(doc, spec.dom);
+      const hit = gesture ? null : findFirst(doc, spec.dom.selectors);
       // Read as a fresh search reads it: an empty picker's placeholder sections (MUI) are no filter.
-      const text = hit ? filterShown(hit.element, spec.dom.kind) : '';
+      const text = gesture ? gesture.shown : hit ? filterShown(hit.element, spec.dom.kind) : '';
       if (!text || filters.some((f) => f.name === field)) continue;
       // A box shared with an asked-for field shows that field's value, not another filter;
       // a box shared by two fields not asked for is one filter, named once.
@@ -301,12 +362,15 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
       if (Object.keys(intended).some(sharesBox) || filters.some((f) => f.intended === '' && sharesBox(f.name))) continue;
       usedControls = true;
       const isDate = DATE_FILTERS.has(field) || spec.dom.kind === 'date' || spec.dom.kind === 'datetime';
+      const shown = isDate ? (boxInstant(text, spec.dom, field) ?? text) : wordInBox(spec, text);
       filters.push({
         name: field,
         intended: '',
-        shown: isDate ? (boxInstant(text, spec.dom, field) ?? text) : text,
+        shown,
         status: 'applied',
-        reason: `The ${label(adapter, field)} box still holds a value the step didn't ask for (left from an earlier search?).`,
+        reason: urlActive
+          ? `The console still filters by ${label(adapter, field)} (${shown}): its box shows it though the page address doesn't ask for it — the console may remember it from an earlier search.`
+          : `The ${label(adapter, field)} box still holds a value the step didn't ask for (left from an earlier search?).`,
       });
     }
   }
@@ -321,6 +385,20 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
     readFrom: usedUrl && usedControls ? 'url+controls' : usedUrl ? 'url' : usedControls ? 'controls' : 'nothing',
     checkedAt: options.now ?? Date.now(),
   };
+}
+
+/** A box's text as the step would say it: the template's syntax taken off ("account:Jane" → "Jane"), a mapped value as its word. */
+function wordInBox(spec: Adapter['fields'][string], text: string): string {
+  let inner = text;
+  const template = spec.dom?.template;
+  const at = template ? template.search(/\{value(?:\|[a-zA-Z]+)?\}/) : -1;
+  if (template && at >= 0) {
+    const prefix = template.slice(0, at);
+    const suffix = template.slice(template.indexOf('}', at) + 1);
+    const t = text.trim();
+    if (t.length >= prefix.length + suffix.length && t.startsWith(prefix) && t.endsWith(suffix)) inner = unquote(t.slice(prefix.length, t.length - suffix.length));
+  }
+  return wordFor(spec, 'dom', inner) ?? wordFor(spec, 'dom', text) ?? inner;
 }
 
 /** A date box's value as an instant; a day in the "until" box means the end of that day. */

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { CapturedRow } from '../db/records';
 import type { FillReport } from '../engine/fill';
+import type { Adapter } from '../schema/adapter';
+import { patternShape } from '../schema/row-pattern';
 import { ADAPTER_HEALTH_KEY } from '../storage-keys';
 
 /**
@@ -87,6 +89,20 @@ export function triesFromFill(report: Pick<FillReport, 'fields' | 'messages' | '
   if (report.messages.some((m) => /couldn't find the search button/i.test(m))) tries.push({ part: 'submit', label: 'search', noun: 'button', failed: "wasn't found" });
   else if (report.submitted) tries.push({ part: 'submit', label: 'search', noun: 'button', failed: null });
   return tries;
+}
+
+/**
+ * The columns whose health a capture records: those declared and those a sentence
+ * pattern's named groups fill, except `optional` ones (empty by design, so an empty
+ * column there says nothing about the adapter).
+ */
+export function columnsToCheck(results: Adapter['results']): string[] {
+  if (!results) return [];
+  const names = new Set(Object.keys(results.columns));
+  for (const text of [results.text, ...(results.variants ?? []).map((v) => v.text)]) {
+    if (text) for (const group of patternShape(text.pattern).groups) names.add(group);
+  }
+  return [...names].filter((name) => results.columns[name]?.optional !== true);
 }
 
 /**

@@ -3,6 +3,7 @@ import { filterName, httpsUrl, isoDate, markdown, shortText, slug } from './comm
 import { glossarySummary } from './glossary';
 import { PERSON_IDS, kindId, kindMapping } from './kinds';
 import { reviewFields } from './review';
+import { ROW_FIELD_NAMES, patternShape, rowPatternProblem } from './row-pattern';
 
 /**
  * Alternatives, tried in order; the first that finds an element wins and is reported.
@@ -231,7 +232,12 @@ export const timeZoneSetting = z
 export type TimeZoneSetting = z.infer<typeof timeZoneSetting>;
 
 export const columnExtractor = z.strictObject({
-  selectors: selectorList,
+  /**
+   * Where the cell is inside the row. May be left out when a named group of the row's
+   * `text` pattern fills the column; where both are given, the selector wins and the
+   * group fills in for rows where the selector finds nothing.
+   */
+  selectors: selectorList.optional(),
   /** Read this attribute instead of the text (e.g. "datetime" on <time>). */
   attr: z.string().max(60).optional(),
   /** A regular expression whose first group is kept. */
@@ -250,8 +256,101 @@ export const columnExtractor = z.strictObject({
    * written in the text itself always wins.
    */
   zone: timeZoneSetting.optional(),
+  /**
+   * Empty by design in some rows (a reason, an IP): an empty cell is kept as empty without
+   * the "column was missing" warning, and doesn't count against the adapter's health.
+   */
+  optional: z.boolean().optional(),
 });
 export type ColumnExtractor = z.infer<typeof columnExtractor>;
+
+function patternOf(named: boolean) {
+  return z
+    .string()
+    .min(1)
+    .superRefine((source, ctx) => {
+      const problem = rowPatternProblem(source, named);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+/**
+ * A row read as a sentence: a regular expression over the row's visible text (or the text
+ * of the element `selectors` finds in the row); each named group fills the column of that
+ * name — `(?<actor>…)`. See docs/adapters.md "Rows that are sentences".
+ */
+export const rowText = z.strictObject({
+  selectors: selectorList.optional(),
+  pattern: patternOf(true),
+});
+export type RowText = z.infer<typeof rowText>;
+
+const columnMap = z.record(filterName, columnExtractor);
+
+/** Rows that are read differently: the first variant whose `when` the row meets reads it. */
+export const rowVariant = z
+  .strictObject({
+    /** The row has an element (or is one) one of `selectors` finds, and/or its text matches `pattern`. */
+    when: z
+      .strictObject({ selectors: selectorList.optional(), pattern: patternOf(false).optional() })
+      .refine((when) => when.selectors !== undefined || when.pattern !== undefined, { message: 'Give `when` a `selectors` list, a `pattern`, or both.' })
+      .optional(),
+    text: rowText.optional(),
+    /** Columns read differently in these rows; each replaces the column of the same name. */
+    columns: columnMap.optional(),
+  })
+  .refine((variant) => variant.when !== undefined || variant.text !== undefined, {
+    message: 'A variant needs `when` (which rows it reads) or a `text` pattern (the rows it fits).',
+  });
+export type RowVariant = z.infer<typeof rowVariant>;
+
+/** Only the time column can have a format or a zone. */
+function onlyTimeHasFormat(columns: Record<string, ColumnExtractor>): boolean {
+  return Object.entries(columns).every(([name, column]) => name === 'time' || (column.format === undefined && column.zone === undefined));
+}
+
+/**
+ * Across `columns`, `text` and `variants`: a pattern fills only the row's fields or declared
+ * columns, a variant replaces only those too, and a column without selectors is filled by a pattern.
+ */
+function checkRowReading(
+  results: { columns: Record<string, ColumnExtractor>; text?: RowText | undefined; variants?: RowVariant[] | undefined },
+  ctx: z.core.$RefinementCtx,
+): void {
+  if (Object.keys(results.columns).length === 0 && results.text === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['columns'], message: 'Say how to read each row: `columns` with selectors, or a `text` pattern with named groups.' });
+  }
+  const known = new Set<string>([...ROW_FIELD_NAMES, ...Object.keys(results.columns)]);
+  const knownList = [...known].join(', ');
+  const groupsOf = (text: RowText | undefined) => (text ? patternShape(text.pattern).groups : []);
+  const checkGroups = (text: RowText | undefined, path: (string | number)[]) => {
+    for (const group of groupsOf(text)) {
+      if (!known.has(group)) {
+        ctx.addIssue({ code: 'custom', path, message: `The pattern's group "${group}" is not a column. Name groups after the row's fields or declared columns (${knownList}), or declare "${group}" under results.columns.` });
+      }
+    }
+  };
+  const needGroup = (columns: Record<string, ColumnExtractor>, groups: Set<string>, path: (string | number)[]) => {
+    for (const [name, column] of Object.entries(columns)) {
+      if (column.selectors === undefined && !groups.has(name)) {
+        ctx.addIssue({ code: 'custom', path: [...path, name], message: `The ${name} column has no selectors and no pattern group (?<${name}>…) fills it. Give it selectors, or a named group in a text pattern.` });
+      }
+    }
+  };
+  checkGroups(results.text, ['text', 'pattern']);
+  const everyGroup = new Set(groupsOf(results.text));
+  (results.variants ?? []).forEach((variant, index) => {
+    checkGroups(variant.text, ['variants', index, 'text', 'pattern']);
+    for (const group of groupsOf(variant.text ?? results.text)) everyGroup.add(group);
+    const columns = variant.columns ?? {};
+    for (const name of Object.keys(columns)) {
+      if (!known.has(name)) ctx.addIssue({ code: 'custom', path: ['variants', index, 'columns', name], message: `A variant can only read the row's fields or declared columns (${knownList}); declare "${name}" under results.columns.` });
+    }
+    if (!onlyTimeHasFormat(columns)) ctx.addIssue({ code: 'custom', path: ['variants', index, 'columns'], message: 'Only the time column can have a format or a zone.' });
+    needGroup(columns, new Set(groupsOf(variant.text ?? results.text)), ['variants', index, 'columns']);
+  });
+  needGroup(results.columns, everyGroup, ['columns']);
+}
 
 export const adapterSchema = z.strictObject({
   id: slug,
@@ -361,16 +460,19 @@ export const adapterSchema = z.strictObject({
   results: z
     .strictObject({
       row: selectorList,
-      columns: z.record(filterName, columnExtractor).refine(
-        (columns) => Object.entries(columns).every(([name, column]) => name === 'time' || (column.format === undefined && column.zone === undefined)),
-        { message: 'Only the time column can have a format or a zone.' },
-      ),
+      /** May be left out when a `text` pattern fills every column. */
+      columns: columnMap.refine(onlyTimeHasFormat, { message: 'Only the time column can have a format or a zone.' }).default({}),
+      /** Read the row's sentence by named groups (see rowText). */
+      text: rowText.optional(),
+      /** Rows read differently, first match wins; a row no variant fits is read by `columns`/`text`. */
+      variants: z.array(rowVariant).min(1).max(20).optional(),
       next: selectorList.optional(),
       loadMore: selectorList.optional(),
       scroller: selectorList.optional(),
       empty: selectorList.optional(),
       count: selectorList.optional(),
     })
+    .superRefine(checkRowReading)
     .optional(),
   /**
    * How this tool records each shared event kind (runbooks/kinds.yaml): `sign-in-failed: f`,
