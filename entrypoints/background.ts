@@ -5,6 +5,7 @@ import { registerCoreHandlers, togglePanelIn } from '../utils/background/core-ha
 import { registerPackHandlers } from '../utils/background/pack-handlers';
 import { registerExecutorHandlers } from '../utils/background/executor-bridge';
 import { registerSiteHandlers } from '../utils/background/site-handlers';
+import { registerTabSessionCleanup } from '../utils/background/tab-sessions';
 import { dispatch, type SenderCheck } from '../utils/background/router';
 import { firstAnswerGiven } from '../utils/background/startup';
 import type { SenderInfo } from '../utils/messages';
@@ -22,6 +23,7 @@ export default defineBackground(() => {
   registerExecutorHandlers();
   registerCaseHandlers();
   registerSiteHandlers();
+  registerTabSessionCleanup();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
     const reply = dispatch(raw, sender, check);

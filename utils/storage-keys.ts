@@ -16,5 +16,13 @@ export const CONSOLE_SITES_KEY = 'consoleSites';
  * resumes the same case rather than whichever case is newest.
  */
 export const panelCaseKey = (tabId: number, runbookId: string) => `panelCase:${tabId}:${runbookId}`;
+/**
+ * In browser.storage.session (or, where a browser has none, storage.local, removed when the
+ * tab closes): `panelSession:<tabId>` → the panel's working state in that tab — open runbook,
+ * inputs, step states and messages, a running step, a capture across page loads
+ * (utils/panel-session/store.ts).
+ */
+export const PANEL_SESSION_PREFIX = 'panelSession:';
+export const panelSessionKey = (tabId: number) => `${PANEL_SESSION_PREFIX}${tabId}`;
 /** How each adapter part worked on its last tries, counted locally, never sent (utils/review/failures.ts). */
 export const ADAPTER_HEALTH_KEY = 'adapterHealth';

@@ -2,7 +2,8 @@ import { computed } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask } from '../../utils/runtime-client';
-import { panelOpenKey } from '../../utils/storage-keys';
+import { panelOpenKey, panelSessionKey } from '../../utils/storage-keys';
+import { runbookToReopen } from '../../utils/panel-session/reopen';
 import type { Pack } from '../../utils/schema/pack';
 import { builderOpen } from '../builder/builder-open';
 import { LazyBuilderView as BuilderView } from '../builder/LazyBuilderView';
@@ -14,7 +15,7 @@ import { lazyComponent } from '../common/lazy';
 // builder) load in a separate chunk, fetched as soon as the list is on screen.
 const RunbookView = lazyComponent(() => import('./RunbookView').then((m) => m.RunbookView));
 const messageSchemas = () => import('./message-schemas');
-import { adapter, adapterId, loadError, loading, openRunbook, packs, pageUrl, panelOpen, tabId } from './state';
+import { adapter, adapterId, loadError, loading, openRunbook, openRunbookId, packs, pageUrl, panelOpen, runbooks, tabId } from './state';
 
 interface PanelInit {
   tabId: number | null;
@@ -72,12 +73,24 @@ async function init() {
     inSidePanel = side !== null;
     const key = openKey.value;
     // The side panel is open while it is shown; folding is for the panel docked in the page.
-    if (key && !side) panelOpen.value = (await browser.storage.local.get(key))[key] !== false;
+    const [open, reopen] = await Promise.all([key && !side ? browser.storage.local.get(key).then((got) => got[key] !== false) : null, storedRunbook()]);
+    if (open !== null) panelOpen.value = open;
+    // The page reloaded (a search, a "next" link) with a runbook open in this tab: open it again.
+    if (reopen) openRunbookId.value = reopen;
   } catch {
     loadError.value = 'Trailguide could not load its runbooks. Reload the page; if this keeps happening, reinstall the extension.';
   } finally {
     loading.value = false;
   }
+}
+
+/** The runbook this tab's panel had open before the page reloaded (utils/panel-session). */
+async function storedRunbook(): Promise<string | null> {
+  const area = (browser.storage as { session?: typeof browser.storage.local }).session ?? browser.storage.local;
+  if (tabId.value === null || !area) return null;
+  const key = panelSessionKey(tabId.value);
+  const raw = await area.get(key).then((got) => got[key], () => undefined);
+  return runbookToReopen(raw, adapterId.value, new Set(runbooks.value.map((r) => r.id)));
 }
 
 async function refreshPacks() {

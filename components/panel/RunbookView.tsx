@@ -16,8 +16,10 @@ import {
   cancelCapture,
   captureProgress,
   captures,
+  closeRunbookSession,
   escalating,
   openSession,
+  pagedProgress,
   pathAnswers,
   runStep,
   sessionError,
@@ -95,10 +97,10 @@ function StepItem({ runbook, step, index, path, waiting = false }: { runbook: Ru
             </button>
             {busy && action.type === 'capture' && (
               <>
-                <span role="status" class="muted small">
-                  Capturing{captureProgress.value ? ` — up to ${captureProgress.value.limit.toLocaleString('en')} rows` : ''}…
+                <span role="status" class="muted small" data-testid="capture-progress">
+                  {pagedProgress.value ?? `Capturing${captureProgress.value ? ` — up to ${captureProgress.value.limit.toLocaleString('en')} rows` : ''}…`}
                 </span>
-                <button class="link-button" onClick={() => void cancelCapture()}>Cancel</button>
+                <button class="link-button" data-testid="capture-cancel" onClick={() => void cancelCapture()}>Cancel</button>
               </>
             )}
             {needsAdapter && <span class="muted small">Do this step by hand on this page.</span>}
@@ -152,7 +154,15 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
 
   return (
     <article class="runbook">
-      <button class="back" onClick={() => (openRunbookId.value = null)}>← All runbooks</button>
+      <button
+        class="back"
+        onClick={() => {
+          closeRunbookSession();
+          openRunbookId.value = null;
+        }}
+      >
+        ← All runbooks
+      </button>
       <h1 class="runbook-title" data-testid="runbook-title">{runbook.title}</h1>
       <p class="lede">{runbook.summary}</p>
       <ReviewNotice item={runbook} />

@@ -1,4 +1,4 @@
-import { batch, signal } from '@preact/signals';
+import { batch, effect, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import * as cases from '../../utils/cases/client';
 import { hashRows } from '../../utils/cases/canonical';
@@ -19,7 +19,12 @@ import type { FilterValues } from '../../utils/schema/common';
 import type { Runbook } from '../../utils/schema/runbook';
 import { columnsToCheck, recordTries, triesFromCapture, triesFromFill } from '../../utils/review/failures';
 import { runbookHasBranches, walkPath } from '../../utils/runbook/branches';
+import { captureInterrupted, verdictAfterReload } from '../../utils/panel-session/after-reload';
+import { onArrival, pagedSummary, progressText, startPagedCapture, type PagedStop } from '../../utils/panel-session/paged-capture';
+import type { PagedCapture, PanelSession, RunningStep } from '../../utils/panel-session/store';
 import { readCasePointer, writeCasePointer } from './case-pointer';
+import { runPagedCapture } from './paged-capture-run';
+import { nextPageLoaded, tabSessionStore } from './tab-session';
 import { identityLabel, sameIdentity } from './case-rules';
 import { appliedWithKinds, kindPlan, kindProblems, narrowedNotes, requestedFilters } from './kind-plan';
 import { adapter, packs, pageUrl, tabId } from './state';
@@ -56,6 +61,8 @@ export const lastFilters = signal<FilterValues>({});
 export const escalating = signal(false);
 export const sessionError = signal<string | null>(null);
 export const captureProgress = signal<{ captured: number; limit: number } | null>(null);
+/** A capture across page loads: "Page 3 — 60 rows so far" (utils/panel-session/paged-capture.ts). */
+export const pagedProgress = signal<string | null>(null);
 /** A branching runbook: the answers given so far (utils/runbook/branches.ts walks the path from them). */
 export const pathAnswers = signal<PathAnswer[]>([]);
 /** Capture steps (by index) whose page showed "no results" this session: a branch may decide "no rows" from them. */
@@ -102,6 +109,233 @@ function setMessage(index: number, message: StepMessage | null) {
 
 let sessionGeneration = 0;
 
+/**
+ * This tab's session (utils/panel-session/store.ts): what the panel holds, kept in
+ * extension storage as it changes, so a page that reloads — a server-rendered search, a
+ * "next" link — rebuilds the panel where it was. `sessionRunbook` is set only once the
+ * stored state was read back (or there was none): the blank state openSession starts
+ * from is never written over it.
+ */
+let sessionRunbook: Runbook | null = null;
+/** A step that may outlive the page (its submit or link reloads it), noted before it starts. */
+let runningStep: RunningStep | null = null;
+/** A capture across page loads under way, and whether the person pressed Cancel. */
+let paged: PagedCapture | null = null;
+let pagedCancelled = false;
+
+const STORED_TEXT_CHARS = 4_000;
+function storableMessage(message: StepMessage): StepMessage {
+  const cut = (text: string) => (text.length > STORED_TEXT_CHARS ? `${text.slice(0, STORED_TEXT_CHARS - 1)}…` : text);
+  return {
+    kind: message.kind,
+    text: cut(message.text),
+    ...(message.details ? { details: message.details.slice(0, 100).map(cut) } : {}),
+    ...(message.fields ? { fields: message.fields.slice(0, 60).map((f) => ({ ...f, text: cut(f.text) })) } : {}),
+  };
+}
+
+function sessionSnapshot(runbook: Runbook): PanelSession {
+  return {
+    v: 1,
+    runbookId: runbook.id,
+    adapterId: adapter.value?.id ?? null,
+    caseId: caseId.value,
+    values: Object.fromEntries(Object.entries(values.value).slice(0, 40).map(([k, v]) => [k, v.slice(0, 2_000)])),
+    steps: stepStates.value,
+    messages: Object.fromEntries(Object.entries(stepMessages.value).map(([i, m]) => [i, storableMessage(m)])),
+    path: pathAnswers.value,
+    running: runningStep,
+    capture: paged,
+    savedAt: Date.now(),
+  };
+}
+
+// Saved (debounced) whenever what the panel shows changes.
+effect(() => {
+  void [values.value, stepStates.value, stepMessages.value, pathAnswers.value, caseId.value];
+  if (sessionRunbook) tabSessionStore(tabId.peek())?.save(sessionSnapshot(sessionRunbook));
+});
+
+/** Stores the session now: before something that may unload the page. */
+async function keepSessionNow(): Promise<void> {
+  const store = tabSessionStore(tabId.peek());
+  if (!sessionRunbook || !store) return;
+  store.save(sessionSnapshot(sessionRunbook));
+  await store.flush();
+}
+
+async function markRunning(index: number, type: RunningStep['type']): Promise<void> {
+  runningStep = { step: index, type, url: pageUrl.value ?? '', at: Date.now() };
+  await keepSessionNow();
+}
+
+function clearRunning(): void {
+  if (!runningStep) return;
+  runningStep = null;
+  void keepSessionNow();
+}
+
+/** The person closed the runbook: its working state in this tab goes with it. */
+export function closeRunbookSession(): void {
+  sessionRunbook = null;
+  runningStep = null;
+  paged = null;
+  void tabSessionStore(tabId.peek())?.drop();
+}
+
+/**
+ * Brings back what the panel in this tab held before the page reloaded — when it was
+ * the same runbook, on a page the same adapter recognised, for the same case — and
+ * carries on with a step the reload cut off.
+ */
+async function restoreTabSession(runbook: Runbook, generation: number): Promise<void> {
+  const stored = (await tabSessionStore(tabId.value)?.load()) ?? null;
+  if (generation !== sessionGeneration) return;
+  sessionRunbook = runbook;
+  const fits = stored && stored.runbookId === runbook.id && stored.adapterId === (adapter.value?.id ?? null) && stored.caseId === caseId.value;
+  if (!fits) return void keepSessionNow();
+  batch(() => {
+    values.value = { ...values.value, ...stored.values };
+    stepStates.value = runbook.steps.map((_, i) => stored.steps[i] ?? stepStates.value[i] ?? 'todo');
+    stepMessages.value = Object.fromEntries(Object.entries(stored.messages).filter(([i]) => Number(i) < runbook.steps.length));
+    pathAnswers.value = stored.path;
+  });
+  runningStep = stored.running;
+  paged = stored.capture;
+  if (paged) {
+    const arrival = onArrival(paged, pageUrl.value ?? '');
+    if ('stop' in arrival) await finishPaged(runbook, paged, arrival.stop);
+    else await continuePaged(runbook, arrival.state);
+  } else if (runningStep) await resumeRunning(runbook, runningStep);
+}
+
+/**
+ * A step was running when the page went away. A search is checked on the new page by
+ * reading back what the console applies (never "Done" from memory); a capture that kept
+ * nothing says so.
+ */
+async function resumeRunning(runbook: Runbook, running: RunningStep): Promise<void> {
+  const index = running.step;
+  const action = runbook.steps[index]?.action;
+  const current = adapter.value;
+  if (!action || !current || busyStep.value !== null) return clearRunning();
+  if (action.type === 'capture') {
+    const verdict = captureInterrupted();
+    setMessage(index, verdict.message);
+    setStepState(runbook, index, verdict.state);
+    return clearRunning();
+  }
+  if (action.type !== 'fill' && action.type !== 'navigate') return clearRunning();
+  busyStep.value = index;
+  try {
+    const resolved = resolveFilters(action.filters, values.value);
+    lastKinds = kindPlan(resolved.values, current, kindsOfPacks(packs.value));
+    lastFilters.value = lastKinds.filters;
+    const applied = await readApplied(current, lastKinds.filters);
+    const problems = [...resolved.problems, ...kindProblems(lastKinds)].map((p) => `${filterLabel(p.field)}: ${p.message}`);
+    const verdict = verdictAfterReload(running, applied, filterLabel, [...problems, ...narrowedNotes(lastKinds)]);
+    setMessage(index, verdict.message);
+    setStepState(runbook, index, verdict.state);
+  } finally {
+    busyStep.value = null;
+    clearRunning();
+  }
+}
+
+/** Reads the page in view and follows "next" (paged-capture-run.ts); in a panel that outlives the page, to the end. */
+async function continuePaged(runbook: Runbook, state: PagedCapture): Promise<void> {
+  const current = adapter.value;
+  if (!current?.results) return finishPaged(runbook, state, 'elsewhere');
+  paged = state;
+  busyStep.value = state.step;
+  pagedProgress.value = progressText(state);
+  try {
+    const id = await ensureCase(runbook);
+    const end = await runPagedCapture(
+      {
+        adapter: current,
+        captureId: `${id}-${state.step}`,
+        exec,
+        url: () => pageUrl.value ?? '',
+        keep: async (next) => {
+          paged = next;
+          await keepSessionNow();
+        },
+        cancelled: () => pagedCancelled,
+        progress: (next) => (pagedProgress.value = progressText(next)),
+        nextPageLoaded: (ms) => (tabId.value === null ? Promise.resolve(null) : nextPageLoaded(tabId.value, ms)),
+      },
+      state,
+    );
+    if ('empty' in end) {
+      paged = null;
+      const { message, warnings, stoppedBecause } = end.empty;
+      if (stoppedBecause === 'empty') emptyCaptures.value = { ...emptyCaptures.value, [state.step]: true };
+      setMessage(state.step, { kind: 'info', text: message ?? 'There were no result rows to capture. Check the filters, or widen the dates.', details: warnings });
+      setStepState(runbook, state.step, 'failed');
+      return;
+    }
+    await finishPaged(runbook, end.state, end.stop);
+  } catch (error) {
+    await finishPaged(runbook, paged ?? state, 'unreadable', [errorText(error)]);
+  } finally {
+    busyStep.value = null;
+    pagedProgress.value = null;
+  }
+}
+
+/** The capture across pages ended: its rows become one capture of the case, and the step says how it went. */
+async function finishPaged(runbook: Runbook, state: PagedCapture, stop: PagedStop, extra: string[] = []): Promise<void> {
+  const index = state.step;
+  const current = adapter.value;
+  const summary = pagedSummary(state, stop, pageUrl.value);
+  pagedCancelled = false;
+  runningStep = null;
+  try {
+    if (state.rows.length === 0 || !current) {
+      paged = null;
+      setMessage(index, { kind: 'info', text: summary.text, details: [...extra, ...summary.details] });
+      setStepState(runbook, index, 'failed');
+      return;
+    }
+    const id = await ensureCase(runbook);
+    if (Object.keys(lastFilters.value).length === 0) lastFilters.value = filtersOfLastSearch(runbook, index);
+    const rows = state.rows;
+    const applied = appliedWithKinds(state.applied, lastKinds);
+    const saved = await cases.addCapture(id, {
+      id: `${id}-s${index}-${(await hashRows(rows)).slice(0, 16)}`,
+      stepIndex: index,
+      sourceUrl: state.visited[0] ?? pageUrl.value ?? '',
+      adapterId: current.id,
+      filters: requestedFilters(lastFilters.value, lastKinds),
+      timeRange: rangeOf(lastFilters.value),
+      rows,
+      ...(applied ? { applied } : {}),
+      observed: observedTimesOf(rows),
+    });
+    // Stored in the case: the session no longer needs to hold the rows.
+    paged = null;
+    captures.value = [...captures.value.filter((c) => c.id !== saved.id), { ...saved, rows }];
+    void recordTries(current.id, triesFromCapture(rows, stop === 'limit' ? 'limit' : 'last-page', captureColumns(current)));
+    setMessage(index, {
+      kind: summary.ok ? 'ok' : 'error',
+      text: summary.text,
+      details: [
+        ...extra,
+        ...summary.details,
+        ...appliedNotes(state.applied),
+        ...(lastKinds ? kindProblems(lastKinds).map((p) => `Not searched: ${filterLabel(p.field)} — ${p.message} These rows are not limited by it.`) : []),
+        ...state.warnings,
+      ],
+    });
+    setStepState(runbook, index, summary.ok ? 'done' : 'failed');
+  } catch (error) {
+    // The rows stay in this tab's session; the step says what went wrong.
+    setMessage(index, { kind: 'error', text: `The ${state.rows.length.toLocaleString('en')} captured rows couldn't be saved to the case: ${errorText(error)}` });
+    setStepState(runbook, index, 'failed');
+  }
+}
+
 /** How the last search step's event kinds were translated for this tool (refusals, partial searches), for the capture after it. */
 let lastKinds: KindResolution | null = null;
 
@@ -133,6 +367,10 @@ export async function openSession(runbook: Runbook): Promise<void> {
   const generation = ++sessionGeneration;
   cancelPendingSave();
   pendingIdentity = null;
+  sessionRunbook = null;
+  runningStep = null;
+  paged = null;
+  pagedCancelled = false;
   batch(() => {
     leftCase.value = null;
     values.value = initialValues(runbook.inputs);
@@ -150,22 +388,26 @@ export async function openSession(runbook: Runbook): Promise<void> {
       const match = open.find((c) => c.adapterId === (adapter.value?.id ?? null));
       if (match) detail = await cases.getCase(match.id);
     }
-    if (!detail || generation !== sessionGeneration) return;
-    const resumed = detail;
-    void writeCasePointer(tabId.value, runbook.id, resumed.case.id);
-    batch(() => {
-      caseId.value = resumed.case.id;
-      caseRecord.value = resumed.case;
-      values.value = { ...values.value, ...resumed.case.inputs };
-      stepStates.value = runbook.steps.map((_, i) => resumed.case.steps[i] ?? 'todo');
-      captures.value = resumed.captures;
-      pathAnswers.value = resumed.case.path?.answers ?? [];
-      const last = resumed.captures.at(-1);
-      if (last) lastFilters.value = last.filters;
-    });
+    if (generation !== sessionGeneration) return;
+    if (detail) {
+      const resumed = detail;
+      void writeCasePointer(tabId.value, runbook.id, resumed.case.id);
+      batch(() => {
+        caseId.value = resumed.case.id;
+        caseRecord.value = resumed.case;
+        values.value = { ...values.value, ...resumed.case.inputs };
+        stepStates.value = runbook.steps.map((_, i) => resumed.case.steps[i] ?? 'todo');
+        captures.value = resumed.captures;
+        pathAnswers.value = resumed.case.path?.answers ?? [];
+        const last = resumed.captures.at(-1);
+        if (last) lastFilters.value = last.filters;
+      });
+    }
   } catch (error) {
     sessionError.value = errorText(error);
   }
+  // What this tab's panel held before the page reloaded (inputs typed, step messages, a step under way).
+  if (generation === sessionGeneration) await restoreTabSession(runbook, generation);
 }
 
 let creatingCase: Promise<string> | null = null;
@@ -552,7 +794,14 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
   }
   busyStep.value = index;
   setMessage(index, null);
+  let keepRunning = false;
   try {
+    if (action.type === 'fill' || action.type === 'navigate' || action.type === 'capture') {
+      // Noted before it starts: if its submit or link reloads the page (and this panel with it),
+      // the panel on the new page checks the step instead of forgetting it or calling it Done.
+      await ensureCase(runbook);
+      await markRunning(index, action.type);
+    }
     switch (action.type) {
       case 'fill':
       case 'navigate': {
@@ -571,6 +820,7 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
             setMessage(index, { kind: 'error', text: 'Partly done — the log opens without part of what this step asks for:', details: [...kindIssues.map((p) => p.message), ...narrowed] });
             setStepState(runbook, index, 'failed');
           } else setStepState(runbook, index, 'done');
+          keepRunning = true; // the new page reads back what the link applied
           await browser.tabs.update(tabId.value, { url: link.url });
           return;
         }
@@ -595,6 +845,13 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
         if (Object.keys(lastFilters.value).length === 0) lastFilters.value = filtersOfLastSearch(runbook, index);
         // What the console applies now (its address, its boxes), before paging moves it on.
         const readBack = await readApplied(currentAdapter!, lastFilters.value);
+        if (currentAdapter!.results?.nextLoadsPage && currentAdapter!.results.next) {
+          // Each page is a new page load: the rows are kept in this tab's session as they come.
+          runningStep = null;
+          pagedCancelled = false;
+          await continuePaged(runbook, startPagedCapture({ step: index, limit: action.limit, applied: readBack }));
+          break;
+        }
         // Kinds this tool couldn't search for are recorded as not applied, with the reason.
         const applied = appliedWithKinds(readBack, lastKinds);
         const reply = await exec({ type: 'exec:capture', adapter: currentAdapter!, limit: action.limit, captureId: `${id}-${index}` });
@@ -648,12 +905,32 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
         break;
     }
   } catch (error) {
-    setMessage(index, { kind: 'error', text: errorText(error) });
-    setStepState(runbook, index, 'failed');
+    if (runningStep && action.type !== 'capture' && PAGE_WENT_AWAY.test(errorText(error))) {
+      // The search's submit reloaded the page. Docked in it, this panel goes too and the next
+      // one checks the step; in the browser's side panel, check it here once the page is in.
+      keepRunning = true;
+      void checkAfterReload(runbook);
+    } else {
+      setMessage(index, { kind: 'error', text: errorText(error) });
+      setStepState(runbook, index, 'failed');
+    }
   } finally {
     busyStep.value = null;
     captureProgress.value = null;
+    if (!keepRunning) clearRunning();
   }
+}
+
+/** The bridge's words for a page that unloaded under a request (utils/background/executor-bridge.ts). */
+const PAGE_WENT_AWAY = /changed or reloaded while Trailguide was working/;
+
+async function checkAfterReload(runbook: Runbook): Promise<void> {
+  if (tabId.value === null) return;
+  const generation = sessionGeneration;
+  const url = await nextPageLoaded(tabId.value, 15_000);
+  if (generation !== sessionGeneration || !runningStep) return;
+  if (url) pageUrl.value = url;
+  await resumeRunning(runbook, runningStep);
 }
 
 /** Opens the escalation builder for this case (creating the case if the agent has not started one). */
@@ -668,6 +945,12 @@ export async function startEscalation(runbook: Runbook): Promise<void> {
 }
 
 export async function cancelCapture(): Promise<void> {
+  if (paged) {
+    // Kept at once: the next page may be loading, and the panel there stops where this one was.
+    pagedCancelled = true;
+    paged = { ...paged, status: 'cancelled' };
+    await keepSessionNow();
+  }
   try {
     await exec({ type: 'exec:cancel' });
   } catch {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppliedSearch } from '../../utils/db/records';
 import { captureInterrupted, verdictAfterReload } from '../../utils/panel-session/after-reload';
-import { createTabSessionStore, panelSessionKey, runbookToReopen, type PanelSession, type SessionArea } from '../../utils/panel-session/store';
+import { runbookToReopen } from '../../utils/panel-session/reopen';
+import { createTabSessionStore, panelSessionKey, type PanelSession, type SessionArea } from '../../utils/panel-session/store';
 
 /** A storage area like browser.storage.session, in memory, counting writes. */
 function memoryArea(): SessionArea & { data: Map<string, unknown>; writes: number } {
@@ -162,5 +163,20 @@ describe('a search step that was running when the page reloaded', () => {
   it('a plain capture cut off by a reload says nothing was kept', () => {
     expect(captureInterrupted()).toMatchObject({ state: 'failed' });
     expect(captureInterrupted().message.text).toContain('no rows from that run were kept');
+  });
+});
+
+describe('when the tab closes', () => {
+  it("the worker drops that tab's session (session storage, and the storage.local fallback), and only that tab's", async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { registerTabSessionCleanup } = await import('../../utils/background/tab-sessions');
+    fakeBrowser.reset();
+    registerTabSessionCleanup();
+    await fakeBrowser.storage.session.set({ [panelSessionKey(11)]: session(), [panelSessionKey(12)]: session() });
+    await fakeBrowser.storage.local.set({ [panelSessionKey(11)]: session() });
+    await fakeBrowser.tabs.onRemoved.trigger(11, { windowId: 1, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(panelSessionKey(11))).toEqual({}));
+    expect(await fakeBrowser.storage.local.get(panelSessionKey(11))).toEqual({});
+    expect(Object.keys(await fakeBrowser.storage.session.get(panelSessionKey(12)))).toEqual([panelSessionKey(12)]);
   });
 });

@@ -84,7 +84,9 @@ export type PagedStop =
   /** A page that is neither the next one nor one already read was loaded instead. */
   | 'elsewhere'
   /** The same page kept reloading without getting further. */
-  | 'stuck';
+  | 'stuck'
+  /** Trailguide couldn't read the page (the executor didn't answer). */
+  | 'unreadable';
 
 /** After a page was read: stop (and why), or follow the next link. */
 export function afterPage(state: PagedCapture, rowsOnPage: number, next: { found: boolean; href: string | null }): { stop: PagedStop } | { follow: string | null } {
@@ -165,6 +167,7 @@ export function pagedSummary(state: PagedCapture, stop: PagedStop, currentUrl: s
     'no-load': `The next page (page ${next}) didn't load, so the capture stopped after page ${state.pages}.`,
     elsewhere: `The console went to a different page${currentUrl ? ` (${currentUrl})` : ''} instead of page ${next} of the results, so the capture stopped there.`,
     stuck: `Page ${state.pages} kept reloading, so the capture stopped there.`,
+    unreadable: `Trailguide couldn't read page ${next}, so the capture stopped after page ${state.pages}.`,
   };
   const details = [
     ...(reasons[stop] ? [reasons[stop]!] : []),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { panelSessionKey } from '../storage-keys';
 import { appliedSearch, capturedRow, caseInputs, LIMITS, pathAnswer, recordId, stepState } from '../db/records';
 
 /**
@@ -14,8 +15,7 @@ import { appliedSearch, capturedRow, caseInputs, LIMITS, pathAnswer, recordId, s
  * (utils/background/tab-sessions.ts). Written as it changes (debounced), read once when
  * the panel is rebuilt, dropped when the person closes the runbook or the tab.
  */
-export const PANEL_SESSION_PREFIX = 'panelSession:';
-export const panelSessionKey = (tabId: number) => `${PANEL_SESSION_PREFIX}${tabId}`;
+export { PANEL_SESSION_PREFIX, panelSessionKey } from '../storage-keys';
 
 const text = z.string().max(LIMITS.cellChars);
 const url = z.string().max(LIMITS.urlChars);
@@ -118,6 +118,8 @@ export function createTabSessionStore(area: SessionArea, tabId: number, { delayM
 
   return {
     async load() {
+      // A write still waiting is newer than what is stored.
+      await write();
       let raw: unknown;
       try {
         raw = (await area.get(key))[key];
@@ -145,17 +147,4 @@ export function createTabSessionStore(area: SessionArea, tabId: number, { delayM
       await area.remove(key).catch(() => undefined);
     },
   };
-}
-
-/**
- * Which runbook to reopen when the panel is rebuilt in a tab: the stored one, if the
- * page is recognised by the same adapter and the runbook is still installed. Read
- * before zod is loaded (the panel's first paint), so it checks the shape by hand; the
- * runbook view validates the whole state when it opens.
- */
-export function runbookToReopen(raw: unknown, adapterId: string | null, installed: ReadonlySet<string>): string | null {
-  if (!raw || typeof raw !== 'object' || adapterId === null) return null;
-  const { runbookId, adapterId: storedAdapter, v } = raw as { runbookId?: unknown; adapterId?: unknown; v?: unknown };
-  if (v !== 1 || typeof runbookId !== 'string' || storedAdapter !== adapterId) return null;
-  return installed.has(runbookId) ? runbookId : null;
 }
