@@ -6,7 +6,7 @@ import { FIELD_WIDGET, LAB_ADAPTER, expectedStates } from '../widgets/lab-pack';
 
 /** The registry's convention (DESIGN.md §5): every strategy has its unit test and a widget in the lab. */
 const root = resolve(import.meta.dirname, '../..');
-const labSources = ['react-lab.tsx', 'vanilla-lab.ts', 'vue-lab.ts'].map((f) => readFileSync(resolve(root, 'test/widgets/src', f), 'utf8')).join('\n');
+const labSources = ['react-lab.tsx', 'vanilla-lab.ts', 'vue-lab.ts', 'vuetify-lab.ts', 'monaco-lab.ts'].map((f) => readFileSync(resolve(root, 'test/widgets/src', f), 'utf8')).join('\n');
 
 describe('widget strategy registry', () => {
   it('has unique ids, and the catch-all native-text strategy last', () => {

@@ -14,6 +14,8 @@ export const INSTANTS = {
   nativeUntil: '2026-12-01T22:10:00.000Z',
   upTo: '2026-11-30T23:59:00.000Z',
   elWhen: '2026-11-15T06:45:00.000Z',
+  muiUntil: '2026-11-27T16:20:00.000Z',
+  vuetifyOn: '2026-11-20T15:00:00.000Z',
 } as const;
 
 export const FILTERS: Record<string, string> = {
@@ -38,6 +40,9 @@ export const FILTERS: Record<string, string> = {
   elPerson: 'Dana Whitfield',
   elEvents: 'Settings changed, Sign-in',
   ariaTeam: 'Customer support',
+  muiLabels: 'security, legal hold',
+  vuetifyPerson: 'Dana Whitfield',
+  monacoQuery: 'actor:li AND action:"apikey.created"',
 };
 
 /** A local wall time "YYYY-MM-DDTHH:mm" of an instant in an IANA zone. */
@@ -80,6 +85,11 @@ export function expectedStates(timeZone: string): Record<string, unknown> {
     'react-aria': 'support',
     'mui-ac-single': 'omar',
     'mui-ac-multi': ['apikey.created', 'user.logout'],
+    'mui7-datetime': at(INSTANTS.muiUntil),
+    'mui-ac-free': ['security', 'legal hold'],
+    'vuetify-date': at(INSTANTS.vuetifyOn).slice(0, 10),
+    'vuetify-autocomplete': 'dana',
+    monaco: 'actor:li AND action:"apikey.created"',
   };
 }
 
@@ -113,6 +123,11 @@ export const FIELD_WIDGET: Record<string, { widget: string; strategy: string }> 
   ariaTeam: { widget: 'react-aria', strategy: 'combobox' },
   muiPerson: { widget: 'mui-ac-single', strategy: 'mui-autocomplete' },
   muiEvents: { widget: 'mui-ac-multi', strategy: 'mui-autocomplete' },
+  muiUntil: { widget: 'mui7-datetime', strategy: 'mui-picker-v7' },
+  muiLabels: { widget: 'mui-ac-free', strategy: 'mui-autocomplete' },
+  vuetifyOn: { widget: 'vuetify-date', strategy: 'vuetify-date-input' },
+  vuetifyPerson: { widget: 'vuetify-autocomplete', strategy: 'vuetify-autocomplete' },
+  monacoQuery: { widget: 'monaco', strategy: 'monaco' },
 };
 
 export const LAB_ADAPTER = {
@@ -153,6 +168,11 @@ export const LAB_ADAPTER = {
     ariaTeam: { label: 'Team (React Aria)', dom: { selectors: ['#react-aria input'], kind: 'combobox', option: ['[role="listbox"] [role="option"]'] } },
     muiPerson: { label: 'Person (MUI)', dom: { selectors: ['#mui-ac-single input'], kind: 'combobox' } },
     muiEvents: { label: 'Event types (MUI)', dom: { selectors: ['#mui-ac-multi input'], kind: 'combobox' } },
+    muiUntil: { label: 'Until (MUI X v7)', dom: { selectors: ['#mui7-datetime input'], kind: 'datetime', format: 'MM/DD/YYYY hh:mm A' } },
+    muiLabels: { label: 'Labels (MUI)', dom: { selectors: ['#mui-ac-free input'], kind: 'combobox' } },
+    vuetifyOn: { label: 'On (Vuetify)', dom: { selectors: ['#vuetify-date input'], kind: 'date', format: 'MM/DD/YYYY' } },
+    vuetifyPerson: { label: 'Person (Vuetify)', dom: { selectors: ['#vuetify-autocomplete input'], kind: 'combobox' } },
+    monacoQuery: { label: 'Query (Monaco)', dom: { selectors: ['#monaco .monaco-editor'], kind: 'codeEditor' } },
   },
   submit: { via: 'none' },
 } as const;

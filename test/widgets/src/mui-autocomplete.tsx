@@ -11,3 +11,8 @@ export function MuiSingle({ options, onChange }: { options: Option[]; onChange: 
 export function MuiMulti({ options, onChange }: { options: Option[]; onChange: (value: string[]) => void }) {
   return <Autocomplete multiple options={options} onChange={(_e, v) => onChange(v.map((o) => o.value))} renderInput={(params) => <TextField {...params} label="Event types" />} sx={{ width: 420 }} />;
 }
+
+/** MUI Autocomplete freeSolo multiple (labels): offered options or new text taken with Enter; reports its own `value`. */
+export function MuiFreeSolo({ options, onChange }: { options: string[]; onChange: (value: string[]) => void }) {
+  return <Autocomplete multiple freeSolo options={options} onChange={(_e, v) => onChange(v.map(String))} renderInput={(params) => <TextField {...params} label="Labels" />} sx={{ width: 420 }} />;
+}

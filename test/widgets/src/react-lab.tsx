@@ -1,8 +1,9 @@
 import { AriaCombobox } from './aria-lab';
 import { DownshiftCombobox } from './downshift-lab';
 import { HeadlessCombobox } from './headless-lab';
-import { MuiMulti, MuiSingle } from './mui-autocomplete';
+import { MuiFreeSolo, MuiMulti, MuiSingle } from './mui-autocomplete';
 import { DatePicker as MuiDateTimePicker } from './mui-picker';
+import { DatePickerV7 as MuiV7DateTimePicker } from './mui-v7-picker';
 import { ConfigProvider, DatePicker, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -42,6 +43,8 @@ export function ReactLab() {
   const [ariaTeam, setAriaTeam] = useState<string | null>(null);
   const [muiPerson, setMuiPerson] = useState<string | null>(null);
   const [muiEvents, setMuiEvents] = useState<string[]>([]);
+  const [muiV7Date, setMuiV7Date] = useState<string | null>(null);
+  const [muiLabels, setMuiLabels] = useState<string[]>([]);
 
   return (
     <ConfigProvider theme={{ token: { motion: false } }}>
@@ -53,6 +56,9 @@ export function ReactLab() {
       </Widget>
       <Widget id="mui-datetime" title="Since (MUI X DateTimePicker)" state={muiDate}>
         <MuiDateTimePicker onChange={setMuiDate} />
+      </Widget>
+      <Widget id="mui7-datetime" title="Until (MUI X v7 DateTimePicker, single input)" state={muiV7Date}>
+        <MuiV7DateTimePicker onChange={setMuiV7Date} />
       </Widget>
       <Widget id="react-datepicker" title="Up to (react-datepicker)" state={wallTime(rdp)}>
         <ReactDatePicker selected={rdp} onChange={(d: Date | null) => setRdp(d)} showTimeSelect timeFormat="HH:mm" dateFormat="yyyy-MM-dd HH:mm" placeholderText="yyyy-MM-dd HH:mm" />
@@ -77,6 +83,9 @@ export function ReactLab() {
       </Widget>
       <Widget id="mui-ac-multi" title="Event types (MUI Autocomplete multiple)" state={muiEvents}>
         <MuiMulti options={EVENT_TYPES} onChange={setMuiEvents} />
+      </Widget>
+      <Widget id="mui-ac-free" title="Labels (MUI Autocomplete freeSolo)" state={muiLabels}>
+        <MuiFreeSolo options={['billing', 'security', 'urgent']} onChange={setMuiLabels} />
       </Widget>
       <Widget id="downshift" title="Team (Downshift combobox)" state={team}>
         <DownshiftCombobox items={TEAMS} onChange={setTeam} />

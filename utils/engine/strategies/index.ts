@@ -8,14 +8,18 @@ import { combobox } from './combobox';
 import { downshift } from './downshift';
 import { elementPlusPicker, elementPlusSelect } from './element-plus';
 import { flatpickrInput } from './flatpickr';
+import { list } from './list';
 import { muiAutocomplete } from './mui-autocomplete';
 import { muiPicker } from './mui-picker';
+import { muiPickerV7 } from './mui-picker-v7';
+import { monaco } from './monaco';
 import { nativeSelect } from './native-select';
 import { nativeText } from './native-text';
 import { reactDatepicker } from './react-datepicker';
 import { reactSelect } from './react-select';
 import { select2 } from './select2';
 import { tomSelect } from './tom-select';
+import { vuetifyAutocomplete, vuetifyDateInput } from './vuetify';
 import type { WidgetStrategy } from './types';
 
 export type { ClearDone, FieldStatus, InsertOptions, WidgetStrategy, Written } from './types';
@@ -30,6 +34,8 @@ export const STRATEGIES: readonly WidgetStrategy[] = [
   // Libraries, recognised by their own markup.
   antdPicker,
   muiPicker,
+  muiPickerV7,
+  vuetifyDateInput,
   flatpickrInput,
   reactDatepicker,
   elementPlusPicker,
@@ -40,8 +46,11 @@ export const STRATEGIES: readonly WidgetStrategy[] = [
   choicesJs,
   select2,
   elementPlusSelect,
+  vuetifyAutocomplete,
   downshift,
+  monaco,
   // Generic families, by the adapter's kind and the element.
+  list,
   combobox,
   checkbox,
   codeEditor,
