@@ -239,7 +239,11 @@ export function activityRequests(): ActivityRequest[] {
     if (!m) continue;
     const [, at, id, message] = m as unknown as [string, string, string, string];
     let entry = byId.get(id);
-    if (!entry) byId.set(id, (entry = { id, at, params: {}, user: 'anonymous' })), order.push(id);
+    if (!entry) {
+      entry = { id, at, params: {}, user: 'anonymous' };
+      byId.set(id, entry);
+      order.push(id);
+    }
     const started = /^Started GET "([^"]+)"/.exec(message);
     if (started) entry.path = started[1]!;
     if (/^Processing by ActivitiesController#index as (?!ATOM)/.test(message)) entry.activity = true;

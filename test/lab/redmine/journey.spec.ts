@@ -1,0 +1,301 @@
+/**
+ * The whole journey on a real console nobody here wrote: Redmine 5.0's activity page,
+ * server-rendered — every search reloads the page, "« Previous" loads the week before, and
+ * each event is a sentence over two lines (a <dt> with the time and the title, a <dd> with
+ * the note and the person) under a day heading. A data-only pack (./pack, written from
+ * docs/adapters.md) drives it through the built demo extension; every claim is checked
+ * against the console's own state (./truth.ts: Redmine's REST API, and what the activity page
+ * received and applied on each request, from Redmine's own request log).
+ *
+ * Where the engine can't do a step yet, the check fails and says what differs (soft checks
+ * for the rows, so the later steps still run and report too).
+ *
+ * Needs the console up (./start.sh; test/lab/run.mjs does it) and the demo build.
+ */
+import { test, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { detectorChecked, expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
+import { AGENT, DAYS_PER_PAGE, ORIGIN, WORK_DIR, activityEvents, activityRequests, appliedOf, expectedActivity, people, type ActivityEvent, type ActivityRequest } from './truth';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const PACK_ID = 'northwind-redmine-lab';
+const RUNBOOK = 'who-worked-on-the-issue';
+const PROJECT = 'billing';
+const ACTIVITY_URL = `${ORIGIN}/projects/${PROJECT}/activity`;
+const PERSON = 'Alice Moreau';
+const KIND = 'Issues';
+const SCREENSHOTS = process.env.LAB_SCREENSHOTS;
+
+/** The last day the runbook looks at: a week before the day the lab was seeded (its history is counted back from then). */
+function lastDay(): string {
+  const { seededOn } = JSON.parse(readFileSync(join(WORK_DIR, 'seeded.json'), 'utf8')) as { seededOn: string };
+  return new Date(Date.parse(`${seededOn}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+function buildPack(dir: string): Buffer {
+  const out = join(dir, 'redmine-lab-pack.json');
+  execFileSync('npm', ['run', '--silent', 'pack', '--', 'test/lab/redmine/pack', out], { cwd: ROOT, stdio: 'pipe' });
+  return readFileSync(out);
+}
+
+async function importPack(context: BrowserContext, extensionId: string, pack: Buffer): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
+  await expect(options.locator('[data-testid="pack-row"][data-source="builtin"]').first()).toBeAttached({ timeout: 30_000 });
+  await options.getByTestId('pack-import-file').setInputFiles({ name: 'redmine-lab-pack.json', mimeType: 'application/json', buffer: pack });
+  await expect(options.locator(`[data-testid="pack-row"][data-pack-id="${PACK_ID}"]`)).toBeVisible();
+  await options.close();
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${ORIGIN}/login?back_url=${encodeURIComponent(ACTIVITY_URL)}`);
+  await page.locator('#username').fill(AGENT.login);
+  await page.locator('#password').fill(AGENT.password);
+  await page.locator('#login-submit').click();
+  await page.waitForURL(`${ACTIVITY_URL}*`);
+  await expect(page.locator('#loggedas')).toContainText(AGENT.login);
+}
+
+async function onePanel(page: Page, extensionId: string): Promise<Frame> {
+  await detectorChecked(page, extensionId, ['shown']);
+  const panel = await panelFrame(page);
+  expect(panelFrames(page)).toHaveLength(1);
+  return panel;
+}
+
+const stepOf = (panel: Frame, index: number) => panel.locator(`[data-testid="step"][data-step-index="${index}"]`);
+
+/**
+ * Runs a step and waits until it has finished — done or failed — across the page loads it
+ * causes (a search by link, a capture following "« Previous"): each look is at the panel of
+ * the page as it is now. Returns the step's state and what it said.
+ */
+async function runStep(page: Page, extensionId: string, index: number, timeout = 90_000): Promise<{ state: string; message: string; panel: Frame; requests: ActivityRequest[] }> {
+  const before = activityRequests().length;
+  await stepOf(await panelFrame(page), index).getByTestId('step-action').click();
+  await expect
+    .poll(
+      async () => {
+        const frames = panelFrames(page);
+        if (frames.length !== 1) return `panels: ${frames.length}`;
+        const step = stepOf(frames[0]!, index);
+        const busy = await step.getByTestId('step-action').getAttribute('aria-busy').catch(() => 'reloading');
+        const state = await step.getAttribute('data-state').catch(() => 'reloading');
+        return busy !== 'true' && (state === 'done' || state === 'failed') ? 'finished' : `${state}, busy ${busy}`;
+      },
+      { message: `step ${index + 1} should finish (Redmine was asked ${activityRequests().length - before} more times meanwhile)`, timeout },
+    )
+    .toBe('finished');
+  const panel = await onePanel(page, extensionId);
+  const step = stepOf(panel, index);
+  const message = ((await step.locator('.step-message').textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+  return { state: (await step.getAttribute('data-state')) ?? 'missing', message, panel, requests: activityRequests().slice(before) };
+}
+
+/** The activity page's last request by the signed-in agent. */
+function lastRequest(): ActivityRequest {
+  const mine = activityRequests().filter((r) => r.user === AGENT.login);
+  expect(mine.length, 'Redmine should have answered an activity request from the agent').toBeGreaterThan(0);
+  return mine.at(-1)!;
+}
+
+interface SeenRow {
+  time: string;
+  actor: string;
+  action: string;
+  target?: string;
+}
+
+/** Captured rows vs the events the API says the pages hold, one for one, in the page's order (soft: reported, and the journey goes on). */
+function expectRowsEqual(captured: SeenRow[], truth: ActivityEvent[], what: string): void {
+  expect.soft(captured.length, `${what}: rows captured vs Redmine's API`).toBe(truth.length);
+  const n = Math.min(captured.length, truth.length);
+  const expected = truth.slice(0, n).map((e) => ({ time: e.time.slice(0, 16), actor: e.author, action: e.type, ...(captured[0]?.target !== undefined ? { target: e.title } : {}) }));
+  const seen = captured.slice(0, n).map((r) => ({ time: r.time ? new Date(r.time).toISOString().slice(0, 16) : '', actor: r.actor, action: r.action, ...(r.target !== undefined ? { target: r.target } : {}) }));
+  expect.soft(seen, `${what}: each row's time (UTC, minute), person, event type${captured[0]?.target !== undefined ? ' and title' : ''} vs Redmine's API`).toEqual(expected);
+}
+
+/** RFC 4180, as the History export writes it. */
+function parseCsv(text: string): string[][] {
+  const out: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      out.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length > 0) out.push([...row, cell]);
+  return out;
+}
+
+/** Each capture's rows in the exported CSV (a header line starting "time,actor" opens one). */
+function csvCaptures(text: string): Record<string, string>[][] {
+  const lines = parseCsv(text);
+  const captures: Record<string, string>[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = lines[i]!;
+    if (header[0] !== 'time' || header[1] !== 'actor') continue;
+    const rows: Record<string, string>[] = [];
+    for (i++; i < lines.length && lines[i]!.length > 1; i++) rows.push(Object.fromEntries(header.map((name, k) => [name, lines[i]![k] ?? ''])));
+    i--;
+    captures.push(rows);
+  }
+  return captures;
+}
+
+async function capturedRows(panel: Frame, nth: number): Promise<SeenRow[]> {
+  return panel
+    .locator('.capture')
+    .nth(nth)
+    .getByTestId('captured-row')
+    .evaluateAll((items) => items.map((li) => ({ time: li.getAttribute('data-time') ?? '', actor: li.getAttribute('data-actor') ?? '', action: li.getAttribute('data-action') ?? '' })));
+}
+
+/** The agent's last activity request before `later` (the search a capture starts from). */
+function lastRequestBefore(later: ActivityRequest[]): ActivityRequest {
+  const mine = activityRequests().filter((r) => r.user === AGENT.login);
+  const first = later[0] ? mine.findIndex((r) => r.id === later[0]!.id) : mine.length;
+  expect(first, 'the capture should start from a search Redmine answered').toBeGreaterThan(0);
+  return mine[first - 1]!;
+}
+
+test('Redmine activity: recognise, search by link, capture week after week, escalate, History after a restart, CSV — checked against Redmine', async () => {
+  const answering = await fetch(`${ORIGIN}/activity`).then((r) => r.ok, () => false);
+  expect(answering, `the Redmine lab console should answer on ${ORIGIN} — start it with test/lab/redmine/start.sh`).toBe(true);
+
+  const upto = lastDay();
+  const all = await activityEvents();
+  const person = (await people()).find((p) => p.name === PERSON);
+  expect(person, `${PERSON} should be one of Redmine's people`).toBeDefined();
+
+  const dir = mkdtempSync(join(tmpdir(), 'trailguide-lab-redmine-'));
+  let context = await launchWithExtension(dir);
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    await importPack(context, extensionId, buildPack(dir));
+    const page = context.pages()[0] ?? (await context.newPage());
+
+    await test.step('recognise the activity page: one panel, also after Redmine loads another page itself', async () => {
+      await signIn(page);
+      await onePanel(page, extensionId);
+      // Redmine's own navigation, each a full page load: « Previous, then a sidebar event type.
+      await page.locator('#content .pagination li.previous a').click();
+      await page.waitForURL(/[?&]from=\d{4}-\d{2}-\d{2}/);
+      await onePanel(page, extensionId);
+      await page.locator('#activity_scope_form label a', { hasText: 'Wiki edits' }).click();
+      await page.waitForURL(/show_wiki_edits=1/);
+      await onePanel(page, extensionId);
+      await page.goto(ACTIVITY_URL);
+      const panel = await onePanel(page, extensionId);
+      await panel.locator(`[data-runbook-id="${RUNBOOK}"]`).click();
+      await expect(panel.getByTestId('runbook-title')).toBeVisible();
+      await panel.getByTestId('input-upto').fill(upto);
+      await panel.getByTestId('input-kind').selectOption(KIND);
+      await panel.getByTestId('input-person').fill(PERSON);
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/redmine-panel.png` });
+    });
+
+    let broad: ActivityEvent[] = [];
+    await test.step("show the project's issues up to the day: Redmine applied exactly that", async () => {
+      const { state, message } = await runStep(page, extensionId, 0);
+      console.log(`[redmine journey] step 1 ${state}: ${message}`);
+      const request = lastRequest();
+      const applied = appliedOf(request);
+      expect.soft(applied, `what Redmine applied (request ${request.path})`).toMatchObject({ project: PROJECT, authorId: undefined, scope: ['issues'], from: upto });
+      expect.soft(state, `step 1 should be done — it said: ${message}`).toBe('done');
+      // The capture reads what the console shows, so its rows are compared with what Redmine applied.
+      broad = expectedActivity(all, applied, 6).slice(0, 25);
+      expect(broad.length, 'the lab holds more than 25 such events over several weeks').toBe(25);
+    });
+
+    await test.step('capture 25 events, following « Previous across page loads: each row equals the API', async () => {
+      const { state, message, panel, requests } = await runStep(page, extensionId, 1, 180_000);
+      console.log(`[redmine journey] step 2 ${state}: ${message}`);
+      expect.soft(state, `step 2 should be done — it said: ${message}`).toBe('done');
+      // Redmine was asked for the weeks before, each with the search's own filters.
+      const searched = appliedOf(lastRequestBefore(requests));
+      const weeks = requests.map(appliedOf);
+      expect.soft(weeks.length, 'pages (weeks) Redmine served for this capture').toBeGreaterThanOrEqual(2);
+      weeks.forEach((week, i) => {
+        const from = new Date(Date.parse(`${upto}T00:00:00Z`) - (i + 1) * DAYS_PER_PAGE * 86_400_000).toISOString().slice(0, 10);
+        expect.soft(week, `page ${i + 2} of the capture: the week up to ${from}, with the search's filters`).toEqual({ ...searched, from });
+      });
+      expectRowsEqual(await capturedRows(panel, 0), broad, 'capture across weeks');
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/redmine-capture.png` });
+    });
+
+    let narrow: ActivityEvent[] = [];
+    await test.step('one person, every event type: Redmine applied the person, every type (not the remembered ones) and the day', async () => {
+      const { state, message } = await runStep(page, extensionId, 2);
+      console.log(`[redmine journey] step 3 ${state}: ${message}`);
+      const request = lastRequest();
+      const applied = appliedOf(request);
+      expect.soft(applied, `what Redmine applied (request ${request.path})`).toMatchObject({ project: PROJECT, authorId: person!.id, from: upto });
+      expect.soft(applied.scope, 'every event type, so nothing Redmine remembered narrows it').toEqual(
+        ['changesets', 'documents', 'files', 'issues', 'messages', 'news', 'time_entries', 'wiki_edits'],
+      );
+      expect.soft(state, `step 3 should be done — it said: ${message}`).toBe('done');
+      narrow = expectedActivity(all, applied, 6).slice(0, 10);
+      expect(narrow.length, 'the lab holds more than 10 such events').toBe(10);
+    });
+
+    await test.step("capture the person's latest 10 events, then escalate", async () => {
+      const { state, message, panel } = await runStep(page, extensionId, 3, 180_000);
+      console.log(`[redmine journey] step 4 ${state}: ${message}`);
+      expect.soft(state, `step 4 should be done — it said: ${message}`).toBe('done');
+      expectRowsEqual(await capturedRows(panel, 1), narrow, "the person's capture");
+
+      await stepOf(panel, 4).getByTestId('step-action').click();
+      const text = panel.getByTestId('escalation-text');
+      await expect(text).toHaveValue(/## Case/);
+      const escalation = await text.inputValue();
+      expect(escalation).toContain(PERSON);
+      for (const event of narrow) expect.soft(escalation, 'the escalation lists each captured event').toContain(event.title);
+      await panel.getByTestId('copy-escalation').click();
+      await expect(panel.getByRole('status').filter({ hasText: /Copied/i })).toBeVisible();
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/redmine-escalation.png` });
+    });
+
+    await context.close();
+    context = await launchWithExtension(dir);
+    await test.step('History after a browser restart, and its CSV: every row of both captures equals the API', async () => {
+      const history = await context.newPage();
+      await history.goto(`chrome-extension://${extensionId}/options.html#history`);
+      const item = history.locator('[data-testid="history-item"][data-kind="case"]').filter({ hasText: 'who worked on their issue' });
+      await expect(item).toHaveCount(1, { timeout: 30_000 });
+      await item.getByRole('button').first().click();
+      const pending = history.waitForEvent('download');
+      await history.getByTestId('export-csv').click();
+      const csv = readFileSync((await (await pending).path())!, 'utf8');
+      const captures = csvCaptures(csv);
+      expect(captures, 'two captures in the CSV').toHaveLength(2);
+      const asRows = (rows: Record<string, string>[]) => rows.map((r) => ({ time: r.time ?? '', actor: r.actor ?? '', action: r.action ?? '', target: r.target ?? '' }));
+      expectRowsEqual(asRows(captures[0]!), broad, 'CSV, first capture');
+      expectRowsEqual(asRows(captures[1]!), narrow, 'CSV, second capture');
+    });
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
