@@ -146,3 +146,61 @@ describe('what the builder says it recognised', () => {
     expect(widgetSentence(undefined)).toBeNull();
   });
 });
+
+describe('the builder and the widget lab’s later families (MUI X v7, Vuetify, Monaco)', () => {
+  const MORE = `
+  <form aria-label="More filters">
+    <label>Plain <input id="plain2" name="q2"></label>
+    <div id="mui7"><div class="MuiFormControl-root MuiTextField-root"><label>Until</label><div class="MuiInputBase-root MuiOutlinedInput-root MuiInputBase-adornedEnd">
+      <input id="mui7-input" inputmode="text" placeholder="MM/DD/YYYY hh:mm aa" value="">
+      <div class="MuiInputAdornment-root"><button type="button" aria-label="Choose date"><svg id="mui7-icon"><path></path></svg></button></div>
+    </div></div></div>
+    <div id="vdate"><div class="v-input v-text-field v-date-input"><div class="v-input__control"><div class="v-field"><div class="v-field__field"><div class="v-field__input">
+      <input id="vdate-input" placeholder="mm/dd/yyyy" type="text">
+    </div></div></div></div></div></div>
+    <div id="vauto"><div class="v-input v-text-field v-autocomplete v-autocomplete--single"><div class="v-input__control"><div class="v-field" role="combobox" aria-controls="menu-v-4"><div class="v-field__field"><div class="v-field__input">
+      <div class="v-autocomplete__selection"><span class="v-autocomplete__selection-text" id="vauto-chosen">Dana Whitfield</span></div>
+      <input id="vauto-input" role="combobox" aria-controls="menu-v-4" type="text">
+    </div></div></div></div></div></div>
+    <div id="monaco"><div class="monaco-editor" role="code"><div class="overflow-guard"><div class="native-edit-context" role="textbox" tabindex="0"></div><textarea class="ime-text-area" readonly aria-hidden="true"></textarea>
+      <div class="view-lines"><div class="view-line" style="top:0px"><span><span id="monaco-word">actor:li</span></span></div></div></div></div></div>
+  </form>`;
+
+  beforeEach(() => {
+    document.body.innerHTML = MORE;
+  });
+
+  it('MUI X v7’s single box, or its calendar button: the box, with the pattern its placeholder shows', () => {
+    for (const target of [$('#mui7-input'), $('#mui7-icon')]) {
+      const found = recogniseWidget(target);
+      expect(found?.element).toBe($('#mui7-input'));
+      expect(found?.field).toEqual({ kind: 'datetime', format: 'MM/DD/YYYY hh:mm A', family: 'mui-picker-v7' });
+    }
+  });
+
+  it('Vuetify’s VDateInput: a day, in the lower-case pattern it shows read as Day.js tokens', () => {
+    expect(recogniseWidget($('#vdate-input'))?.field).toEqual({ kind: 'date', format: 'MM/DD/YYYY', family: 'vuetify-date-input' });
+    expect(patternOf('mm/dd/yyyy')).toBe('MM/DD/YYYY');
+    expect(patternOf('dd.mm.yyyy')).toBe('DD.MM.YYYY');
+    expect(widgetSentence({ family: 'vuetify-date-input', kind: 'date', format: 'MM/DD/YYYY' })).toBe('a Vuetify date box, filled as MM/DD/YYYY');
+  });
+
+  it('Vuetify’s v-autocomplete, from its chosen text or its field: its input, as a combobox', () => {
+    for (const target of [$('#vauto-chosen'), $('#vauto .v-field'), $('#vauto-input')]) {
+      const found = recogniseWidget(target);
+      expect(found?.element).toBe($('#vauto-input'));
+      expect(found?.field).toEqual({ kind: 'combobox', format: 'plain', family: 'vuetify-autocomplete' });
+    }
+  });
+
+  it('a word Monaco draws: the whole editor, as a code editor', () => {
+    const found = recogniseWidget($('#monaco-word'));
+    expect(found?.element).toBe($('#monaco .monaco-editor'));
+    expect(found?.field).toEqual({ kind: 'codeEditor', format: 'plain', family: 'monaco' });
+    expect(widgetSentence(found?.field)).toBe('a Monaco editor');
+  });
+
+  it('a plain box beside them is still not a widget', () => {
+    expect(recogniseWidget($('#plain2'))).toBeNull();
+  });
+});

@@ -2,6 +2,8 @@
 const NAMES: Record<string, string> = {
   'antd-picker': 'an Ant Design date picker',
   'mui-picker': 'an MUI date picker',
+  'mui-picker-v7': 'an MUI date picker (single box)',
+  'vuetify-date-input': 'a Vuetify date box',
   flatpickr: 'a flatpickr date picker',
   'react-datepicker': 'a react-datepicker date picker',
   'element-plus-picker': 'an Element Plus date picker',
@@ -13,11 +15,13 @@ const NAMES: Record<string, string> = {
   select2: 'a Select2 list',
   'element-plus-select': 'an Element Plus list',
   downshift: 'a Downshift list',
+  'vuetify-autocomplete': 'a Vuetify list',
+  monaco: 'a Monaco editor',
 };
 
 /** "an MUI date picker, filled as MM/DD/YYYY hh:mm A" — or null for a control no widget strategy claimed. */
 export function widgetSentence(field: { family?: string; kind: string; format: string } | undefined): string | null {
   if (!field?.family) return null;
   const name = NAMES[field.family] ?? `a ${field.family} widget`;
-  return field.kind === 'datetime' ? `${name}, filled as ${field.format}` : name;
+  return field.kind === 'datetime' || field.kind === 'date' ? `${name}, filled as ${field.format}` : name;
 }

@@ -21,11 +21,15 @@ export interface WidgetField {
 /** The catch-all strategies, chosen by the adapter's kind rather than by a library's markup. */
 const GENERIC = new Set(['combobox', 'checkbox', 'code-editor', 'native-select', 'native-text']);
 const LIBRARIES: readonly WidgetStrategy[] = STRATEGIES.filter((s) => !GENERIC.has(s.id));
-const PICKERS = new Set(['antd-picker', 'mui-picker', 'flatpickr', 'react-datepicker', 'element-plus-picker']);
+const PICKERS = new Set(['antd-picker', 'mui-picker', 'mui-picker-v7', 'vuetify-date-input', 'flatpickr', 'react-datepicker', 'element-plus-picker']);
+/** Pickers that hold a day, not a time. */
+const DAY_PICKERS = new Set(['vuetify-date-input']);
 /** A library picker's usual display pattern, used only when its box shows neither a value nor a pattern. */
 const PICKER_DEFAULTS: Record<string, string> = {
   'antd-picker': 'YYYY-MM-DD HH:mm:ss',
   'mui-picker': 'MM/DD/YYYY hh:mm A',
+  'mui-picker-v7': 'MM/DD/YYYY hh:mm A',
+  'vuetify-date-input': 'MM/DD/YYYY',
   flatpickr: 'YYYY-MM-DD HH:mm',
   'react-datepicker': 'MM/DD/YYYY',
   'element-plus-picker': 'YYYY-MM-DD HH:mm:ss',
@@ -66,6 +70,9 @@ function parts(scope: Element): Element[] {
  * parts one library recognises — and not past parts no library claims.
  */
 export function recogniseWidget(target: Element): { element: Element; field: WidgetField } | null {
+  // Monaco draws its text in layers over an input a person never sees: any part of it means the editor.
+  const editor = target.closest('.monaco-editor');
+  if (editor) return { element: editor, field: { kind: 'codeEditor', format: 'plain', family: 'monaco' } };
   const direct = target.matches(PARTS) && !hidden(target);
   if (direct) {
     const strategy = libraryOf(target);
@@ -95,15 +102,19 @@ export function recogniseWidget(target: Element): { element: Element; field: Wid
   return null;
 }
 
-/** MUI's sections are each editable: the field is their group, not the one section clicked. */
+/**
+ * MUI's sections are each editable: the field is their group, not the one section clicked.
+ * Vuetify's v-autocomplete is a combobox twice (its field and its input): the input, where a person types.
+ */
 function whole(strategy: WidgetStrategy, element: Element): Element {
+  if (strategy.id === 'vuetify-autocomplete') return element.closest('.v-autocomplete')?.querySelector('input') ?? element;
   if (strategy.id !== 'mui-picker') return element;
   return element.closest('[role="group"]') ?? element.closest('.MuiPickersInputBase-root')?.querySelector('[role="group"]') ?? element;
 }
 
 function fieldFor(strategy: WidgetStrategy, element: Element): WidgetField {
   if (!PICKERS.has(strategy.id)) return { kind: 'combobox', format: 'plain', family: strategy.id };
-  const field: WidgetField = { kind: 'datetime', format: pickerPattern(strategy.id, element), family: strategy.id };
+  const field: WidgetField = { kind: DAY_PICKERS.has(strategy.id) ? 'date' : 'datetime', format: pickerPattern(strategy.id, element), family: strategy.id };
   // An antd range takes each end with Enter and no blur between (see antd-picker.ts).
   if (strategy.id === 'antd-picker' && element.closest('.ant-picker-range')) field.confirm = 'enter';
   return field;
@@ -147,6 +158,8 @@ export function patternOf(raw: string): string | null {
     .replace(/ ?([/:.-]) ?/g, '$1')
     .trim();
   if (!text) return null;
+  // A day pattern in lower case ("mm/dd/yyyy", Vuetify's): no hours, so "mm" is the month.
+  if (/^[mdy/.\- ]+$/.test(text) && /yyyy/.test(text) && /mm/.test(text) && /dd/.test(text)) return text.replace(/yyyy/g, 'YYYY').replace(/mm/g, 'MM').replace(/dd/g, 'DD');
   if (/^[YyMDdHhmsaA/.:\- ,]+$/.test(text) && /(YYYY|yyyy)/.test(text) && /(MM)/.test(text)) {
     return text.replace(/yyyy/g, 'YYYY').replace(/dd/g, 'DD').replace(/\baa?\b/g, 'A');
   }

@@ -1,4 +1,5 @@
 import { clickLikeAPerson } from '../events';
+import { waitForElement } from '../query';
 import { confirmTyped, heldOnceLeft } from './confirm';
 import { normalise, shownValue, typeInto } from './dom';
 import { allChosen, pickEach, pressEscape } from './pick';
@@ -22,13 +23,16 @@ function dateInput(element: Element): HTMLInputElement | null {
 export const vuetifyDateInput: WidgetStrategy = {
   id: 'vuetify-date-input',
   recognises: (element) => dateInput(element) !== null,
-  write(doc, element, step) {
+  async write(doc, element, step, options) {
     const input = dateInput(element)!;
     const confirm = step.confirm ?? 'blur';
     typeInto(input, step.value, { blur: false });
     confirmTyped(input, confirm);
-    // Enter opened the picker's menu: close it as a person would before leaving the box.
-    if (confirm === 'enter' && input.closest('.v-field')?.getAttribute('aria-expanded') === 'true') pressEscape(input);
+    if (confirm === 'enter') {
+      // Enter opens the picker's menu (on Vue's next render): close it as a person would before leaving the box.
+      const open = () => (input.closest('.v-field')?.getAttribute('aria-expanded') === 'true' ? true : null);
+      if (await waitForElement(doc, open, 500, options.signal)) pressEscape(input);
+    }
     if (doc.activeElement === input) input.blur();
     return { expect: [step.value] };
   },
