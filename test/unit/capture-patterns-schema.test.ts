@@ -78,6 +78,15 @@ describe('results.text, variants and optional at import', () => {
     ]);
   });
 
+  it('takes a column read from a heading alone, and a variant column that is only `optional` (empty by design in those rows)', () => {
+    expect(problems({ text: { pattern: '^(?<actor>\\S+)' }, columns: { day: { heading: ['h3'] } } })).toEqual([]);
+    expect(problems({ text: { pattern: '^(?<actor>\\S+) (?<target>\\S+)$' }, variants: [{ when: { selectors: ['.x'] }, text: { pattern: '^(?<actor>\\S+)$' }, columns: { target: { optional: true } } }] })).toEqual([]);
+    // In the base, a column nothing fills is a mistake even when optional.
+    expect(problems({ text: { pattern: '^(?<actor>\\S+)' }, columns: { target: { optional: true } } })).toEqual([
+      'results.columns.target: The target column has no selectors and no pattern group (?<target>…) fills it. Give it selectors, or a named group in a text pattern.',
+    ]);
+  });
+
   it('refuses variants that say nothing, read undeclared columns or give a format to another column than time', () => {
     expect(problems({ text: { pattern: '^(?<actor>\\S+)' }, variants: [{ columns: { actor: { selectors: ['b'] } } }] })).toEqual([
       'results.variants.0: A variant needs `when` (which rows it reads) or a `text` pattern (the rows it fits).',

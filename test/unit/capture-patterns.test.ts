@@ -223,6 +223,54 @@ describe('per-row variants', () => {
   });
 });
 
+describe('an event over two elements under a day heading (Redmine activity)', () => {
+  const REDMINE = readFileSync(resolve(__dirname, '../fixtures/sentences/redmine-activity.html'), 'utf8');
+  const redmine = () =>
+    adapterSchema.parse({
+      id: 'redmine-activity',
+      name: 'Redmine activity',
+      vendor: 'Redmine',
+      verified: { how: 'fixture', date: '2026-12-01' },
+      match: { include: ['http://127.0.0.1:8720/*'], present: [['#activity']] },
+      results: {
+        row: ['#activity dl > dt'],
+        text: { selectors: [':scope > a'], pattern: '^(?<target>\\w+ #\\d+) \\((?<status>[^)]*)\\): (?<subject>.+)$' },
+        columns: {
+          time: { selectors: ['span.time'], heading: ['#activity > h3'], format: 'MM/DD/YYYY hh:mm A', zone: 'utc' },
+          action: { selectors: [':scope'], attr: 'class', pattern: '^\\s*([a-z-]+)' },
+          actor: { selectors: [':scope + dd span.author a'] },
+          project: { selectors: ['span.project'], optional: true },
+          status: { optional: true },
+          subject: {},
+          day: { heading: ['#activity > h3'] },
+        },
+        variants: [{ when: { selectors: ['.wiki-page'] }, text: { selectors: [':scope > a'], pattern: '^Wiki edit: (?<target>.+?) \\(#\\d+\\)$' }, columns: { subject: { optional: true } } }],
+      },
+    });
+
+  it('reads the author from the element after the row, the day from the heading above it, and the title as a sentence', () => {
+    document.body.innerHTML = new DOMParser().parseFromString(REDMINE, 'text/html').body.innerHTML;
+    const { rows, warnings } = readVisibleRows(document, redmine(), 100, times);
+    expect(rows.map((r) => [r.time, r.actor, r.action, r.target, r.raw.status, r.raw.subject, r.raw.day])).toEqual([
+      ['2026-12-01T09:05:00.000Z', 'Alice Moreau', 'issue-edit', 'Feature #30', 'In Progress', 'Who changed the pricing table?', 'Today'],
+      ['2026-11-27T15:28:00.000Z', 'Bob Okafor', 'issue-closed', 'Bug #12', 'Closed', 'Printer broken', '11/27/2026'],
+      ['2026-11-27T11:02:00.000Z', 'Carol Lindqvist', 'wiki-page', 'Pricing', '', '', '11/27/2026'],
+      ['2026-11-27T08:40:00.000Z', 'Dave Santos', 'issue', 'Support #31', 'New', 'Invoice shows the wrong VAT', '11/27/2026'],
+    ]);
+    expect(rows[1]!.raw.time).toBe('11/27/2026 03:28 PM');
+    expect(rows[0]!.raw['row text']).toBe('Feature #30 (In Progress): Who changed the pricing table?');
+    expect(warnings).toEqual([]);
+  });
+
+  it('a row with no element after it, or no heading above it, has that column missing, and says so', () => {
+    document.body.innerHTML = '<div id="activity"><dl><dt class="issue"><span class="time">08:40 AM</span><a href="/issues/1">Bug #1 (New): x</a></dt></dl></div>';
+    const { rows, warnings } = readVisibleRows(document, redmine(), 100, times);
+    expect(rows[0]).toMatchObject({ actor: '', target: 'Bug #1', raw: { day: '', time: '08:40 AM' } });
+    expect(warnings).toContain('The actor column was missing in 1 row — check it on the page by hand.');
+    expect(warnings).toContain('The day column was missing in 1 row — check it on the page by hand.');
+  });
+});
+
 describe('times from a sentence', () => {
   it('reads the group with the column format and zone, and takes the exact time only from an element whose text is in the group', () => {
     document.body.innerHTML =

@@ -1,9 +1,9 @@
 import { LIMITS, type CapturedRow } from '../db/records';
 import type { Adapter } from '../schema/adapter';
 import { clickLikeAPerson } from './events';
-import { compileRowQuery, findAll, findFirst, sleep } from './query';
+import { findAll, findFirst, sleep } from './query';
 import { readRowTime, type TimeReading, type TimeRefusal } from './times';
-import { compileRowTest, compileSentence, listWords, ROW_TEXT_KEY, ROW_TEXT_MAX, visibleText, type RowTest, type Sentence } from './row-patterns';
+import { compileCellQuery, compileHeading, compileRowTest, compileSentence, listWords, ROW_TEXT_KEY, ROW_TEXT_MAX, visibleText, type RowTest, type Sentence } from './row-patterns';
 import { patternShape } from '../schema/row-pattern';
 import { rowSignature, waitForResults } from './wait';
 
@@ -57,6 +57,8 @@ interface Column {
   zone?: string;
   /** Empty by design in some rows: no "missing" warning. */
   optional?: boolean;
+  /** The text of the heading above the row (a day), put before the cell's text. */
+  heading?: (row: Element) => string | null;
 }
 
 /** One way of reading a row: its columns (the same names, in the same order, in every reading) and its sentence. */
@@ -157,7 +159,8 @@ function compileColumn(name: string, spec: ColumnSpec, probe: DocumentFragment |
   const formats = spec.format === undefined ? [] : typeof spec.format === 'string' ? [spec.format] : spec.format;
   return {
     name,
-    ...(selectors ? { find: compileRowQuery(selectors) } : {}),
+    ...(selectors ? { find: compileCellQuery(selectors) } : {}),
+    ...(spec.heading ? { heading: compileHeading(spec.heading) } : {}),
     ...(spec.attr ? { attr: spec.attr } : {}),
     ...(pattern ? { pattern } : {}),
     max: name === 'ip' ? 100 : LIMITS.cellChars,
@@ -211,18 +214,21 @@ export class RowCollector {
       let time: string | null = null;
       for (const column of reading.columns) {
         const element = column.find ? column.find(row) : null;
-        const group = element ? undefined : groups?.[column.name];
+        let group = element ? undefined : groups?.[column.name];
+        const heading = column.heading ? column.heading(row) : null;
+        // A column that is only a heading (no selectors, no group in this reading): the heading's text.
+        if (heading !== null && !column.find && !reading.sentence?.groups.has(column.name)) group = '';
         let value: string | null = null;
         if (column.name === 'time') {
-          const cell = element ? this.readTime(element, column) : group !== undefined ? this.readGroupTime(row, group, column) : null;
+          const cell = element ? this.readTime(element, column, heading) : group !== undefined ? this.readGroupTime(row, group, column, heading) : null;
           if (cell) {
             value = cell.raw;
             time = cell.iso;
           }
         } else if (element) {
-          value = readCell(element, column);
+          value = withHeading(heading, readCell(element, column), column.max);
         } else if (group !== undefined) {
-          value = cap(group.replace(/\s+/g, ' ').trim(), column.max);
+          value = withHeading(heading, group.replace(/\s+/g, ' ').trim(), column.max);
         }
         if (value === null) {
           // Not on the page, or not in the sentence: a sentence that didn't fit is reported once for the row.
@@ -334,7 +340,7 @@ export class RowCollector {
    * The time cell: its raw text as today (the attribute the adapter names, else the visible
    * text; the visible text too when that attribute is missing) and the instant it stands for.
    */
-  private readTime(element: Element, column: Column): { raw: string; iso: string | null } {
+  private readTime(element: Element, column: Column, heading: string | null): { raw: string; iso: string | null } {
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
     const named = column.attr ? element.getAttribute(column.attr) : null;
     let raw = named ?? text;
@@ -342,6 +348,8 @@ export class RowCollector {
       const match = column.pattern.exec(raw);
       raw = match ? (match[1] ?? match[0]) : raw;
     }
+    // An exact attribute needs no day from a heading; a time of day shown under one does.
+    if (named === null && heading) raw = `${heading} ${raw}`.trim();
     // Without a named attribute, an exact time the element carries beside "3 minutes ago" is preferred.
     const datetime = named === null ? attributeNear(element, 'datetime') : null;
     return this.readTimeText(cap(raw, column.max), datetime, attributeNear(element, 'title'), column);
@@ -352,8 +360,8 @@ export class RowCollector {
    * and zone, with the exact time of the row's element that shows that text, if any — the
    * first carrying the column's `attr` (default `datetime`) whose own text is in the group's.
    */
-  private readGroupTime(row: Element, group: string, column: Column): { raw: string; iso: string | null } {
-    const raw = cap(group.replace(/\s+/g, ' ').trim(), column.max);
+  private readGroupTime(row: Element, group: string, column: Column, heading: string | null): { raw: string; iso: string | null } {
+    const raw = withHeading(heading, group.replace(/\s+/g, ' ').trim(), column.max);
     const name = column.attr ?? 'datetime';
     let exact: Element | null = null;
     if (/^[A-Za-z_][\w-]*$/.test(name)) {
@@ -386,6 +394,10 @@ export class RowCollector {
     }
     return { raw, iso: reading.iso };
   }
+}
+
+function withHeading(heading: string | null, text: string, max: number): string {
+  return cap(heading ? `${heading} ${text}`.trim() : text, max);
 }
 
 function cap(text: string, max: number): string {

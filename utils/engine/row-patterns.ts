@@ -72,7 +72,7 @@ export function compileSentence(text: RowText, where: string, warnings: string[]
   }
   const selectors = text.selectors ? validSelectors(text.selectors, `for the sentence ${where}`, warnings) : null;
   if (selectors && selectors.length === 0) return null;
-  return { find: selectors ? compileRowQuery(selectors) : null, pattern: new RegExp(text.pattern), groups: new Set(patternShape(text.pattern).groups) };
+  return { find: selectors ? compileCellQuery(selectors) : null, pattern: new RegExp(text.pattern), groups: new Set(patternShape(text.pattern).groups) };
 }
 
 export function compileRowTest(when: NonNullable<RowVariant['when']>, where: string, warnings: string[]): RowTest | null {
@@ -115,4 +115,75 @@ function validSelectors(selectors: readonly string[], where: string, warnings: s
 export function listWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+type RowQuery = (row: Element) => Element | null;
+
+/**
+ * A cell finder that may also reach the element right after the row: `:scope + dd span.author a`
+ * (Redmine's activity writes an event as a <dt> and its author in the <dd> after it). A query
+ * from the row itself only finds what is inside it, so that form is walked by hand; every
+ * other selector is found inside the row as before.
+ */
+export function compileCellQuery(selectors: readonly string[]): RowQuery {
+  const queries = selectors.map((selector): RowQuery => {
+    const sibling = /^:scope\s*\+\s*([^\s>+~]+)\s*(.*)$/.exec(selector);
+    if (!sibling) return compileRowQuery([selector]);
+    const [, next, rest] = sibling as unknown as [string, string, string];
+    return (row) => {
+      const after = row.nextElementSibling;
+      try {
+        if (!after || !after.matches(next)) return null;
+        if (!rest) return after;
+        return after.querySelector(rest.startsWith('>') ? `:scope ${rest}` : rest);
+      } catch {
+        return null;
+      }
+    };
+  });
+  if (queries.length === 1) return queries[0]!;
+  return (row) => {
+    for (const query of queries) {
+      const found = query(row);
+      if (found) return found;
+    }
+    return null;
+  };
+}
+
+/**
+ * The text of the nearest element before a row that a selector finds — a preceding sibling
+ * of the row or of one of its containers (a day heading above the day's list). Rows are
+ * read in page order, so each row's answer is remembered and the next row stops at it.
+ */
+export function compileHeading(selectors: readonly string[]): (row: Element) => string | null {
+  const found = new WeakMap<Element, Element | null>();
+  const matches = (element: Element) =>
+    selectors.some((selector) => {
+      try {
+        return element.matches(selector);
+      } catch {
+        return false;
+      }
+    });
+  return (row) => {
+    let heading: Element | null = null;
+    let element: Element | null = row;
+    search: while (element && element.tagName !== 'BODY') {
+      for (let before = element.previousElementSibling; before; before = before.previousElementSibling) {
+        const known = found.get(before);
+        if (known !== undefined) {
+          heading = known;
+          break search;
+        }
+        if (matches(before)) {
+          heading = before;
+          break search;
+        }
+      }
+      element = element.parentElement;
+    }
+    found.set(row, heading);
+    return heading ? visibleText(heading) : null;
+  };
 }

@@ -261,6 +261,13 @@ export const columnExtractor = z.strictObject({
    * the "column was missing" warning, and doesn't count against the adapter's health.
    */
   optional: z.boolean().optional(),
+  /**
+   * The nearest element before the row (a preceding sibling of the row or of one of its
+   * containers) that one of these finds, such as a day heading above a day's events: its
+   * text goes before the cell's ("11/27/2026" + "03:28 PM"). Without `selectors`, the
+   * column is the heading's text alone.
+   */
+  heading: selectorList.optional(),
 });
 export type ColumnExtractor = z.infer<typeof columnExtractor>;
 
@@ -330,9 +337,11 @@ function checkRowReading(
       }
     }
   };
-  const needGroup = (columns: Record<string, ColumnExtractor>, groups: Set<string>, path: (string | number)[]) => {
+  // In a variant, `name: { optional: true }` alone says the column is empty by design in those rows.
+  const needGroup = (columns: Record<string, ColumnExtractor>, groups: Set<string>, path: (string | number)[], inVariant = false) => {
     for (const [name, column] of Object.entries(columns)) {
-      if (column.selectors === undefined && !groups.has(name)) {
+      if (inVariant && column.optional && Object.keys(column).length === 1) continue;
+      if (column.selectors === undefined && column.heading === undefined && !groups.has(name)) {
         ctx.addIssue({ code: 'custom', path: [...path, name], message: `The ${name} column has no selectors and no pattern group (?<${name}>…) fills it. Give it selectors, or a named group in a text pattern.` });
       }
     }
@@ -347,7 +356,7 @@ function checkRowReading(
       if (!known.has(name)) ctx.addIssue({ code: 'custom', path: ['variants', index, 'columns', name], message: `A variant can only read the row's fields or declared columns (${knownList}); declare "${name}" under results.columns.` });
     }
     if (!onlyTimeHasFormat(columns)) ctx.addIssue({ code: 'custom', path: ['variants', index, 'columns'], message: 'Only the time column can have a format or a zone.' });
-    needGroup(columns, new Set(groupsOf(variant.text ?? results.text)), ['variants', index, 'columns']);
+    needGroup(columns, new Set(groupsOf(variant.text ?? results.text)), ['variants', index, 'columns'], true);
   });
   needGroup(results.columns, everyGroup, ['columns']);
 }
