@@ -63,7 +63,7 @@ const stepOf = (panel: Frame, index: number) => panel.locator(`[data-testid="ste
  * rebuilt on a new page (a search by link, a capture following "next" links), so each look
  * is at the panel of the page as it is now.
  */
-async function runStep(page: Page, extensionId: string, index: number, timeout = 60_000): Promise<Frame> {
+async function runStep(page: Page, extensionId: string, index: number, timeout = 30_000): Promise<Frame> {
   const requestsBefore = changelistRequests().length;
   const action = stepOf(await panelFrame(page), index).getByTestId('step-action');
   await expect(action, `step ${index + 1}'s button should be in the panel`).toBeVisible();
@@ -260,7 +260,7 @@ test('Django admin audit log: recognise, search by link, capture every page, esc
       const before = changelistRequests().length;
       let panel: Frame;
       try {
-        panel = await runStep(page, extensionId, 1, 120_000);
+        panel = await runStep(page, extensionId, 1, 60_000);
       } finally {
         panel = await runbookStillOpen(page, extensionId, failures, 'after step 2');
       }
