@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { captureRows, compileColumns, readVisibleRows, RowCollector } from '../../utils/engine/capture';
 import { visibleText } from '../../utils/engine/row-patterns';
 import { columnsToCheck, triesFromCapture } from '../../utils/review/failures';
@@ -364,5 +365,42 @@ describe('adapter health leaves optional columns out', () => {
       ['column:action', null],
       ['column:target', null],
     ]);
+  });
+});
+
+describe('the examples in docs/adapters.md', () => {
+  /** The YAML blocks of the "Rows that are sentences" section, as a team lead would copy them. */
+  function docExamples(): Record<string, unknown>[] {
+    const docs = readFileSync(resolve(__dirname, '../../docs/adapters.md'), 'utf8');
+    const section = docs.slice(docs.indexOf('#### Rows that are sentences'), docs.indexOf('#### Times: `format` and `zone`'));
+    return [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => (parseYaml(m[1]!) as { results: Record<string, unknown> }).results);
+  }
+  const asAdapter = (results: Record<string, unknown>) =>
+    adapterSchema.parse({ id: 'doc-example', name: 'Doc example', vendor: 'Test', verified: { how: 'fixture', date: '2026-12-01' }, match: { include: ['https://example.test/*'], present: [['body']] }, results });
+
+  it('the sentence example reads the activity fixture: both orders, the service badge, a reason only where there is one', () => {
+    const [sentences] = docExamples();
+    mountFixture();
+    const { rows } = readVisibleRows(document, asAdapter(sentences!), 100, times);
+    expect(rows.slice(0, 5).map((r) => [r.actor, r.action, r.target, r.raw.reason, r.time])).toEqual([
+      ['Alice Ng', 'suspended', 'Mallory Reyes', 'spam', '2026-11-30T12:00:00.000Z'],
+      ['Bob Stone', 'deleted', 'repo-42', '', '2026-11-30T13:02:00.000Z'],
+      ['Alice Ng', 'created', 'carol@acme.example', '', '2026-11-30T13:02:00.000Z'],
+      ['Alice Ng', 'suspended', 'Trent Marsh', '', '2026-11-29T08:30:00.000Z'],
+      ['backup-bot', 'restored', 'backup-7', 'nightly', '2026-11-29T02:00:00.000Z'],
+    ]);
+  });
+
+  it('the Redmine example reads the Redmine-shaped fixture', () => {
+    const [, redmineExample] = docExamples();
+    document.body.innerHTML = new DOMParser().parseFromString(readFileSync(resolve(__dirname, '../fixtures/sentences/redmine-activity.html'), 'utf8'), 'text/html').body.innerHTML;
+    const { rows, warnings } = readVisibleRows(document, asAdapter(redmineExample!), 100, times);
+    expect(rows.map((r) => [r.time, r.actor, r.action, r.target])).toEqual([
+      ['2026-12-01T09:05:00.000Z', 'Alice Moreau', 'issue-edit', 'Feature #30'],
+      ['2026-11-27T15:28:00.000Z', 'Bob Okafor', 'issue-closed', 'Bug #12'],
+      ['2026-11-27T11:02:00.000Z', 'Carol Lindqvist', 'wiki-page', 'Pricing'],
+      ['2026-11-27T08:40:00.000Z', 'Dave Santos', 'issue', 'Support #31'],
+    ]);
+    expect(warnings).toEqual([]);
   });
 });
