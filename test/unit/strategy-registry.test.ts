@@ -19,7 +19,18 @@ describe('widget strategy registry', () => {
     expect(existsSync(resolve(root, `test/unit/strategy-${id}.test.ts`)), `add test/unit/strategy-${id}.test.ts`).toBe(true);
   });
 
-  it.each(STRATEGIES.map((s) => s.id))('%s fills a widget in the lab', (id) => {
+  /**
+   * Generic families that are a console's own markup rather than a library's widget are proven
+   * on a fixture console and its e2e instead of the lab: strategy id → the console's page.
+   */
+  const ON_A_CONSOLE: Record<string, string> = { list: 'test/fixtures/consoles/gestures/page.html' };
+
+  it.each(Object.entries(ON_A_CONSOLE))('%s fills a list on its fixture console (%s)', (id, page) => {
+    expect(STRATEGIES.map((s) => s.id)).toContain(id);
+    expect(readFileSync(resolve(root, page), 'utf8')).toMatch(/data-list=/);
+  });
+
+  it.each(STRATEGIES.map((s) => s.id).filter((id) => !(id in ON_A_CONSOLE)))('%s fills a widget in the lab', (id) => {
     const fields = Object.entries(FIELD_WIDGET).filter(([, w]) => w.strategy === id);
     expect(fields.length, `give ${id} a widget in test/widgets/ and a field in lab-pack.ts`).toBeGreaterThan(0);
     for (const [field, { widget }] of fields) {

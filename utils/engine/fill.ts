@@ -1,5 +1,6 @@
 import { clickLikeAPerson, pressEnter } from './events';
-import { checkControl, clearControl, filterShown, insertStep, shownValue, type ClearStatus, type FieldStatus, type InsertOptions } from './insert';
+import { fillBySequence, openControl, openProblem, recheckSequence, sequenceShown } from './gestures';
+import { checkControl, clearControl, filterShown, insertStep, shownValue, type ClearOutcome, type ClearStatus, type FieldStatus, type InsertOptions, type StepOutcome } from './insert';
 import { valueForPerson, type ClearStep, type FillPlan, type FillStep } from './plan';
 import { findFirst, sleep } from './query';
 import { readyPresent, rowSignature, waitForResults, type WaitOutcome } from './wait';
@@ -69,10 +70,14 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
   const cleared: ClearReport[] = [];
   const pending: Filled[] = [];
   const emptied: { step: ClearStep; report: ClearReport }[] = [];
+  // A console that searches as you type may answer while the boxes are still being filled: its rows before any of it.
+  const asYouType = plan.submit.via === 'none' && plan.wait.debounceMs !== undefined;
+  const beforeTyping = asYouType ? rowSignature(doc, plan.wait.rows) : '';
+  const readyBeforeTyping = asYouType ? readyPresent(doc, plan.wait) : false;
 
   for (const step of plan.clear ?? []) {
     if (options.signal?.aborted) break;
-    const outcome = await clearControl(doc, step, options);
+    const outcome = step.gestures?.steps ? clearSequence(doc, step) : await clearControl(doc, step, options);
     if (outcome.status === 'absent' || outcome.status === 'empty') continue;
     const report: ClearReport = { fields: [...step.fields], label: step.label, status: outcome.status, was: outcome.was ?? '', ...(outcome.message ? { message: outcome.message } : {}) };
     cleared.push(report);
@@ -82,7 +87,7 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
 
   for (const step of plan.steps) {
     if (options.signal?.aborted) break;
-    const outcome = await insertStep(doc, step, options);
+    const outcome = await writeStep(doc, step, options);
     const reports: FieldReport[] = [];
     for (const field of step.fields) {
       const report: FieldReport = {
@@ -116,10 +121,21 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
   let submitted = false;
   let wait: WaitOutcome | null = null;
   const anyFilled = fields.some((f) => f.ok);
-  if (plan.submit.via !== 'none' && anyFilled && !options.signal?.aborted) {
+  if (asYouType && anyFilled && !options.signal?.aborted) {
+    // No button: the console searches once it saw no key for its debounce. Wait that out, then
+    // for its busy/ready signals, so a capture never reads the rows of the search before.
+    await sleep(plan.wait.debounceMs ?? 0, options.signal);
+    wait = await waitForResults(doc, plan.wait, { before: beforeTyping, readyBefore: readyBeforeTyping, ...(options.signal ? { signal: options.signal } : {}) });
+    submitted = wait.ok;
+    if (!wait.ok && wait.message) messages.push(wait.message);
+    if (wait.ok) {
+      recheckAfterSearch(doc, filled, messages);
+      recheckCleared(doc, emptied, messages);
+    }
+  } else if (plan.submit.via !== 'none' && anyFilled && !options.signal?.aborted) {
     const before = rowSignature(doc, plan.wait.rows);
     const readyBefore = readyPresent(doc, plan.wait);
-    const submit = submitSearch(doc, plan, lastTextBox);
+    const submit = await submitSearch(doc, plan, lastTextBox, options);
     submitted = submit.ok;
     if (submit.message) messages.push(submit.message);
     if (submitted) {
@@ -132,8 +148,8 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
     }
   }
 
-  const ok =
-    fields.every((f) => f.status === 'kept') && cleared.every((c) => c.status === 'cleared') && (plan.submit.via === 'none' || (submitted && wait?.ok === true));
+  const searches = plan.submit.via !== 'none' || (asYouType && anyFilled);
+  const ok = fields.every((f) => f.status === 'kept') && cleared.every((c) => c.status === 'cleared') && (!searches || (submitted && wait?.ok === true));
   return { ok, fields, submitted, wait, messages, ...(cleared.length > 0 ? { cleared } : {}) };
 }
 
@@ -148,7 +164,7 @@ async function settlePending(doc: Document, pending: readonly Filled[], filled: 
   await sleep(SETTLE_MS);
   for (const entry of pending) {
     const { step, element, reports } = entry;
-    const { status } = checkControl(doc, step, entry.expect, element);
+    const { status } = checkStep(doc, step, entry.expect, element);
     const message =
       status === 'kept'
         ? undefined
@@ -168,7 +184,7 @@ async function settlePending(doc: Document, pending: readonly Filled[], filled: 
   for (let i = filled.length - 1; i >= 0; i--) {
     const entry = filled[i]!;
     if (pending.includes(entry)) continue;
-    const { status } = checkControl(doc, entry.step, entry.expect, entry.element);
+    const { status } = checkStep(doc, entry.step, entry.expect, entry.element);
     if (status === 'kept') continue;
     const message =
       status === 'unchecked'
@@ -187,7 +203,7 @@ async function settlePending(doc: Document, pending: readonly Filled[], filled: 
 /** The console has answered: a value it dropped on submit (or re-rendered away) is not kept. */
 function recheckAfterSearch(doc: Document, filled: readonly Filled[], messages: string[]): void {
   for (const { step, expect, element, reports } of filled) {
-    const { status } = checkControl(doc, step, expect, element);
+    const { status } = checkStep(doc, step, expect, element);
     if (status === 'kept') continue;
     const message =
       status === 'unchecked'
@@ -214,7 +230,55 @@ function recheckCleared(doc: Document, emptied: readonly { step: ClearStep; repo
   }
 }
 
-function submitSearch(doc: Document, plan: FillPlan, lastTextBox: Element | null): { ok: boolean; message?: string } {
+/**
+ * One planned field: its open gestures first (while the control isn't showing), then its
+ * recorded sequence, or the widget strategy's write (insert.ts).
+ */
+async function writeStep(doc: Document, step: FillStep, options: InsertOptions): Promise<StepOutcome> {
+  const shown = shownValue(step);
+  const gestures = step.gestures;
+  if (gestures?.open) {
+    const opened = await openControl(doc, gestures.open, gestures.steps ? null : step.selectors, options);
+    if (!opened.ok) return { ok: false, status: 'not-kept', message: openProblem(opened, controlName(step), `open it yourself and set: ${shown}`) };
+  }
+  if (gestures?.steps) {
+    const done = await fillBySequence(doc, step, shown, options);
+    return { ok: done.ok, status: done.status, expect: done.expect, ...(done.message ? { message: done.message } : {}) };
+  }
+  return insertStep(doc, step, options);
+}
+
+/** "Search box", "Event type list", "Actor filter": the control as a person calls it. */
+function controlName(step: Pick<FillStep, 'label' | 'kind' | 'gestures'>): string {
+  const noun = step.gestures?.steps ? 'filter' : step.kind === 'list' || step.kind === 'combobox' || step.kind === 'select' ? 'list' : 'box';
+  return `${step.label} ${noun}`;
+}
+
+/** A filled field read again: a recorded sequence by its effect, anything else through its widget. */
+function checkStep(doc: Document, step: FillStep, expect: readonly string[], previous?: Element): { status: FieldStatus; element?: Element } {
+  if (step.gestures?.steps) return { status: recheckSequence(doc, step) };
+  return checkControl(doc, step, expect, previous);
+}
+
+/**
+ * A filter builder's field the step doesn't set: Trailguide can't take a builder's filter
+ * away, so one that shows (its `verify` finds text) is named for the person to remove.
+ */
+function clearSequence(doc: Document, step: ClearStep): ClearOutcome {
+  const was = step.gestures ? sequenceShown(doc, step.gestures) : '';
+  if (was === '') return { status: step.gestures?.verify ? 'empty' : 'absent' };
+  return {
+    status: 'not-cleared',
+    was,
+    message: `The ${step.label} filter still shows ${was} from an earlier search, and Trailguide can't remove a filter builder's filters — remove it yourself so only this step's filters apply.`,
+  };
+}
+
+async function submitSearch(doc: Document, plan: FillPlan, lastTextBox: Element | null, options: InsertOptions): Promise<{ ok: boolean; message?: string }> {
+  if (plan.submit.via === 'click' && plan.submit.open && plan.submit.selectors.length > 0) {
+    const opened = await openControl(doc, plan.submit.open, plan.submit.selectors, options);
+    if (!opened.ok) return { ok: false, message: openProblem(opened, 'search button', 'click the search button yourself to apply the filters.') };
+  }
   if (plan.submit.via === 'click') {
     const button = plan.submit.selectors.length > 0 ? findFirst(doc, plan.submit.selectors) : null;
     if (button) {

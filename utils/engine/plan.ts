@@ -4,6 +4,7 @@ import type { DomKind } from './collect';
 import { boxZone, dateForPerson, formatForBox, isDateBox, isDisplayPattern } from './box-zone';
 import { fillTemplate, type DeepLink } from './deep-link';
 import { unlistedMessage, valueForDom } from './value-map';
+import { copyOpen, gesturesOf, type FieldGestures } from './gestures';
 import { kindOfValue } from '../schema/kinds';
 import { DATE_FILTERS, parseInstant } from './values';
 
@@ -31,6 +32,8 @@ export interface FillStep {
   confirm?: 'enter' | 'blur' | 'ok' | 'none';
   /** A date picker's display pattern the value was written in ("MM/DD/YYYY hh:mm A"). */
   display?: string;
+  /** Gestures: what to click first (open), a recorded sequence (steps, verify), a list's markers (./gestures.ts). */
+  gestures?: FieldGestures;
 }
 
 export interface UnfillableField {
@@ -53,6 +56,7 @@ export interface ClearStep {
   selectors: string[];
   option?: string[];
   filterInput?: string[];
+  gestures?: FieldGestures;
 }
 
 export interface FillPlan {
@@ -63,8 +67,9 @@ export interface FillPlan {
   /** Filters carried by `navigate` (the deep link) rather than typed in. */
   viaUrl: string[];
   navigate?: string;
-  submit: { via: 'click' | 'enter' | 'none'; selectors: string[] };
-  wait: { busy: string[]; ready: string[]; rows: string[]; timeoutMs: number };
+  submit: { via: 'click' | 'enter' | 'none'; selectors: string[]; open?: FieldGestures['open'] };
+  /** debounceMs: the console searches as you type (submit none) after this pause. */
+  wait: { busy: string[]; ready: string[]; rows: string[]; timeoutMs: number; debounceMs?: number };
 }
 
 export interface PlanOptions {
@@ -157,6 +162,7 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
       ...(dom.filterInput ? { filterInput: [...dom.filterInput] } : {}),
       ...(dom.confirm ? { confirm: dom.confirm } : {}),
       ...(isDisplayPattern(dom.format) ? { display: dom.format } : {}),
+      ...gesturesOf(dom),
     };
     steps.push(step);
   }
@@ -172,12 +178,15 @@ export function planFill(adapter: Adapter, values: FilterValues, options: PlanOp
     unfillable,
     viaUrl,
     ...(deepLink ? { navigate: deepLink } : {}),
-    submit: wantsSubmit ? { via: adapterSubmit.via, selectors: [...(adapterSubmit.selectors ?? [])] } : { via: 'none', selectors: [] },
+    submit: wantsSubmit
+      ? { via: adapterSubmit.via, selectors: [...(adapterSubmit.selectors ?? [])], ...('open' in adapterSubmit && adapterSubmit.open ? { open: copyOpen(adapterSubmit.open) } : {}) }
+      : { via: 'none', selectors: [] },
     wait: {
       busy: [...(adapter.waitFor?.busy ?? [])],
       ready: [...(adapter.waitFor?.ready ?? [])],
       rows: [...(adapter.results?.row ?? [])],
       timeoutMs: adapter.waitFor?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(adapter.waitFor?.debounceMs !== undefined ? { debounceMs: adapter.waitFor.debounceMs } : {}),
     },
   };
 }
@@ -202,6 +211,7 @@ function planClear(adapter: Adapter, inUse: readonly (readonly string[])[]): Cle
       selectors: [...dom.selectors],
       ...(dom.option ? { option: [...dom.option] } : {}),
       ...(dom.filterInput ? { filterInput: [...dom.filterInput] } : {}),
+      ...gesturesOf(dom),
     });
   }
   return clear;

@@ -8,6 +8,7 @@ import { combobox } from './combobox';
 import { downshift } from './downshift';
 import { elementPlusPicker, elementPlusSelect } from './element-plus';
 import { flatpickrInput } from './flatpickr';
+import { list } from './list';
 import { muiAutocomplete } from './mui-autocomplete';
 import { muiPicker } from './mui-picker';
 import { muiPickerV7 } from './mui-picker-v7';
@@ -49,6 +50,7 @@ export const STRATEGIES: readonly WidgetStrategy[] = [
   downshift,
   monaco,
   // Generic families, by the adapter's kind and the element.
+  list,
   combobox,
   checkbox,
   codeEditor,
