@@ -78,7 +78,7 @@ export async function measureWidgetLab({ root, buildDir, baseline, runs }) {
       ...LAB,
       values: timed.map((s) => s.ms),
       notes:
-        `The widget lab page (${timed[0]?.fields ?? 0} fields over every widget in test/widgets/: antd, MUI X, MUI Autocomplete, react-select, Downshift, Headless UI, React Aria, react-datepicker, flatpickr, Tom Select, Choices.js, Select2, Element Plus, CodeMirror 6, native controls), ` +
+        `The widget lab page (${timed[0]?.fields ?? 0} fields over every widget in test/widgets/: antd, MUI X v7 and v9, MUI Autocomplete (with freeSolo), react-select, Downshift, Headless UI, React Aria, react-datepicker, flatpickr, Tom Select, Choices.js, Select2, Element Plus, Vuetify, CodeMirror 6, Monaco, native controls), ` +
         `a fresh page per run, headless Chromium without the extension, one warm-up run; includes each strategy's waits for lists to open and widgets to re-render. ` +
         (notKept.length ? `Fields not kept in some run: ${notKept.join(', ')}.` : 'Every field kept in every run.'),
       details: { fields: timed[0]?.fields ?? 0, allKept: notKept.length === 0 },

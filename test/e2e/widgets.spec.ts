@@ -231,3 +231,27 @@ test('teaching the lab page: pointing at part of a widget picks the widget its s
   await expect(search).not.toHaveAttribute('data-widget', /.+/);
   if (SCREENSHOTS) await panel.locator('body').screenshot({ path: `${SCREENSHOTS}/widgets-builder.png` });
 });
+
+test('teaching the lab page: MUI X v7’s box, a Vuetify list and a Monaco editor are recognised without asking', async ({ page, serviceWorker, labUrl }) => {
+  test.setTimeout(120_000);
+  await page.goto(labUrl);
+  await expect(page.locator('output[data-state="monaco"]')).toBeAttached();
+  await expect(page.locator('#monaco .view-lines')).toBeAttached();
+  const panel = await test.step('open the panel and the builder', async () => {
+    await showPanelLikeTheToolbar(serviceWorker);
+    const frame = await panelFrame(page);
+    await frame.getByTestId('teach-page').click();
+    return frame;
+  });
+  // MUI X v7's calendar button: its one box, typed in the pattern it shows.
+  const until = await pointAt(panel, page, 'until', page.locator('#mui7-datetime button'));
+  await expect(until).toHaveAttribute('data-widget', 'mui-picker-v7');
+  await expect(until).toContainText('MM/DD/YYYY hh:mm A');
+  // Vuetify's field around its input.
+  const actor = await pointAt(panel, page, 'actor', page.locator('#vuetify-autocomplete .v-field'));
+  await expect(actor).toHaveAttribute('data-widget', 'vuetify-autocomplete');
+  // Monaco's drawn text: the editor.
+  const search = await pointAt(panel, page, 'search', page.locator('#monaco .view-lines'));
+  await expect(search).toHaveAttribute('data-widget', 'monaco');
+  if (SCREENSHOTS) await panel.locator('body').screenshot({ path: `${SCREENSHOTS}/widgets-builder-later.png` });
+});
