@@ -4,7 +4,7 @@ import * as cases from '../../utils/cases/client';
 import { hashRows } from '../../utils/cases/canonical';
 import { newId } from '../../utils/ids';
 import type { AppliedFilter, AppliedSearch, CapturedRow, CaptureRecord, CasePath, CaseRecord, ObservedTimes, PathAnswer, StepState } from '../../utils/db/records';
-import { buildDeepLink } from '../../utils/engine/deep-link';
+import { buildDeepLink, linkForSearch } from '../../utils/engine/deep-link';
 import type { FieldReport, FillReport } from '../../utils/engine/fill';
 import { defaultLabel } from '../../utils/engine/plan';
 import type { Adapter } from '../../utils/schema/adapter';
@@ -155,6 +155,9 @@ effect(() => {
   void [values.value, stepStates.value, stepMessages.value, pathAnswers.value, caseId.value];
   if (sessionRunbook) tabSessionStore(tabId.peek())?.save(sessionSnapshot(sessionRunbook));
 });
+
+// The page is going (a reload, a link): what was typed in the last moments is written now.
+if (typeof addEventListener === 'function') addEventListener('pagehide', () => void keepSessionNow());
 
 /** Stores the session now: before something that may unload the page. */
 async function keepSessionNow(): Promise<void> {
@@ -812,16 +815,25 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
         lastFilters.value = kinds.filters;
         const kindIssues = kindProblems(kinds);
         const narrowed = narrowedNotes(kinds);
-        const link = action.type === 'navigate' ? buildDeepLink(currentAdapter!, pageUrl.value ?? '', kinds.filters) : null;
+        // A search the console's own link can carry whole goes by the link (deepLink.searchBy: link);
+        // the page it opens is checked by read-back, like a navigate step's (resumeRunning).
+        const byLink = action.type === 'fill' && action.submit !== false ? linkForSearch(currentAdapter!, pageUrl.value ?? '', kinds.filters) : null;
+        const link = action.type === 'navigate' ? buildDeepLink(currentAdapter!, pageUrl.value ?? '', kinds.filters) : byLink;
         // A link that can't carry every filter would drop the rest without a word once the page
         // loads; then type them all instead, where each one is checked.
         if (link && link.unused.length === 0 && resolved.problems.length === 0 && tabId.value !== null) {
           if (kindIssues.length > 0 || narrowed.length > 0) {
             setMessage(index, { kind: 'error', text: 'Partly done — the log opens without part of what this step asks for:', details: [...kindIssues.map((p) => p.message), ...narrowed] });
             setStepState(runbook, index, 'failed');
+          } else if (byLink) {
+            setMessage(index, { kind: 'info', text: "Searching with the console's own link — Trailguide checks each filter once the page has loaded." });
+            await markRunning(index, 'navigate');
           } else setStepState(runbook, index, 'done');
           keepRunning = true; // the new page reads back what the link applied
+          const sameDocument = (pageUrl.value ?? '').split('#')[0] === link.url.split('#')[0] && link.url.includes('#');
           await browser.tabs.update(tabId.value, { url: link.url });
+          // Only the hash route changed: the page (and this panel) stays, so check it here.
+          if (sameDocument) void Promise.resolve().then(() => (runningStep ? resumeRunning(runbook, runningStep) : undefined));
           return;
         }
         const reply = await exec({ type: 'exec:fill', adapter: currentAdapter!, values: kinds.filters, submit: action.type === 'fill' ? action.submit : true, reset: action.reset });
