@@ -246,6 +246,33 @@ describe('recorded sequences', () => {
   });
 });
 
+describe('lists in a fresh search', () => {
+  it('a list the step does not set is put back to its "All" item, checked by the console’s own marker', async () => {
+    document.body.innerHTML = `<input id="q"><nav id="t"><a href="#" data-value="">All events</a><a href="#" data-value="delete" class="on">Delete</a></nav>`;
+    const nav = document.getElementById('t')!;
+    nav.addEventListener('click', (e) => {
+      e.preventDefault();
+      const link = (e.target as Element).closest('a')!;
+      nav.querySelectorAll('a').forEach((a) => a.classList.toggle('on', a === link));
+    });
+    const lab = adapter({ fields: { text: { dom: { selectors: ['#q'] } }, action: { label: 'Event type', dom: { selectors: ['#t'], kind: 'list', selected: ['#t a.on'] } } } });
+    const report = await executeFill(document, planFill(lab, { text: 'x' }, { submit: false, reset: true }), { findTimeoutMs: 100 });
+    expect(nav.querySelector('a.on')!.textContent).toBe('All events');
+    expect(report.cleared).toEqual([expect.objectContaining({ fields: ['action'], status: 'cleared', was: 'Delete' })]);
+  });
+});
+
+describe('a search button behind a menu', () => {
+  it('names the menu when it is missing and does not claim the search ran', async () => {
+    document.body.innerHTML = '<input id="q"><div hidden><button id="go">Search</button></div>';
+    const lab = adapter({ fields: { text: { dom: { selectors: ['#q'] } } }, submit: { via: 'click', selectors: ['#go'], open: [{ selectors: ['#more'], label: 'the “More” menu' }] } });
+    const report = await executeFill(document, planFill(lab, { text: 'x' }), { findTimeoutMs: 100 });
+    expect(report.submitted).toBe(false);
+    expect(report.ok).toBe(false);
+    expect(report.messages).toContain("Couldn't open the search button: the “More” menu isn't on this page — click the search button yourself to apply the filters.");
+  });
+});
+
 describe('lists in the read-back', () => {
   it('reads a list by its chosen item, not by all of its text', () => {
     document.body.innerHTML = '<nav id="t"><a href="#" data-value="">All</a><a href="#" data-value="login" aria-current="page">Log in</a><a href="#" data-value="delete">Delete</a></nav>';

@@ -1,5 +1,5 @@
 import { clickLikeAPerson, pressEnter } from './events';
-import { fillBySequence, openControl, openProblem, recheckSequence, sequenceShown } from './gestures';
+import { clearListStep, fillBySequence, listShown, openControl, openProblem, recheckSequence, sequenceShown } from './gestures';
 import { checkControl, clearControl, filterShown, insertStep, shownValue, type ClearOutcome, type ClearStatus, type FieldStatus, type InsertOptions, type StepOutcome } from './insert';
 import { valueForPerson, type ClearStep, type FillPlan, type FillStep } from './plan';
 import { findFirst, sleep } from './query';
@@ -77,7 +77,11 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
 
   for (const step of plan.clear ?? []) {
     if (options.signal?.aborted) break;
-    const outcome = step.gestures?.steps ? clearSequence(doc, step) : await clearControl(doc, step, options);
+    const outcome = step.gestures?.steps
+      ? clearSequence(doc, step)
+      : step.kind === 'list' && step.gestures?.selected
+        ? await clearListStep(doc, step, options)
+        : await clearControl(doc, step, options);
     if (outcome.status === 'absent' || outcome.status === 'empty') continue;
     const report: ClearReport = { fields: [...step.fields], label: step.label, status: outcome.status, was: outcome.was ?? '', ...(outcome.message ? { message: outcome.message } : {}) };
     cleared.push(report);
@@ -222,7 +226,7 @@ function recheckAfterSearch(doc: Document, filled: readonly Filled[], messages: 
 function recheckCleared(doc: Document, emptied: readonly { step: ClearStep; report: ClearReport }[], messages: string[]): void {
   for (const { step, report } of emptied) {
     const hit = findFirst(doc, step.selectors);
-    const shown = hit ? filterShown(hit.element, step.kind) : '';
+    const shown = step.kind === 'list' && step.gestures?.selected ? listShown(doc, step) : hit ? filterShown(hit.element, step.kind) : '';
     if (shown === '') continue;
     report.status = 'not-cleared';
     report.message = `The ${step.label} box filled itself again (${shown}) when the search ran — clear it yourself so only this step's filters apply.`;

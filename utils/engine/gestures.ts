@@ -2,7 +2,9 @@ import type { Adapter, GestureStep, OpenTarget } from '../schema/adapter';
 import { clickLikeAPerson, pressEnter, pressKey } from './events';
 import { findAll, findFirst, sleep, waitForElement } from './query';
 import { closePopup, insertTextCommand, isEditable, isTextControl, matchOption, normalise, optionLabel, selectContents, typeInto } from './strategies/dom';
-import { chosenItems, isAllItem, listItems, wantedValues } from './strategies/list';
+import type { ClearOutcome } from './insert';
+import type { ClearStep } from './plan';
+import { chosenItems, isAllItem, list, listItems, wantedValues } from './strategies/list';
 import type { FieldStatus, InsertOptions } from './strategies/types';
 
 /**
@@ -292,4 +294,37 @@ export function readGestureField(doc: Document, dom: DomSpec, want?: string): { 
   const wantedItems = wanted.map((v) => matchOption(items, v.toLowerCase()));
   const holds = signal !== null && wantedItems.every((item) => item !== null && real.includes(item)) && real.every((item) => wantedItems.includes(item));
   return { shown, holds, readable: signal !== null };
+}
+
+/**
+ * A list the step doesn't set (a fresh search), read with the adapter's own `selected` marker
+ * — which the widget registry's generic reading doesn't know — then put back to "All" by the
+ * list strategy and read again.
+ */
+export async function clearListStep(doc: Document, step: ClearStep, options: InsertOptions = {}): Promise<ClearOutcome> {
+  const container = findFirst(doc, step.selectors)?.element;
+  if (!container) return { status: 'absent' };
+  const shownNow = () => listShown(doc, step);
+  const was = shownNow();
+  if (was === '') return { status: 'empty', element: container };
+  const done = await list.clear!(doc, container, step, options);
+  if (done.cleared && shownNow() === '') return { status: 'cleared', was, element: container };
+  const why = done.cleared ? '' : done.why;
+  return {
+    status: 'not-cleared',
+    was,
+    element: container,
+    message: `Could not clear the ${step.label} list (it still shows ${was})${why} — clear it yourself so only this step's filters apply.`,
+  };
+}
+
+/** What a list field holds now ('' for nothing, or its "All" item), read with the adapter's `selected` marker. */
+export function listShown(doc: Document, step: Pick<ClearStep, 'selectors' | 'option' | 'gestures'>): string {
+  const container = findFirst(doc, step.selectors)?.element;
+  if (!container) return '';
+  const { chosen } = chosenItems(doc, listItems(doc, container, step), step);
+  return chosen
+    .filter((item) => !isAllItem(item))
+    .map((item) => normalise(optionLabel(item) || item.textContent))
+    .join(', ');
 }
