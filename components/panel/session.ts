@@ -816,8 +816,9 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
         const kindIssues = kindProblems(kinds);
         const narrowed = narrowedNotes(kinds);
         // A search the console's own link can carry whole goes by the link (deepLink.searchBy: link);
-        // the page it opens is checked by read-back, like a navigate step's (resumeRunning).
-        const byLink = action.type === 'fill' && action.submit !== false ? linkForSearch(currentAdapter!, pageUrl.value ?? '', kinds.filters) : null;
+        // the page it opens is checked by read-back, like a navigate step's (resumeRunning). Not for
+        // a step that keeps the other filters set (reset: false): a link replaces the whole query.
+        const byLink = action.type === 'fill' && action.submit !== false && action.reset !== false ? linkForSearch(currentAdapter!, pageUrl.value ?? '', kinds.filters) : null;
         const link = action.type === 'navigate' ? buildDeepLink(currentAdapter!, pageUrl.value ?? '', kinds.filters) : byLink;
         // A link that can't carry every filter would drop the rest without a word once the page
         // loads; then type them all instead, where each one is checked.
