@@ -61,7 +61,7 @@ export interface ActivityEvent {
   author: string;
   /** The title Redmine writes: "Bug #12 (New): Printer broken", "Wiki edit: Printer_setup (#2)", the news title. */
   title: string;
-  /** What it is about, without the status: "Bug #12: Printer broken", "Wiki edit: Printer_setup (#2)". */
+  /** What it is about: the issue ("Bug #12"), the wiki page ("Printer_setup"), the news title. */
   target: string;
   project: string;
   /** Events of one issue (or wiki page) on one day are listed together. */
@@ -94,7 +94,7 @@ export async function activityEvents(): Promise<ActivityEvent[]> {
     const { issue } = await api<{ issue: ApiIssue }>(`/issues/${summary.id}.json?include=journals`);
     const project = identifierOf.get(issue.project.id)!;
     const closed = statusById.get(String(issue.status.id))?.is_closed ?? false;
-    const target = `${issue.tracker.name} #${issue.id}: ${issue.subject}`;
+    const target = `${issue.tracker.name} #${issue.id}`;
     const group = `issue-${issue.id}`;
     events.push({
       scope: 'issues',
@@ -135,7 +135,7 @@ export async function activityEvents(): Promise<ActivityEvent[]> {
           `/projects/${project.identifier}/wiki/${encodeURIComponent(page.title)}/${version}.json`,
         );
         const title = `Wiki edit: ${page.title} (#${v.version})`;
-        events.push({ scope: 'wiki_edits', type: 'wiki-page', time: toMinute(v.updated_on), authorId: v.author.id, author: v.author.name, title, target: title, project: project.identifier, group: `wiki-${project.identifier}-${page.title}` });
+        events.push({ scope: 'wiki_edits', type: 'wiki-page', time: toMinute(v.updated_on), authorId: v.author.id, author: v.author.name, title, target: page.title, project: project.identifier, group: `wiki-${project.identifier}-${page.title}` });
       }
     }
     const { news } = await api<{ news: { id: number; title: string; author: Named; created_on: string }[] }>(`/projects/${project.identifier}/news.json?limit=100`);
