@@ -29,6 +29,12 @@ function fakeMonaco(initial: string, drawnLines = 10): { editor: Element; model:
   };
   input.addEventListener('keydown', (e) => {
     if (e.keyCode === 65 && (e.ctrlKey || e.metaKey)) selection = [0, text.length];
+    if (e.keyCode === 8) {
+      const [from, to] = selection[0] === selection[1] ? [Math.max(0, selection[0] - 1), selection[1]] : selection;
+      text = text.slice(0, from) + text.slice(to);
+      selection = [from, from];
+      draw();
+    }
   });
   input.addEventListener('paste', (e) => {
     const pasted = (e as ClipboardEvent).clipboardData?.getData('text/plain') ?? '';
@@ -76,6 +82,20 @@ describe('Monaco strategy', () => {
     const value = Array.from({ length: 12 }, (_, i) => `line ${i}`).join('\n');
     const { editor } = fakeMonaco(value, 5);
     expect(monaco.verify(document, editor, fillStep({ value }), [value])).toBe('unchecked');
+  });
+
+  it('a fresh search empties it (select all, Backspace), cleared only once Monaco draws no text', async () => {
+    const { editor, model } = fakeMonaco('actor:old\nAND action:x');
+    const step = { fields: ['query'], label: 'Query', kind: 'codeEditor' as const, selectors: ['.monaco-editor'] };
+    expect(await monaco.clear!(document, editor, step, {})).toEqual({ cleared: true });
+    expect(model()).toBe('');
+    expect(monaco.shown!(editor)).toBe('');
+  });
+
+  it('an editor that ignores the keys is reported not cleared', async () => {
+    const editor = mount('<div class="monaco-editor"><div class="native-edit-context"></div><div class="view-lines"><div class="view-line" style="top:0px">actor:old</div></div></div>', '.monaco-editor');
+    const step = { fields: ['query'], label: 'Query', kind: 'codeEditor' as const, selectors: ['.monaco-editor'] };
+    expect(await monaco.clear!(document, editor, step, { popupTimeoutMs: 200 })).toEqual({ cleared: false, why: '' });
   });
 
   it('an editor without an input it can reach is named for the person', async () => {

@@ -1,6 +1,6 @@
-import { windowOf } from '../query';
+import { waitForElement, windowOf } from '../query';
 import { normalise } from './dom';
-import type { WidgetStrategy } from './types';
+import type { ClearDone, WidgetStrategy } from './types';
 
 /**
  * Monaco (`.monaco-editor`, VS Code's editor). Its input is a `.native-edit-context` (the
@@ -9,7 +9,8 @@ import type { WidgetStrategy } from './types';
  * cursor. So it is written as a person would: select all (Ctrl+A, ⌘A on a Mac), then paste the
  * value, which Monaco reads from the paste event. The check: the whole text of the lines Monaco
  * draws from its model — all of it, not a part — and *could not check* when the value has more
- * lines than the editor draws.
+ * lines than the editor draws. A fresh search (`reset`) empties it the same way: select all,
+ * Backspace, and it is cleared only once Monaco draws no text.
  */
 function editorOf(element: Element): Element | null {
   return element.closest('.monaco-editor') ?? element.querySelector('.monaco-editor');
@@ -19,13 +20,16 @@ function inputOf(editor: Element): HTMLElement | null {
   return editor.querySelector<HTMLElement>('.native-edit-context, textarea.inputarea, textarea:not([readonly])');
 }
 
-function selectAll(input: HTMLElement): void {
+/** A key as Monaco reads it: it maps the legacy keyCode, which browsers accept in the event's init. */
+function press(input: HTMLElement, key: string, code: string, keyCode: number, withCommand: boolean): void {
   const win = windowOf(input);
   const mac = /Mac|iPhone|iPad/.test(win.navigator.platform || win.navigator.userAgent);
-  const init = { key: 'a', code: 'KeyA', keyCode: 65, which: 65, ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
+  const init = { key, code, keyCode, which: keyCode, ctrlKey: withCommand && !mac, metaKey: withCommand && mac, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
   input.dispatchEvent(new win.KeyboardEvent('keydown', init));
   input.dispatchEvent(new win.KeyboardEvent('keyup', init));
 }
+
+const selectAll = (input: HTMLElement) => press(input, 'a', 'KeyA', 65, true);
 
 function paste(input: HTMLElement, text: string): void {
   const win = windowOf(input);
@@ -53,6 +57,17 @@ export const monaco: WidgetStrategy = {
     selectAll(input);
     paste(input, step.value);
     return { expect: [step.value] };
+  },
+  async clear(doc, element, _step, options): Promise<ClearDone> {
+    const editor = editorOf(element);
+    const input = editor ? inputOf(editor) : null;
+    if (!editor || !input) return { cleared: false, why: ": it isn't an editor I can empty" };
+    input.focus({ preventScroll: true });
+    selectAll(input);
+    press(input, 'Backspace', 'Backspace', 8, false);
+    // Monaco redraws its lines on the next frame.
+    const empty = await waitForElement(doc, () => (monacoLines(editor).join('').trim() === '' ? true : null), options.popupTimeoutMs ?? 1_000, options.signal);
+    return empty ? { cleared: true } : { cleared: false, why: '' };
   },
   shown: (element) => {
     const editor = editorOf(element);
