@@ -195,13 +195,18 @@ test('Django admin audit log: recognise, search by link, capture every page, esc
   // Each part of the journey runs even when one before it failed, so one run says what
   // works and what doesn't; the test fails at the end with every failure listed.
   const failures: string[] = [];
+  // Each part's outcome and time, printed for test/lab/README.md's figures.
   const part = (name: string, body: () => Promise<void>) =>
     test.step(name, async () => {
+      const began = Date.now();
+      let outcome = 'passed';
       try {
         await body();
       } catch (error) {
+        outcome = 'FAILED';
         failures.push(`${name}: ${(error as Error).message.split('\n').slice(0, 12).join('\n    ')}`);
       }
+      console.log(`[lab django] ${outcome} in ${((Date.now() - began) / 1000).toFixed(1)} s: ${name}`);
     });
 
   // What each search should find, from the console's database, for the filters the runbook asks.
@@ -220,7 +225,7 @@ test('Django admin audit log: recognise, search by link, capture every page, esc
     await importPack(context, extensionId, buildPack(dir));
     const page = context.pages()[0] ?? (await context.newPage());
 
-    await test.step('recognise the audit log: one panel, also after the console reloads the page itself', async () => {
+    await part('recognise the audit log: one panel, also after the console reloads the page itself', async () => {
       await signIn(page);
       await onePanel(page, extensionId);
       // The console's own navigation: a sidebar filter and a page link, each a full page load.
