@@ -123,6 +123,33 @@ describe('open gestures', () => {
     expect(describeTarget({ selectors: ['.x'], label: 'the funnel' })).toBe('the funnel');
   });
 
+  it('a control in a popover that closes when the search runs is opened again to check it, then closed', async () => {
+    document.body.innerHTML = '<button id="filters">Filters</button><div id="pop"></div><button id="go">Search</button><ul id="rows"><li>old</li></ul>';
+    const state = { failed: false, opens: 0 };
+    const pop = document.getElementById('pop')!;
+    document.getElementById('filters')!.addEventListener('click', () => {
+      if (pop.innerHTML) return void (pop.innerHTML = '');
+      state.opens++;
+      pop.innerHTML = `<label><input type="checkbox" id="failed" ${state.failed ? 'checked' : ''}> Failed only</label>`;
+      document.getElementById('failed')!.addEventListener('change', (e) => (state.failed = (e.target as HTMLInputElement).checked));
+    });
+    document.getElementById('go')!.addEventListener('click', () => {
+      pop.innerHTML = '';
+      document.getElementById('rows')!.innerHTML = `<li>${state.failed ? 'failed only' : 'all'}</li>`;
+    });
+    const lab = adapter({
+      fields: { failed: { label: 'Failed only', dom: { kind: 'checkbox', selectors: ['#failed'], open: [['#filters']] } } },
+      submit: { via: 'click', selectors: ['#go'] },
+      waitFor: { timeoutMs: 2_000 },
+      results: { row: ['#rows li'], columns: { text: { selectors: [':scope'] } } },
+    });
+    const report = await executeFill(document, planFill(lab, { failed: 'true' }), { findTimeoutMs: 300 });
+    expect(state).toEqual({ failed: true, opens: 2 });
+    expect(report.fields[0]).toMatchObject({ status: 'kept' });
+    expect(report.ok).toBe(true);
+    expect(pop.innerHTML).toBe('');
+  });
+
   it('opens a menu before clicking a search button that sits in it', async () => {
     document.body.innerHTML = '<input id="q"><button id="more">More</button><div id="menu" hidden><button id="go">Search</button></div><ul id="rows"><li>old</li></ul>';
     document.getElementById('more')!.addEventListener('click', () => (document.getElementById('menu')!.hidden = false));

@@ -1,5 +1,5 @@
 import { clickLikeAPerson, pressEnter } from './events';
-import { clearListStep, fillBySequence, listShown, openControl, openProblem, recheckSequence, sequenceShown } from './gestures';
+import { clearListStep, fillBySequence, foldBack, listShown, openControl, openProblem, recheckSequence, sequenceShown } from './gestures';
 import { checkControl, clearControl, filterShown, insertStep, shownValue, type ClearOutcome, type ClearStatus, type FieldStatus, type InsertOptions, type StepOutcome } from './insert';
 import { valueForPerson, type ClearStep, type FillPlan, type FillStep } from './plan';
 import { findFirst, sleep } from './query';
@@ -133,7 +133,7 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
     submitted = wait.ok;
     if (!wait.ok && wait.message) messages.push(wait.message);
     if (wait.ok) {
-      recheckAfterSearch(doc, filled, messages);
+      await recheckAfterSearch(doc, filled, messages, options);
       recheckCleared(doc, emptied, messages);
     }
   } else if (plan.submit.via !== 'none' && anyFilled && !options.signal?.aborted) {
@@ -146,7 +146,7 @@ export async function executeFill(doc: Document, plan: FillPlan, options: Insert
       wait = await waitForResults(doc, plan.wait, { before, readyBefore, ...(options.signal ? { signal: options.signal } : {}) });
       if (!wait.ok && wait.message) messages.push(wait.message);
       if (wait.ok) {
-        recheckAfterSearch(doc, filled, messages);
+        await recheckAfterSearch(doc, filled, messages, options);
         recheckCleared(doc, emptied, messages);
       }
     }
@@ -204,10 +204,24 @@ async function settlePending(doc: Document, pending: readonly Filled[], filled: 
   }
 }
 
+/**
+ * A control behind an open gesture (a menu, a popover) that folded away once the search ran:
+ * open it again as a person would to look, read it, and fold it back the way it was opened.
+ */
+async function checkBehindOpen(doc: Document, step: FillStep, expect: readonly string[], options: InsertOptions): Promise<FieldStatus> {
+  const open = step.gestures?.open ?? [];
+  const opened = await openControl(doc, open, step.selectors, options);
+  if (!opened.ok) return 'unchecked';
+  const { status } = checkControl(doc, step, expect);
+  if (opened.opened) await foldBack(doc, open, options);
+  return status;
+}
+
 /** The console has answered: a value it dropped on submit (or re-rendered away) is not kept. */
-function recheckAfterSearch(doc: Document, filled: readonly Filled[], messages: string[]): void {
+async function recheckAfterSearch(doc: Document, filled: readonly Filled[], messages: string[], options: InsertOptions): Promise<void> {
   for (const { step, expect, element, reports } of filled) {
-    const { status } = checkStep(doc, step, expect, element);
+    let { status } = checkStep(doc, step, expect, element);
+    if (status === 'unchecked' && step.gestures?.open && !step.gestures.steps) status = await checkBehindOpen(doc, step, expect, options);
     if (status === 'kept') continue;
     const message =
       status === 'unchecked'

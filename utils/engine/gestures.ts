@@ -113,6 +113,15 @@ export async function openControl(doc: Document, open: readonly OpenTarget[], co
   return { ok: true, opened: true };
 }
 
+/** Clicks the last open target once more, so a menu opened only to look is closed again. */
+export async function foldBack(doc: Document, open: readonly OpenTarget[], options: InsertOptions = {}): Promise<void> {
+  const last = open[open.length - 1];
+  const element = last ? findShowing(doc, selectorsOf(last)) : null;
+  if (!element) return;
+  clickLikeAPerson(element);
+  await sleep(BETWEEN_MS, options.signal);
+}
+
 /** Plain words for an open that failed, naming the control and what to do by hand. */
 export function openProblem(result: Extract<OpenResult, { ok: false }>, controlLabel: string, todo: string): string {
   return result.why === 'target'
