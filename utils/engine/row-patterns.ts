@@ -1,5 +1,7 @@
 import type { RowText, RowVariant } from '../schema/adapter';
 import { patternShape, rowPatternProblem } from '../schema/row-pattern';
+
+export { ROW_TEXT_KEY } from '../schema/row-pattern';
 import { compileRowQuery } from './query';
 
 /**
@@ -10,8 +12,6 @@ import { compileRowQuery } from './query';
 
 /** A pattern reads at most this much of a row's text (a sentence is short; this bounds the work). */
 export const ROW_TEXT_MAX = 1_000;
-/** The raw column that keeps the sentence a pattern read, as the page showed it. */
-export const ROW_TEXT_KEY = 'row text';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM',

@@ -1,4 +1,5 @@
 import type { CapturedRow } from '../db/records';
+import { ROW_TEXT_KEY } from '../schema/row-pattern';
 
 /**
  * Redaction before anything leaves Trailguide (copy, ticket link). Masks keep
@@ -70,8 +71,29 @@ export function redactRows(rows: readonly CapturedRow[], columns: readonly strin
     for (const key of Object.keys(out.raw)) {
       if (chosen.has(key.toLowerCase())) out.raw[key] = REDACTED;
     }
+    // A row read as a sentence keeps the page's sentence, which quotes the redacted cells.
+    const sentence = out.raw[ROW_TEXT_KEY];
+    if (sentence && !chosen.has(ROW_TEXT_KEY)) out.raw[ROW_TEXT_KEY] = withoutValues(sentence, redactedValues(row, chosen));
     return out;
   });
+}
+
+/** The texts of a row's chosen cells (row fields and page columns), longest first. */
+function redactedValues(row: CapturedRow, chosen: ReadonlySet<string>): string[] {
+  const values = new Set<string>();
+  for (const field of ROW_FIELDS) if (chosen.has(field)) values.add(row.raw[field] ?? row[field] ?? '');
+  for (const [key, value] of Object.entries(row.raw)) if (chosen.has(key.toLowerCase()) && key !== ROW_TEXT_KEY) values.add(value);
+  return [...values].map((v) => v.trim()).filter((v) => v !== '').sort((a, b) => b.length - a.length);
+}
+
+/** Each value replaced where it stands as a whole (not inside a longer word: "Bo" stays in "Bob"). */
+function withoutValues(text: string, values: readonly string[]): string {
+  let out = text;
+  for (const value of values) {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu'), REDACTED);
+  }
+  return out;
 }
 
 /** Columns a user may choose to redact for these rows: the row fields, then page columns. */

@@ -13,6 +13,9 @@
  */
 export const ROW_PATTERN_MAX = 500;
 
+/** The raw column that keeps the sentence a pattern read, as the page showed it. */
+export const ROW_TEXT_KEY = 'row text';
+
 /** The row fields a pattern's named group may fill without being declared as a column. */
 export const ROW_FIELD_NAMES = ['time', 'actor', 'action', 'target', 'ip', 'result'] as const;
 
