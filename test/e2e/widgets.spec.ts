@@ -141,8 +141,9 @@ test('a range confirmed the wrong way is reported not kept, matching the picker 
   await expect(step).not.toContainText('Done —');
 });
 
-test('a fresh search lets go of a Downshift choice by Downshift’s own state, and the panel says only what it checked', async ({ context, page, extensionId, labUrl }) => {
+test('a fresh search lets go of a Downshift choice and empties Monaco, each by the widget’s own state, and the panel says only what it checked', async ({ context, page, extensionId, labUrl }) => {
   // Emptying Downshift's text leaves its selected item in place: "cleared" must mean Downshift holds nothing.
+  // Monaco takes no value setter: "cleared" must mean its own model (getValue) is empty.
   const pack = {
     ...LAB_PACK,
     id: 'widget-lab-reset',
@@ -152,7 +153,7 @@ test('a fresh search lets go of a Downshift choice by Downshift’s own state, a
         id: 'team-then-person',
         title: 'Team, then a fresh search on a person',
         steps: [
-          { title: 'Set the team', action: { type: 'fill', filters: { team: 'Platform' } } },
+          { title: 'Set the team', action: { type: 'fill', filters: { team: 'Platform', monacoQuery: 'actor:dana' } } },
           { title: 'Search for a person', action: { type: 'fill', reset: true, filters: { person: 'Li Chen' } } },
         ],
       },
@@ -175,6 +176,7 @@ test('a fresh search lets go of a Downshift choice by Downshift’s own state, a
   // The step's own words name any filter it couldn't set or clear.
   expect(await first.getAttribute('data-state'), await first.innerText()).toBe('done');
   expect((await widgetStates(page)).downshift).toBe('platform');
+  expect((await widgetStates(page)).monaco).toBe('actor:dana');
   // The lab has no search button (submit: none): the step says what was checked, not that the log shows events.
   await expect(first).toContainText('The boxes hold your values');
   await expect(first).not.toContainText('the log shows the matching events');
@@ -185,8 +187,10 @@ test('a fresh search lets go of a Downshift choice by Downshift’s own state, a
   expect(await second.getAttribute('data-state'), await second.innerText()).toBe('done');
   const states = await widgetStates(page);
   expect(states.downshift).toBeNull();
+  expect(states.monaco).toBe('');
   expect(states['rs-single']).toBe('li');
   await expect(second).toContainText('Cleared Team (it held Platform from an earlier search).');
+  await expect(second).toContainText('Cleared Query (Monaco) (it held actor:dana from an earlier search).');
   await expect(second).toHaveAttribute('data-state', 'done');
   if (SCREENSHOTS) await second.screenshot({ path: `${SCREENSHOTS}/widgets-downshift-reset.png` });
 });
@@ -254,4 +258,40 @@ test('teaching the lab page: MUI X v7’s box, a Vuetify list and a Monaco edito
   const search = await pointAt(panel, page, 'search', page.locator('#monaco .view-lines'));
   await expect(search).toHaveAttribute('data-widget', 'monaco');
   if (SCREENSHOTS) await panel.locator('body').screenshot({ path: `${SCREENSHOTS}/widgets-builder-later.png` });
+});
+
+test('an MUI freeSolo single box takes the text, but its box reads the same taken or not: reported could not check, never Done', async ({ context, page, extensionId, labUrl }) => {
+  const adapter = structuredClone(LAB_PACK.adapters[0]) as unknown as { fields: Record<string, unknown> };
+  adapter.fields.keyword = { label: 'Keyword', dom: { selectors: ['#mui-ac-free-single input'], kind: 'combobox' } };
+  const pack = {
+    ...LAB_PACK,
+    id: 'widget-lab-free-single',
+    adapters: [adapter],
+    runbooks: [{ ...LAB_PACK.runbooks[0]!, id: 'keyword-and-person', title: 'Keyword and person', steps: [{ title: 'Set the keyword', action: { type: 'fill', filters: { keyword: 'legal hold', person: 'Li Chen' } } }] }],
+  };
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
+  await options.getByTestId('pack-import-paste').fill(JSON.stringify(pack));
+  await options.getByTestId('pack-import-paste-submit').click();
+  await expect(options.locator('[data-testid="pack-row"][data-pack-id="widget-lab-free-single"]')).toBeVisible();
+  await options.close();
+
+  await page.goto(labUrl);
+  await expect(page.locator('output[data-state="monaco"]')).toBeAttached();
+  const panel = await panelFrame(page);
+  await panel.locator('[data-runbook-id="keyword-and-person"]').click();
+  const step = panel.getByTestId('step').nth(0);
+  await step.getByTestId('step-action').click();
+  await expect(step).toHaveAttribute('data-state', /done|failed/, { timeout: 60_000 });
+  const states = await widgetStates(page);
+  // MUI took the text (its own value)…
+  expect(states['mui-ac-free-single']).toBe('legal hold');
+  expect(states['rs-single']).toBe('li');
+  // …but nothing on the page tells that apart from text it didn't take: not checked, not kept, and no "Done".
+  await expect(step.locator('[data-testid="fill-field"][data-field="keyword"]')).toHaveAttribute('data-status', 'unchecked');
+  await expect(step.locator('[data-testid="fill-field"][data-field="person"]')).toHaveAttribute('data-status', 'kept');
+  await expect(step).toHaveAttribute('data-state', 'failed');
+  await expect(step).not.toContainText('Done —');
+  await expect(step).toContainText("couldn't check it");
+  if (SCREENSHOTS) await step.screenshot({ path: `${SCREENSHOTS}/widgets-freesolo-single.png` });
 });

@@ -16,3 +16,8 @@ export function MuiMulti({ options, onChange }: { options: Option[]; onChange: (
 export function MuiFreeSolo({ options, onChange }: { options: string[]; onChange: (value: string[]) => void }) {
   return <Autocomplete multiple freeSolo options={options} onChange={(_e, v) => onChange(v.map(String))} renderInput={(params) => <TextField {...params} label="Labels" />} sx={{ width: 420 }} />;
 }
+
+/** MUI Autocomplete freeSolo single (a keyword): MUI takes typed text with Enter; reports its own `value`. */
+export function MuiFreeSoloSingle({ options, onChange }: { options: string[]; onChange: (value: string | null) => void }) {
+  return <Autocomplete freeSolo options={options} onChange={(_e, v) => onChange(v === null ? null : String(v))} renderInput={(params) => <TextField {...params} label="Keyword" />} sx={{ width: 320 }} />;
+}

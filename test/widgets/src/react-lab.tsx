@@ -1,7 +1,7 @@
 import { AriaCombobox } from './aria-lab';
 import { DownshiftCombobox } from './downshift-lab';
 import { HeadlessCombobox } from './headless-lab';
-import { MuiFreeSolo, MuiMulti, MuiSingle } from './mui-autocomplete';
+import { MuiFreeSolo, MuiFreeSoloSingle, MuiMulti, MuiSingle } from './mui-autocomplete';
 import { DatePicker as MuiDateTimePicker } from './mui-picker';
 import { DatePickerV7 as MuiV7DateTimePicker } from './mui-v7-picker';
 import { ConfigProvider, DatePicker, Select } from 'antd';
@@ -45,6 +45,7 @@ export function ReactLab() {
   const [muiEvents, setMuiEvents] = useState<string[]>([]);
   const [muiV7Date, setMuiV7Date] = useState<string | null>(null);
   const [muiLabels, setMuiLabels] = useState<string[]>([]);
+  const [muiKeyword, setMuiKeyword] = useState<string | null>(null);
 
   return (
     <ConfigProvider theme={{ token: { motion: false } }}>
@@ -86,6 +87,9 @@ export function ReactLab() {
       </Widget>
       <Widget id="mui-ac-free" title="Labels (MUI Autocomplete freeSolo)" state={muiLabels}>
         <MuiFreeSolo options={['billing', 'security', 'urgent']} onChange={setMuiLabels} />
+      </Widget>
+      <Widget id="mui-ac-free-single" title="Keyword (MUI Autocomplete freeSolo, single — not in the fill-everything runbook: its text reads the same taken or not)" state={muiKeyword}>
+        <MuiFreeSoloSingle options={['refund', 'chargeback']} onChange={setMuiKeyword} />
       </Widget>
       <Widget id="downshift" title="Team (Downshift combobox)" state={team}>
         <DownshiftCombobox items={TEAMS} onChange={setTeam} />
