@@ -178,7 +178,7 @@ function lastRequestBefore(later: ActivityRequest[]): ActivityRequest {
   return mine[first - 1]!;
 }
 
-test('Redmine activity: recognise, search by link, capture week after week, escalate, History after a restart, CSV — checked against Redmine', async () => {
+test('Redmine activity: recognise, search by link (not narrowed by what Redmine remembers), capture week after week, escalate, History after a restart, CSV — checked against Redmine', async () => {
   const answering = await fetch(`${ORIGIN}/activity`).then((r) => r.ok, () => false);
   expect(answering, `the Redmine lab console should answer on ${ORIGIN} — start it with test/lab/redmine/start.sh`).toBe(true);
 
@@ -206,7 +206,19 @@ test('Redmine activity: recognise, search by link, capture week after week, esca
       await page.locator('#activity_scope_form label a', { hasText: 'Wiki edits' }).click();
       await page.waitForURL(/show_wiki_edits=1/);
       await onePanel(page, extensionId);
+      // The agent ticks only "Wiki edits" in Redmine's sidebar and applies it: Redmine remembers it for them…
+      await page.locator('#show_issues').uncheck();
+      await page.locator('#show_news').uncheck();
+      await page.locator('#show_wiki_edits').check();
+      await page.locator('#activity_scope_form input[name="submit"]').click();
+      await page.waitForURL(/submit=/);
+      expect(appliedOf(lastRequest()), 'Redmine remembers the kinds the agent applied').toMatchObject({ scope: ['wiki_edits'], remembers: true });
+      await onePanel(page, extensionId);
+      // …and shows only those on the next visit whose address names none.
       await page.goto(ACTIVITY_URL);
+      expect(appliedOf(lastRequest()).scope, 'the plain address names no kind').toBeUndefined();
+      await expect(page.locator('#show_wiki_edits')).toBeChecked();
+      await expect(page.locator('#show_issues')).not.toBeChecked();
       const panel = await onePanel(page, extensionId);
       await panel.locator(`[data-runbook-id="${RUNBOOK}"]`).click();
       await expect(panel.getByTestId('runbook-title')).toBeVisible();
@@ -216,23 +228,35 @@ test('Redmine activity: recognise, search by link, capture week after week, esca
       if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/redmine-panel.png` });
     });
 
-    let broad: ActivityEvent[] = [];
-    await test.step("show the project's issues up to the day: Redmine applied exactly that", async () => {
+    await test.step('all activity up to the day: every kind, not the one Redmine remembers for the agent', async () => {
       const { state, message } = await runStep(page, extensionId, 0);
       console.log(`[redmine journey] step 1 ${state}: ${message}`);
       const request = lastRequest();
       const applied = appliedOf(request);
-      expect.soft(applied, `what Redmine applied (request ${request.path})`).toMatchObject({ project: PROJECT, authorId: undefined, scope: ['issues'], from: upto });
+      expect.soft(applied, `what Redmine applied (request ${request.path})`).toMatchObject({ project: PROJECT, authorId: undefined, from: upto, remembers: false });
+      expect.soft(applied.scope ?? [], 'every kind the project has').toEqual(expect.arrayContaining(['issues', 'news', 'time_entries', 'wiki_edits']));
+      // Redmine's own form says the same: every kind ticked.
+      for (const kind of ['issues', 'news', 'wiki_edits', 'time_entries']) await expect.soft(page.locator(`#show_${kind}`), `${kind} ticked on the page`).toBeChecked();
       expect.soft(state, `step 1 should be done — it said: ${message}`).toBe('done');
+    });
+
+    let broad: ActivityEvent[] = [];
+    await test.step("show the project's issues up to the day: Redmine applied exactly that", async () => {
+      const { state, message } = await runStep(page, extensionId, 1);
+      console.log(`[redmine journey] step 2 ${state}: ${message}`);
+      const request = lastRequest();
+      const applied = appliedOf(request);
+      expect.soft(applied, `what Redmine applied (request ${request.path})`).toMatchObject({ project: PROJECT, authorId: undefined, scope: ['issues'], from: upto });
+      expect.soft(state, `step 2 should be done — it said: ${message}`).toBe('done');
       // The capture reads what the console shows, so its rows are compared with what Redmine applied.
       broad = expectedActivity(all, applied, 6).slice(0, 25);
       expect(broad.length, 'the lab holds more than 25 such events over several weeks').toBe(25);
     });
 
     await test.step('capture 25 events, following « Previous across page loads: each row equals the API', async () => {
-      const { state, message, panel, requests } = await runStep(page, extensionId, 1, 180_000);
-      console.log(`[redmine journey] step 2 ${state}: ${message}`);
-      expect.soft(state, `step 2 should be done — it said: ${message}`).toBe('done');
+      const { state, message, panel, requests } = await runStep(page, extensionId, 2, 180_000);
+      console.log(`[redmine journey] step 3 ${state}: ${message}`);
+      expect.soft(state, `step 3 should be done — it said: ${message}`).toBe('done');
       // Redmine was asked for the weeks before, each with the search's own filters.
       const searched = appliedOf(lastRequestBefore(requests));
       const weeks = requests.map(appliedOf);
@@ -247,25 +271,25 @@ test('Redmine activity: recognise, search by link, capture week after week, esca
 
     let narrow: ActivityEvent[] = [];
     await test.step('one person, every event type: Redmine applied the person, every type (not the remembered ones) and the day', async () => {
-      const { state, message } = await runStep(page, extensionId, 2);
-      console.log(`[redmine journey] step 3 ${state}: ${message}`);
+      const { state, message } = await runStep(page, extensionId, 3);
+      console.log(`[redmine journey] step 4 ${state}: ${message}`);
       const request = lastRequest();
       const applied = appliedOf(request);
       expect.soft(applied, `what Redmine applied (request ${request.path})`).toMatchObject({ project: PROJECT, authorId: person!.id, from: upto });
       // Every type the project has (its modules: issues, news, wiki, spent time), so nothing Redmine remembered narrows it.
       expect.soft(applied.scope ?? [], 'every event type the project has, not the ones Redmine remembered').toEqual(expect.arrayContaining(['issues', 'news', 'time_entries', 'wiki_edits']));
-      expect.soft(state, `step 3 should be done — it said: ${message}`).toBe('done');
+      expect.soft(state, `step 4 should be done — it said: ${message}`).toBe('done');
       narrow = expectedActivity(all, applied, 6).slice(0, 10);
       expect(narrow.length, 'the lab holds more than 10 such events').toBe(10);
     });
 
     await test.step("capture the person's latest 10 events, then escalate", async () => {
-      const { state, message, panel } = await runStep(page, extensionId, 3, 180_000);
-      console.log(`[redmine journey] step 4 ${state}: ${message}`);
-      expect.soft(state, `step 4 should be done — it said: ${message}`).toBe('done');
+      const { state, message, panel } = await runStep(page, extensionId, 4, 180_000);
+      console.log(`[redmine journey] step 5 ${state}: ${message}`);
+      expect.soft(state, `step 5 should be done — it said: ${message}`).toBe('done');
       expectRowsEqual(await capturedRows(panel, 1), narrow, "the person's capture");
 
-      await stepOf(panel, 4).getByTestId('step-action').click();
+      await stepOf(panel, 5).getByTestId('step-action').click();
       const text = panel.getByTestId('escalation-text');
       await expect(text).toHaveValue(/## Case/);
       const escalation = await text.inputValue();
