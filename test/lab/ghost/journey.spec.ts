@@ -1,0 +1,285 @@
+/**
+ * The whole journey on a real single-page console nobody here wrote: Ghost 5's History
+ * (Settings → Advanced → History), an Ember admin with a React settings app whose filters
+ * are not in the address — event types are switches in a "Filter" popover, the staff member
+ * a react-select that searches Ghost's users as you type, and neither has a search button.
+ * A data-only pack (./pack, written from docs/adapters.md) drives it through the built demo
+ * extension; every claim is checked against the console's own state (./truth.ts): the
+ * request the admin app itself sent to Ghost's Admin API for the list, and the events that
+ * API returns.
+ *
+ * Needs the console up (./start.sh; test/lab/run.mjs does it) and the demo build.
+ */
+import { test, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { detectorChecked, expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
+import { actions, historyFilter, historyLines, isHistoryRequest, OWNER, ORIGIN, parseHistoryRequest, SIGN_IN_URL, userId, type HistoryLine, type HistoryRequest } from './truth';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const RUNBOOK = 'who-changed-the-site';
+const PACK_ID = 'northwind-journal-lab';
+const STAFF_NAME = 'Alice Nguyen';
+const EVENT = 'Edited';
+const SCREENSHOTS = process.env.LAB_SCREENSHOTS;
+
+/** The pack as a team lead builds it: `npm run pack -- test/lab/ghost/pack <file>`. */
+function buildPack(dir: string): Buffer {
+  const out = join(dir, 'ghost-lab-pack.json');
+  execFileSync('npm', ['run', '--silent', 'pack', '--', 'test/lab/ghost/pack', out], { cwd: ROOT, stdio: 'pipe' });
+  return readFileSync(out);
+}
+
+async function importPack(context: BrowserContext, extensionId: string, pack: Buffer): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
+  await expect(options.locator('[data-testid="pack-row"][data-source="builtin"]').first()).toBeAttached({ timeout: 30_000 });
+  await options.getByTestId('pack-import-file').setInputFiles({ name: 'ghost-lab-pack.json', mimeType: 'application/json', buffer: pack });
+  await expect(options.locator(`[data-testid="pack-row"][data-pack-id="${PACK_ID}"]`)).toBeVisible();
+  await options.close();
+}
+
+/** Signs in through Ghost's own sign-in page, as the Owner (only Administrators and the Owner see History). */
+async function signIn(page: Page): Promise<void> {
+  await page.goto(SIGN_IN_URL);
+  await page.locator('input[name="identification"]').fill(OWNER.email);
+  await page.locator('input[name="password"]').fill(OWNER.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#\/(dashboard|analytics|posts|site)/, { timeout: 60_000 });
+}
+
+/** Exactly one panel, once the detector has recognised the History. */
+async function onePanel(page: Page, extensionId: string): Promise<Frame> {
+  await detectorChecked(page, extensionId, ['shown']);
+  const panel = await panelFrame(page);
+  expect(panelFrames(page)).toHaveLength(1);
+  return panel;
+}
+
+/** Settings → "View history", the way a person gets there in the admin (in-app navigation, no page load). */
+async function openHistoryInApp(page: Page): Promise<void> {
+  await page.locator('a[href="#/settings/"], a[href="#/settings"]').first().click();
+  await page.waitForURL(/#\/settings/);
+  const view = page.getByRole('button', { name: 'View history' });
+  await view.scrollIntoViewIfNeeded();
+  await view.click();
+  await expect(page.locator('[data-testid="history-modal"]')).toBeVisible();
+  await page.waitForURL(/#\/settings\/history\/view/);
+}
+
+const stepOf = (panel: Frame, index: number) => panel.locator(`[data-testid="step"][data-step-index="${index}"]`);
+
+async function runStep(page: Page, index: number, requests: HistoryRequest[], timeout = 60_000): Promise<Frame> {
+  const before = requests.length;
+  const panel = await panelFrame(page);
+  const action = stepOf(panel, index).getByTestId('step-action');
+  await expect(action, `step ${index + 1}'s button should be in the panel`).toBeVisible();
+  await action.click();
+  try {
+    await expect.poll(async () => (await stepOf(panel, index).getAttribute('data-state')) ?? 'missing', { message: `step ${index + 1} should be done`, timeout }).toBe('done');
+  } catch (error) {
+    const asked = requests.slice(before).map((r) => r.filter || '(no filter)');
+    const said = await stepOf(panel, index).innerText({ timeout: 5_000 }).catch(() => '(the step is not in the panel)');
+    await page.screenshot({ path: test.info().outputPath(`step-${index + 1}.png`) }).catch(() => undefined);
+    throw new Error(`${(error as Error).message}\nThe History asked Ghost since the click:\n  ${asked.join('\n  ') || '(nothing)'}\nThe step says:\n${said}`);
+  }
+  return panel;
+}
+
+/** Ghost's time to the second (History shows seconds; the API stores seconds). */
+const toSecond = (iso: string) => (iso ? new Date(iso).toISOString().slice(0, 19) : '');
+
+function expectRowsEqual(captured: { time: string; actor: string; action: string; target?: string }[], truth: HistoryLine[], what: string): void {
+  const key = (r: { time: string; actor: string; action: string }) => `${toSecond(r.time)} ${r.action} — by ${r.actor}`;
+  const seenKeys = captured.map(key);
+  const missing = truth.filter((line) => !seenKeys.includes(key(line))).map((line) => `${key(line)} (${line.target})`);
+  const extra = seenKeys.filter((k) => !truth.some((line) => key(line) === k));
+  expect(captured.length, `${what}: rows captured vs the lines Ghost's API gives; not captured: ${missing.join('; ') || 'none'}; not in Ghost: ${extra.join('; ') || 'none'}`).toBe(truth.length);
+  truth.forEach((line, i) => {
+    const row = captured[i]!;
+    const expected: Record<string, string> = { time: toSecond(line.time), actor: line.actor, action: line.action };
+    const seen: Record<string, string> = { time: toSecond(row.time), actor: row.actor, action: row.action };
+    if (row.target !== undefined) {
+      expected.target = line.target;
+      seen.target = row.target;
+    }
+    expect(seen, `${what}: row ${i + 1} (event ${line.id})`).toEqual(expected);
+  });
+}
+
+/** RFC 4180 (the export's CSV): quoted cells, doubled quotes, CRLF. */
+function parseCsv(text: string): string[][] {
+  const lines: string[][] = [];
+  let cell = '';
+  let line: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      line.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      line.push(cell.replace(/\r$/, ''));
+      lines.push(line);
+      line = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell || line.length) {
+    line.push(cell);
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** Each capture's rows in an exported CSV, as objects keyed by the header. */
+function csvCaptures(text: string): Record<string, string>[][] {
+  const lines = parseCsv(text);
+  const captures: Record<string, string>[][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]![0] !== 'time' || lines[i]![1] !== 'actor') continue;
+    const header = lines[i]!;
+    const rows: Record<string, string>[] = [];
+    for (i++; i < lines.length && lines[i]!.length > 1; i++) rows.push(Object.fromEntries(header.map((name, k) => [name, lines[i]![k] ?? ''])));
+    captures.push(rows);
+  }
+  return captures;
+}
+
+const readRows = (panel: Frame) =>
+  panel.getByTestId('captured-row').evaluateAll((items) =>
+    items.map((li) => ({ time: li.getAttribute('data-time') ?? '', actor: li.getAttribute('data-actor') ?? '', action: li.getAttribute('data-action') ?? '' })),
+  );
+
+test('Ghost History (single-page app, filters not in the address): recognise, fill staff and event type, capture, escalate, History after a restart, CSV — checked against Ghost', async () => {
+  const answering = await fetch(`${ORIGIN}/ghost/api/admin/site/`).then((r) => r.ok, () => false);
+  expect(answering, `the Ghost lab console should answer on ${ORIGIN} — start it with test/lab/ghost/start.sh (or node test/lab/run.mjs ghost)`).toBe(true);
+
+  // Each part runs even when one before it failed, so one run says what works and what
+  // doesn't; the test fails at the end with every failure listed.
+  const failures: string[] = [];
+  const part = (name: string, body: () => Promise<void>) =>
+    test.step(name, async () => {
+      const began = Date.now();
+      let outcome = 'passed';
+      try {
+        await body();
+      } catch (error) {
+        outcome = 'FAILED';
+        failures.push(`${name}: ${(error as Error).message.split('\n').slice(0, 14).join('\n    ')}`);
+      } finally {
+        console.log(`[journey ghost] ${outcome}: ${name} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
+      }
+    });
+
+  // What the search should show, from Ghost's Admin API: Alice's edits (publishing is an edit).
+  const aliceId = await userId(STAFF_NAME);
+  const expectedFilter = historyFilter({ excludedEvents: ['added', 'deleted'], userId: aliceId });
+  let expected = historyLines(await actions(expectedFilter));
+  expect(expected.length, 'the lab is seeded with at least 20 History lines of edits by one staff member').toBeGreaterThanOrEqual(20);
+
+  const dir = mkdtempSync(join(tmpdir(), 'trailguide-lab-ghost-'));
+  let context = await launchWithExtension(dir);
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    await importPack(context, extensionId, buildPack(dir));
+    const page = context.pages()[0] ?? (await context.newPage());
+    // The admin app's own requests for the History list: what the console applied.
+    const requests: HistoryRequest[] = [];
+    page.on('request', (request) => {
+      if (isHistoryRequest(request.url())) requests.push(parseHistoryRequest(request.url()));
+    });
+
+    await part('recognise the History: one panel, also after the admin app navigates by itself', async () => {
+      await signIn(page);
+      await openHistoryInApp(page);
+      await onePanel(page, extensionId);
+      // Closing the History is in-app navigation too (#/settings/history); opening it again must not add a second panel.
+      await page.locator('[data-testid="history-modal"]').getByRole('button', { name: 'Close' }).click();
+      await expect(page.locator('[data-testid="history-modal"]')).toHaveCount(0);
+      await expect.poll(() => panelFrames(page).length, { message: 'at most one panel once the History is closed' }).toBeLessThanOrEqual(1);
+      const view = page.getByRole('button', { name: 'View history' });
+      await view.click();
+      await expect(page.locator('[data-testid="history-modal"]')).toBeVisible();
+      const panel = await onePanel(page, extensionId);
+      await panel.locator(`[data-runbook-id="${RUNBOOK}"]`).click();
+      await expect(panel.getByTestId('runbook-title')).toBeVisible();
+      await panel.getByTestId('input-staff').fill(STAFF_NAME);
+      await panel.getByTestId('input-event').selectOption(EVENT);
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/ghost-panel.png` });
+    });
+
+    await part('fill the staff member and the event type: the admin app asked Ghost for exactly those', async () => {
+      const before = requests.length;
+      const panel = await runStep(page, 0, requests);
+      for (const field of ['actor', 'action']) {
+        await expect(stepOf(panel, 0).locator(`[data-testid="fill-field"][data-field="${field}"]`), field).toHaveAttribute('data-status', 'kept');
+      }
+      const searches = requests.slice(before).filter((r) => !r.nextPage);
+      expect(searches.length, 'the History should have asked Ghost for a new list').toBeGreaterThan(0);
+      const last = searches.at(-1)!;
+      expect({ events: last.excludedEvents, resources: last.excludedResources, actor: last.actorId }, 'the filter of the admin app’s last request').toEqual({
+        events: ['added', 'deleted'],
+        resources: ['label'],
+        actor: aliceId,
+      });
+      expected = historyLines(await actions(last.filter));
+      // The console shows what Ghost returned for that request: as many lines as the API gives.
+      await expect(page.locator('[data-testid="history-modal"] section div[class*="group/list-item"]')).toHaveCount(expected.length);
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/ghost-filled.png` });
+    });
+
+    await part('capture every line: each row equals Ghost’s API (time, staff member, action)', async () => {
+      const panel = await runStep(page, 1, requests);
+      expectRowsEqual(await readRows(panel), expected, 'capture');
+    });
+
+    await part('escalate: the escalation names the staff member and every captured change', async () => {
+      const panel = await panelFrame(page);
+      await stepOf(panel, 2).getByTestId('step-action').click();
+      const text = panel.getByTestId('escalation-text');
+      await expect(text).toHaveValue(/## Case/);
+      const escalation = await text.inputValue();
+      expect(escalation).toContain(STAFF_NAME);
+      for (const line of expected) expect(escalation).toContain(line.target);
+      await panel.getByTestId('copy-escalation').click();
+      await expect(panel.getByRole('status').filter({ hasText: /Copied/i })).toBeVisible();
+      if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/ghost-escalation.png` });
+    });
+
+    await context.close();
+    context = await launchWithExtension(dir);
+    await part('History after a browser restart, and its CSV: every row equals Ghost’s API, with its target', async () => {
+      const history = await context.newPage();
+      await history.goto(`chrome-extension://${extensionId}/options.html#history`);
+      const item = history.locator('[data-testid="history-item"][data-kind="case"]').filter({ hasText: 'who changed a post' });
+      await expect(item).toHaveCount(1, { timeout: 30_000 });
+      await item.getByRole('button').first().click();
+      const pending = history.waitForEvent('download');
+      await history.getByTestId('export-csv').click();
+      const csv = readFileSync((await (await pending).path())!, 'utf8');
+      const captures = csvCaptures(csv);
+      expect(captures, 'one capture in the CSV').toHaveLength(1);
+      expectRowsEqual(
+        captures[0]!.map((r) => ({ time: r.time!, actor: r.actor!, action: r.action!, target: r.target! })),
+        expected,
+        'CSV',
+      );
+    });
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  expect(failures, 'every part of the journey should pass').toEqual([]);
+});
