@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'vite';
-import { expectedStates, FIELD_WIDGET, LAB_PACK } from '../widgets/lab-pack';
+import { expectedStates, FIELD_WIDGET, FILTERS, LAB_PACK, wallTimeIn } from '../widgets/lab-pack';
 import { CHROME_PATH, chromiumArgs, expect, panelFrame, showPanelLikeTheToolbar, test as base } from './fixtures';
 
 /**
@@ -103,6 +103,55 @@ for (const timeZone of ['UTC', 'America/New_York']) {
       }
       await expect(step).toHaveAttribute('data-state', 'done');
       if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/widgets-${timeZone.replace('/', '-')}.png`, fullPage: true });
+    });
+
+    test('MUI X v7, Vuetify and Monaco take a second value over the first: each holds the new one, and says so', async ({ context, page, extensionId, labUrl }) => {
+      // Overwriting is where a stale value hides: Monaco must replace its text, not add to it; a picker must hold the new time.
+      test.setTimeout(120_000);
+      const second = { muiUntil: '2026-12-03T08:05:00.000Z', vuetifyOn: '2026-12-09T15:00:00.000Z', vuetifyPerson: 'Omar Haddad', monacoQuery: 'actor:omar' };
+      const first = Object.fromEntries(Object.keys(second).map((field) => [field, FILTERS[field]!]));
+      const pack = {
+        ...LAB_PACK,
+        id: 'widget-lab-second-values',
+        runbooks: [
+          {
+            ...LAB_PACK.runbooks[0]!,
+            id: 'first-then-second',
+            title: 'First values, then second values',
+            steps: [
+              { title: 'First values', action: { type: 'fill', filters: first } },
+              { title: 'Second values', action: { type: 'fill', filters: second } },
+            ],
+          },
+        ],
+      };
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
+      await options.getByTestId('pack-import-paste').fill(JSON.stringify(pack));
+      await options.getByTestId('pack-import-paste-submit').click();
+      await expect(options.locator('[data-testid="pack-row"][data-pack-id="widget-lab-second-values"]')).toBeVisible();
+      await options.close();
+
+      await page.goto(labUrl);
+      await expect(page.locator('output[data-state="monaco"]')).toBeAttached();
+      const panel = await panelFrame(page);
+      await panel.locator('[data-runbook-id="first-then-second"]').click();
+      const want = expectedStates(timeZone);
+      for (const [index, values] of [first, second].entries()) {
+        const step = panel.getByTestId('step').nth(index);
+        await step.getByTestId('step-action').click();
+        await expect(step).toHaveAttribute('data-state', /done|failed/, { timeout: 60_000 });
+        const states = await widgetStates(page);
+        expect({ mui7: states['mui7-datetime'], day: states['vuetify-date'], person: states['vuetify-autocomplete'], query: states.monaco }).toEqual(
+          index === 0
+            ? { mui7: want['mui7-datetime'], day: want['vuetify-date'], person: 'dana', query: want.monaco }
+            : { mui7: wallTimeIn(second.muiUntil, timeZone), day: wallTimeIn(second.vuetifyOn, timeZone).slice(0, 10), person: 'omar', query: 'actor:omar' },
+        );
+        for (const field of Object.keys(values)) {
+          await expect(step.locator(`[data-testid="fill-field"][data-field="${field}"]`)).toHaveAttribute('data-status', 'kept');
+        }
+        await expect(step).toHaveAttribute('data-state', 'done');
+      }
     });
   });
 }
