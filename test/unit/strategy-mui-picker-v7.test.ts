@@ -58,6 +58,8 @@ describe('MUI X v7 single-input picker strategy (real MUI X 7)', () => {
     expect(picked(mount('<div class="MuiAutocomplete-root"><div class="MuiInputBase-root"><input inputmode="text" placeholder="MM/DD/YYYY"></div></div>', 'input'), step)).not.toBe('mui-picker-v7');
     expect(picked(mount('<div class="MuiInputBase-root"><input placeholder="Search"></div>', 'input'), step)).toBe('native-text');
     expect(picked(mount('<div class="MuiInputBase-root"><input inputmode="text" placeholder="Search"><div class="MuiInputAdornment-root"><button></button></div></div>', 'input'), step)).toBe('native-text');
+    // A time picker's box (v7's TimePicker) is the same family: its pattern has no year.
+    expect(picked(mount('<div class="MuiInputBase-root"><input inputmode="text" placeholder="hh:mm aa"><div class="MuiInputAdornment-root"><button></button></div></div>', 'input'), step)).toBe('mui-picker-v7');
   });
 
   it('types the whole value in the display format; MUI takes it, and the box once left says so', async () => {

@@ -26,10 +26,10 @@ function boxText(input: HTMLInputElement): string {
   return normalise(input.value.replace(/[\u200e\u200f\u2066-\u2069]/g, ''));
 }
 
-/** Looks like a date field: a token pattern ("MM/DD/YYYY", "JJ/MM/AAAA") or digits with date separators. */
+/** Looks like a date or time field: a token pattern ("MM/DD/YYYY", "JJ/MM/AAAA", "hh:mm aa") or digits with date or time separators. */
 function looksLikeDate(input: HTMLInputElement): boolean {
   const text = input.value || input.placeholder;
-  return /\b([A-Za-z])\1{3}\b/.test(text) || /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}/.test(text);
+  return /\b([A-Za-z])\1{3}\b/.test(text) || /\b([A-Za-z])\1:([A-Za-z])\2\b/.test(text) || /\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|\d{1,2}:\d{2}/.test(text);
 }
 
 export const muiPickerV7: WidgetStrategy = {
