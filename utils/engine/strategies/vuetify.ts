@@ -1,7 +1,7 @@
 import { clickLikeAPerson } from '../events';
 import { waitForElement } from '../query';
 import { confirmTyped, heldOnceLeft } from './confirm';
-import { normalise, shownValue, typeInto } from './dom';
+import { normalise, optionLabel, shownValue, typeInto } from './dom';
 import { allChosen, pickEach, pressEscape } from './pick';
 import type { WidgetStrategy, Written } from './types';
 
@@ -51,7 +51,8 @@ function autocompleteRoot(element: Element): Element | null {
 export function vuetifyChosen(root: Element): string[] {
   const chips = Array.from(root.querySelectorAll('.v-autocomplete__selection .v-chip__content'));
   const texts = chips.length > 0 ? chips : Array.from(root.querySelectorAll('.v-autocomplete__selection-text'));
-  return texts.map((t) => normalise(t.firstChild?.textContent ?? t.textContent).replace(/,$/, '')).filter(Boolean);
+  // The first text inside (Vue leaves empty comment nodes around it), without the comma Vuetify adds.
+  return texts.map((t) => optionLabel(t).replace(/,$/, '')).filter(Boolean);
 }
 
 export const vuetifyAutocomplete: WidgetStrategy = {
