@@ -174,7 +174,12 @@ async function fillInputs(panel: Frame): Promise<void> {
  */
 async function runbookStillOpen(page: Page, extensionId: string, failures: string[], when: string): Promise<Frame> {
   const panel = await onePanel(page, extensionId);
-  if (await panel.getByTestId('runbook-title').isVisible()) return panel;
+  // The panel restores its session from the extension's storage as it loads: wait for it.
+  const open = await panel.getByTestId('runbook-title').waitFor({ timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (open) return panel;
   failures.push(`${when}: the page reloaded and the panel no longer had the runbook open (the session did not outlive the page); reopened it to go on`);
   await panel.locator(`[data-runbook-id="${RUNBOOK}"]`).click();
   await expect(panel.getByTestId('runbook-title')).toBeVisible();
@@ -245,7 +250,7 @@ test('Django admin audit log: recognise, search by link, capture every page, esc
       if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/django-panel.png` });
     });
 
-    await part('search for the customer and the dates: the console applied exactly those', async () => {
+    await part('search for the customer and the dates: the console applied exactly those; a reload keeps the runbook', async () => {
       try {
         await runStep(page, extensionId, 0);
       } finally {
@@ -259,6 +264,12 @@ test('Django admin audit log: recognise, search by link, capture every page, esc
       expect(new Date(applied.until!).getTime()).toBeGreaterThanOrEqual(new Date(`${TO}T23:59:00Z`).getTime());
       broad = truthRows(applied);
       expect(search.resultCount, "the console's result count vs its database").toBe(broad.length);
+      // The person reloads the page: one panel, the runbook still open, the step still done.
+      await page.reload();
+      const panel = await onePanel(page, extensionId);
+      await expect(panel.getByTestId('runbook-title')).toBeVisible();
+      await expect(stepOf(panel, 0)).toHaveAttribute('data-state', 'done');
+      await expect(panel.getByTestId('input-customer')).toHaveValue(CUSTOMER);
     });
 
     await part('capture every page (next is a link that loads a new page): each row equals the database', async () => {
