@@ -338,6 +338,18 @@ describe('guards while capturing', () => {
     ]);
   });
 
+  it('a `when` pattern also reads only the first 1,000 characters', () => {
+    document.body.innerHTML = `<ol id="activity"><li class="entry">Ana deleted ${'x'.repeat(1_000)} by robot</li><li class="entry">Bo deleted y by robot</li></ol>`;
+    const adapter = adapterWith({
+      text: { pattern: '^(?<actor>\\S+) (?<action>deleted) (?<target>.+)' },
+      variants: [{ when: { pattern: 'by robot' }, columns: { result: { selectors: [':scope'], pattern: '(robot)' } } }],
+    });
+    const { rows, warnings } = readVisibleRows(document, adapter, 100, times);
+    expect(rows.map((r) => r.result)).toEqual(['', 'robot']);
+    // The result column is one only the variant reads: empty by design in the other rows.
+    expect(warnings).toEqual([]);
+  });
+
   it('reads at most 1,000 characters of a row with a pattern', () => {
     document.body.innerHTML = `<ol id="activity"><li class="entry">Ana deleted ${'x'.repeat(2_000)}</li></ol>`;
     const { rows } = readVisibleRows(document, adapterWith({ text: { pattern: '^(?<actor>\\S+) (?<action>deleted) (?<target>.+)' } }), 100, times);

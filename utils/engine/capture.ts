@@ -234,7 +234,8 @@ export class RowCollector {
           // Not on the page, or not in the sentence: a sentence that didn't fit is reported once for the row.
           if (!fitted && reading.sentence?.groups.has(column.name)) {
             if (!column.optional) this.unfitted.columns.add(column.name);
-          } else if (!column.optional) {
+          } else if (!column.optional && (column.find || column.heading || reading.sentence?.groups.has(column.name))) {
+            // A column this reading has no way to read (one only a variant reads) is empty by design here.
             this.emptyCells.set(column.name, (this.emptyCells.get(column.name) ?? 0) + 1);
           }
           value = '';

@@ -92,7 +92,9 @@ export function compileRowTest(when: NonNullable<RowVariant['when']>, where: str
   }
   return (row, rowText) => {
     if (selectors && !selectors.some((selector) => row.matches(selector) || row.querySelector(selector) !== null)) return false;
-    return pattern ? pattern.test(rowText()) : true;
+    if (!pattern) return true;
+    const text = rowText();
+    return pattern.test(text.length > ROW_TEXT_MAX ? text.slice(0, ROW_TEXT_MAX) : text);
   };
 }
 
