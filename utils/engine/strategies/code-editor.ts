@@ -4,10 +4,10 @@ import { editorText, insertTextCommand, isEditable, isTextControl, normalise, se
 import type { WidgetStrategy } from './types';
 
 /**
- * CodeMirror 6 (a contenteditable `.cm-content`), Monaco (a hidden textarea) and other
- * contenteditable boxes ignore value setters; they listen to editing commands. insertText
- * goes through the browser's editing pipeline, which they understand; a beforeinput + input
- * pair is the fallback where execCommand is unavailable.
+ * CodeMirror 6 (a contenteditable `.cm-content`) and other contenteditable boxes ignore value
+ * setters; they listen to editing commands. insertText goes through the browser's editing
+ * pipeline, which they understand; a beforeinput + input pair is the fallback where execCommand
+ * is unavailable. Monaco, whose input takes neither, has its own strategy (monaco.ts).
  */
 export const codeEditor: WidgetStrategy = {
   id: 'code-editor',
