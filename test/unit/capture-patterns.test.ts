@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { captureRows, compileColumns, readVisibleRows, RowCollector } from '../../utils/engine/capture';
+import { explainRow } from '../../utils/engine/explain';
 import { visibleText } from '../../utils/engine/row-patterns';
 import { columnsToCheck, triesFromCapture } from '../../utils/review/failures';
 import { adapterSchema, type Adapter } from '../../utils/schema/adapter';
@@ -86,6 +87,13 @@ describe('rows read by named groups', () => {
     expect(warnings).toEqual([
       '1 row doesn\'t read as any sentence the adapter describes, e.g. “Maintenance window started · Nov 28, 2026 22:00” — it is kept with the page\'s own text, and its time, actor, action and target are left empty. Whoever maintains this site\'s adapter can add a variant for it.',
     ]);
+  });
+
+  it('the panel explains a row no sentence reads with the page\'s own words, and a read one as before', () => {
+    mountFixture();
+    const { rows } = readVisibleRows(document, adapterWith(FEED), 100, times);
+    expect(explainRow(rows[5]!, new Map())).toBe("The page says: “Maintenance window started · Nov 28, 2026 22:00” — Trailguide couldn't read which event this is.");
+    expect(explainRow(rows[1]!, new Map())).toBe('Bob Stone did "deleted" (not in the glossary yet) for repo-42.');
   });
 
   it('counts every row no sentence reads, in the plural, with the first as the example', () => {

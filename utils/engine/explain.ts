@@ -3,6 +3,7 @@ import type { Adapter } from '../schema/adapter';
 import type { GlossaryEntry } from '../schema/glossary';
 import type { EventKind } from '../schema/kinds';
 import { mapRowToKind } from '../kinds/resolve';
+import { ROW_TEXT_KEY } from '../schema/row-pattern';
 
 /**
  * Plain-language explanations of captured rows. Everything here is plain text:
@@ -88,6 +89,9 @@ export function explainRow(row: CapturedRow, glossary: GlossaryMap, kindOfRow?: 
     const sentence = `${capitalise(phrase.text)} (${code})${parts.length > 0 ? ` — ${parts.join(', ')}` : ''}.`;
     return failed ? `${sentence} It did not succeed.` : sentence;
   }
+  // A sentence row the adapter couldn't read: the page's own words, not "someone did something".
+  const pageSentence = code ? '' : (row.raw[ROW_TEXT_KEY] ?? '').trim();
+  if (pageSentence) return `The page says: “${pageSentence}” — Trailguide couldn't read which event this is.`;
   let sentence: string;
   if (phrase) sentence = `${who} ${phrase.text} (${code})`;
   else if (code) sentence = `${who} did "${code}" (not in the glossary yet)`;
