@@ -115,7 +115,7 @@ test('a search the link carries whole goes by the link, mapped to the console’
   // "Billing" isn't in the map: no link; the form is typed (the actor only), never the raw word.
   await panel.getByTestId('step').nth(1).getByTestId('step-action').click();
   await expect.poll(() => lastSearch(consoleUrl)).toEqual({ actor: DANA, action: '', page: 1 });
-  panel = await panelFrame(page);
+  panel = await panelAfterLoad(page, /[?&]action=$/);
   const second = panel.getByTestId('step').nth(1);
   await expect(second).toHaveAttribute('data-state', 'failed');
   await expect(second).toContainText('the page reloaded when the search ran');
