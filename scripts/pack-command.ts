@@ -11,27 +11,26 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { buildPackFromFiles, describeBuildProblem } from '../utils/pack/build';
+import { buildPackFromFiles } from '../utils/pack/build';
 import { PACK_SCHEMA_DOC_PATH, packJsonSchemaText } from '../utils/pack/json-schema';
-
-const PACK_FILE = /\.(md|ya?ml)$/i;
-/** A folder far bigger than any pack is a wrong path (a home folder), not a pack. */
-const MAX_FOLDER_FILES = 5_000;
+import { decodePackText, PackFileBudget, packFileKey, packNoteSentence, packNotBuiltSentence } from '../utils/pack/files';
 
 export const USAGE = `Usage:
   npm run pack -- <folder> [out.json]   build a pack file from a folder (pack.yaml, *.md, glossary.yaml, adapters/*.yaml)
   npm run pack -- <folder> -            print the pack to the terminal instead
   npm run pack -- --schema              regenerate ${PACK_SCHEMA_DOC_PATH}`;
 
-/** Reads the files packFromFiles looks at: top-level Markdown/YAML and adapters/*.yaml. */
+/** Reads the files packFromFiles looks at: the choice (and its limits) is utils/pack/files.ts', shared with the options page. */
 export function readPackFolder(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
+  const budget = new PackFileBudget();
   const add = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (!PACK_FILE.test(name) || !statSync(path).isFile()) continue;
-      if (Object.keys(files).length >= MAX_FOLDER_FILES) throw new Error(`more than ${MAX_FOLDER_FILES} files; is this the right folder?`);
-      files[relative(folder, path).split('\\').join('/')] = readFileSync(path, 'utf8');
+      const key = packFileKey(relative(folder, path).split('\\').join('/'));
+      if (!key || !statSync(path).isFile()) continue;
+      budget.add(statSync(path).size);
+      files[key] = decodePackText(readFileSync(path));
     }
   };
   add(folder);
@@ -85,10 +84,10 @@ export function runPackCommand(args: readonly string[], io: CommandIo): number {
   }
   const result = buildPackFromFiles(files);
   if (!result.ok) {
-    io.err(`The pack was not built. ${describeBuildProblem({ ...result, file: join(folderArg, result.file) })}`);
+    io.err(packNotBuiltSentence({ ...result, file: join(folderArg, result.file) }));
     return 1;
   }
-  for (const warning of result.warnings ?? []) io.err(`Note: ${describeBuildProblem({ ...warning, file: join(folderArg, warning.file) })}`);
+  for (const warning of result.warnings ?? []) io.err(packNoteSentence({ ...warning, file: join(folderArg, warning.file) }));
   if (outArg === '-') {
     io.out(result.text.trimEnd());
     return 0;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DeleteReply, ExportReply, ImportReply, PackSummary } from '../../utils/packs/messages';
 import { AddPack } from './AddPack';
+import { MakePack } from './MakePack';
 import { ask, downloadText, errorText } from './api';
 import { PackRow } from './PackRow';
 import { packList, packListError, reloadPacks } from './packs-state';
@@ -128,6 +129,8 @@ export function PackManager() {
       </header>
 
       <AddPack busy={busy} onImportText={importText} onSubscribe={(url) => subscribeTo(url)} onProblem={(text) => setNotice({ kind: 'alert', text })} />
+
+      <MakePack busy={busy} onInstall={(text) => importText(text, 'file')} />
 
       <div class="notices" data-testid="packs-notice">
         {notice?.kind === 'alert' ? (
