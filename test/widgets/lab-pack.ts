@@ -42,6 +42,7 @@ export const FILTERS: Record<string, string> = {
   ariaTeam: 'Customer support',
   muiLabels: 'security, legal hold',
   vuetifyPerson: 'Dana Whitfield',
+  vuetifyEvents: 'Sign-out, Settings changed',
   monacoQuery: 'actor:li AND action:"apikey.created"',
 };
 
@@ -89,6 +90,7 @@ export function expectedStates(timeZone: string): Record<string, unknown> {
     'mui-ac-free': ['security', 'legal hold'],
     'vuetify-date': at(INSTANTS.vuetifyOn).slice(0, 10),
     'vuetify-autocomplete': 'dana',
+    'vuetify-multi': ['user.logout', 'account.settings_changed'],
     monaco: 'actor:li AND action:"apikey.created"',
     // Filled only by its own e2e (a freeSolo single can only be reported "couldn't check"), never by the fill-everything runbook.
     'mui-ac-free-single': null,
@@ -129,6 +131,7 @@ export const FIELD_WIDGET: Record<string, { widget: string; strategy: string }> 
   muiLabels: { widget: 'mui-ac-free', strategy: 'mui-autocomplete' },
   vuetifyOn: { widget: 'vuetify-date', strategy: 'vuetify-date-input' },
   vuetifyPerson: { widget: 'vuetify-autocomplete', strategy: 'vuetify-autocomplete' },
+  vuetifyEvents: { widget: 'vuetify-multi', strategy: 'vuetify-autocomplete' },
   monacoQuery: { widget: 'monaco', strategy: 'monaco' },
 };
 
@@ -174,6 +177,7 @@ export const LAB_ADAPTER = {
     muiLabels: { label: 'Labels (MUI)', dom: { selectors: ['#mui-ac-free input'], kind: 'combobox' } },
     vuetifyOn: { label: 'On (Vuetify)', dom: { selectors: ['#vuetify-date input'], kind: 'date', format: 'MM/DD/YYYY' } },
     vuetifyPerson: { label: 'Person (Vuetify)', dom: { selectors: ['#vuetify-autocomplete input'], kind: 'combobox' } },
+    vuetifyEvents: { label: 'Event types (Vuetify)', dom: { selectors: ['#vuetify-multi input'], kind: 'combobox' } },
     monacoQuery: { label: 'Query (Monaco)', dom: { selectors: ['#monaco .monaco-editor'], kind: 'codeEditor' } },
   },
   submit: { via: 'none' },

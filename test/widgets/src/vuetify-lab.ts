@@ -2,7 +2,7 @@ import { createApp, defineComponent, h, ref } from 'vue';
 import { createVuetify } from 'vuetify';
 import { VAutocomplete } from 'vuetify/components/VAutocomplete';
 import { VDateInput } from 'vuetify/labs/VDateInput';
-import { PEOPLE, stateText } from './state';
+import { EVENT_TYPES, PEOPLE, stateText } from './state';
 
 /** A Vuetify 3 date as the day it names, "YYYY-MM-DD" (its VDateInput holds a Date at local midnight). */
 function localDay(date: unknown): string | null {
@@ -16,6 +16,7 @@ const VuetifyLab = defineComponent({
   setup() {
     const day = ref<Date | null>(null);
     const person = ref<string | null>(null);
+    const events = ref<string[]>([]);
     const widget = (id: string, title: string, state: () => unknown, control: () => ReturnType<typeof h>) =>
       h('section', { id, 'data-widget': id, style: 'margin: 12px 0; max-width: 520px' }, [h('label', title), h('div', [control()]), h('output', { 'data-state': id }, stateText(state()))]);
     return () =>
@@ -33,6 +34,20 @@ const VuetifyLab = defineComponent({
             label: 'Person',
             density: 'compact',
             style: 'width: 300px',
+          }),
+        ),
+        widget('vuetify-multi', 'Event types (Vuetify v-autocomplete multiple, chips)', () => events.value, () =>
+          h(VAutocomplete, {
+            modelValue: events.value,
+            'onUpdate:modelValue': (v: string[]) => (events.value = v),
+            items: EVENT_TYPES,
+            itemTitle: 'label',
+            itemValue: 'value',
+            multiple: true,
+            chips: true,
+            label: 'Event types',
+            density: 'compact',
+            style: 'width: 420px',
           }),
         ),
       ]);
