@@ -75,6 +75,7 @@ const stepOf = (panel: Frame, index: number) => panel.locator(`[data-testid="ste
  */
 async function runStep(page: Page, extensionId: string, index: number, timeout = 90_000): Promise<{ state: string; message: string; panel: Frame; requests: ActivityRequest[] }> {
   const before = activityRequests().length;
+  const started = Date.now();
   await stepOf(await panelFrame(page), index).getByTestId('step-action').click();
   await expect
     .poll(
@@ -92,6 +93,7 @@ async function runStep(page: Page, extensionId: string, index: number, timeout =
   const panel = await onePanel(page, extensionId);
   const step = stepOf(panel, index);
   const message = ((await step.locator('.step-message').textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
+  console.log(`[redmine journey] step ${index + 1} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { state: (await step.getAttribute('data-state')) ?? 'missing', message, panel, requests: activityRequests().slice(before) };
 }
 
@@ -260,7 +262,8 @@ test('Redmine activity: recognise, search by link (not narrowed by what Redmine 
       // Redmine was asked for the weeks before, each with the search's own filters.
       const searched = appliedOf(lastRequestBefore(requests));
       const weeks = requests.map(appliedOf);
-      expect.soft(weeks.length, 'pages (weeks) Redmine served for this capture').toBeGreaterThanOrEqual(2);
+      // 10 + 9 + 6 issue events in the three weeks up to the day: the 25th row is on the third page.
+      expect.soft(weeks.length, 'pages (weeks) Redmine served for this capture after the first').toBe(2);
       weeks.forEach((week, i) => {
         const from = new Date(Date.parse(`${upto}T00:00:00Z`) - (i + 1) * DAYS_PER_PAGE * 86_400_000).toISOString().slice(0, 10);
         expect.soft(week, `page ${i + 2} of the capture: the week up to ${from}, with the search's filters`).toEqual({ ...searched, from });
