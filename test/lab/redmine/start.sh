@@ -16,8 +16,10 @@ redmine=/usr/share/redmine
 name=trailguide-lab
 started=$(date +%s)
 say() { echo "[lab redmine] $*"; }
-answers() { curl -fsS -o /dev/null --max-time 5 "$url/activity" 2>/dev/null; }
+# Node is there for the project anyway (curl may not be).
+answers() { node -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(5000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$url/activity" 2>/dev/null; }
 export LAB_ADMIN_PASSWORD=lab-admin-pass-1
+mkdir -p "$work"
 
 # 1. Debian's packages. redmine-sqlite makes dpkg create Debian's own "default" instance too
 #    (preseeded below so it installs without questions); the lab uses its own instance.
@@ -38,9 +40,9 @@ redmine redmine/current-instances string default
 EOF
   export DEBIAN_FRONTEND=noninteractive
   $sudo_ apt-get -o DPkg::Lock::Timeout=600 update -qq
-  $sudo_ apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends redmine redmine-sqlite thin >"$work.apt.log" 2>&1 || {
-    say "apt-get failed; its output:"; tail -n 30 "$work.apt.log"; exit 1; }
-  rm -f "$work.apt.log"
+  $sudo_ apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends redmine redmine-sqlite thin >"$work/apt.log" 2>&1 || {
+    say "apt-get failed; its output:"; tail -n 30 "$work/apt.log"; exit 1; }
+  rm -f "$work/apt.log"
   say "Installed in $(( $(date +%s) - t )) s."
 fi
 version=$(dpkg-query -W -f='${Version}' redmine)
