@@ -81,8 +81,8 @@ async function runStep(page: Page, index: number, requests: HistoryRequest[], ti
     await expect.poll(async () => (await stepOf(panel, index).getAttribute('data-state')) ?? 'missing', { message: `step ${index + 1} should be done`, timeout }).toBe('done');
   } catch (error) {
     const asked = requests.slice(before).map((r) => r.filter || '(no filter)');
-    const said = await stepOf(panel, index).innerText({ timeout: 5_000 }).catch(() => '(the step is not in the panel)');
-    await page.screenshot({ path: test.info().outputPath(`step-${index + 1}.png`) }).catch(() => undefined);
+    const said = await stepOf(panel, index).evaluate((el) => el.textContent ?? '', undefined, { timeout: 5_000 }).catch(() => '(the step is not in the panel)');
+    await page.screenshot({ path: join(SCREENSHOTS ?? test.info().outputDir, `ghost-step-${index + 1}.png`) }).catch(() => undefined);
     throw new Error(`${(error as Error).message}\nThe History asked Ghost since the click:\n  ${asked.join('\n  ') || '(nothing)'}\nThe step says:\n${said}`);
   }
   return panel;
@@ -175,7 +175,7 @@ test('Ghost History (single-page app, filters not in the address): recognise, fi
         await body();
       } catch (error) {
         outcome = 'FAILED';
-        failures.push(`${name}: ${(error as Error).message.split('\n').slice(0, 14).join('\n    ')}`);
+        failures.push(`${name}: ${(error as Error).message.split('\n').slice(0, 30).join('\n    ')}`);
       } finally {
         console.log(`[journey ghost] ${outcome}: ${name} (${((Date.now() - began) / 1000).toFixed(1)} s)`);
       }
