@@ -151,6 +151,19 @@ describe('a filter the console still applies though the step didn’t set it', (
     ]);
   });
 
+  it('names a remembered choice of a list in the step’s word, not the option’s text', () => {
+    const listed = makeAdapter({
+      deepLink: {},
+      fields: {
+        actor: { label: 'User', url: { param: 'user' } },
+        action: { label: 'Action', values: { Refund: 'billing.invoice_refund' }, url: { param: 'action' }, dom: { selectors: ['#action'], kind: 'select' } },
+      },
+    });
+    at('/activity?user=alice');
+    document.body.innerHTML = `<select id="action"><option value="">All actions</option><option value="billing.invoice_refund" selected>Refunded an invoice</option></select>`;
+    expect(readBack(document, listed, { actor: 'alice' }).filters[1]).toMatchObject({ name: 'action', intended: '', shown: 'Refund', status: 'applied' });
+  });
+
   it('says nothing more when the link reset it and the form agrees', () => {
     at('/activity?user=alice&event=all');
     document.body.innerHTML = `<input id="user" value="alice"><input id="event" value="">`;

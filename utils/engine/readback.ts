@@ -362,7 +362,9 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
       if (Object.keys(intended).some(sharesBox) || filters.some((f) => f.intended === '' && sharesBox(f.name))) continue;
       usedControls = true;
       const isDate = DATE_FILTERS.has(field) || spec.dom.kind === 'date' || spec.dom.kind === 'datetime';
-      const shown = isDate ? (boxInstant(text, spec.dom, field) ?? text) : wordInBox(spec, text);
+      // A list shows its option's text; its value is what a value map lists ("billing.invoice_refund" → "Refund").
+      const listed = hit ? wordFor(spec, 'dom', readControlValue(hit.element).trim()) : null;
+      const shown = isDate ? (boxInstant(text, spec.dom, field) ?? text) : (listed ?? wordInBox(spec, text));
       filters.push({
         name: field,
         intended: '',
