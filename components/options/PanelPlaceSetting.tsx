@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { sidePanelAvailable } from '../../utils/background/side-panel';
 import { PANEL_PLACE_KEY, type PanelPlace } from '../../utils/storage-keys';
 
 const placeOf = (value: unknown): PanelPlace => (value === 'browser' ? 'browser' : 'docked');
 
 /**
  * Settings → where the panel opens: docked in the page beside the console (the default),
- * or the browser's own side panel where the browser has one Trailguide can use (Chromium).
+ * or the browser's own side panel where the browser has one Trailguide can use (Chromium's side
+ * panel, Firefox's sidebar).
  */
 export function PanelPlaceSetting() {
-  const available = (browser as unknown as { sidePanel?: unknown }).sidePanel !== undefined;
+  // Chromium's side panel, or Firefox's sidebar (utils/background/side-panel.ts).
+  const available = sidePanelAvailable();
   const [place, setPlace] = useState<PanelPlace | null>(null);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
 

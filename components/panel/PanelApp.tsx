@@ -102,7 +102,9 @@ async function refreshPacks() {
 }
 
 function setOpen(open: boolean) {
-  if (inSidePanel && !open) return window.close(); // the browser's side panel closes
+  // The browser's side panel closes (Firefox's sidebar only by its own API; a click allows it).
+  const sidebar = (browser as unknown as { sidebarAction?: { close(): Promise<void> } }).sidebarAction;
+  if (inSidePanel && !open) return sidebar ? void sidebar.close().catch(() => undefined) : window.close();
   panelOpen.value = open;
   const key = openKey.value;
   if (key) void browser.storage.local.set({ [key]: open });
