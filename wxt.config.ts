@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -37,6 +38,12 @@ export function builtinPackJson(): string {
     builtinPack = JSON.stringify(JSON.parse(out));
   }
   return builtinPack;
+}
+
+/** The built-in pack's id and a hash of its JSON: what a cold worker compares with the stored copy (utils/packs/store.ts). */
+export function builtinPackStamp(): { id: string; stamp: string } {
+  const json = builtinPackJson();
+  return { id: (JSON.parse(json) as { id: string }).id, stamp: `sha256:${createHash('sha256').update(json).digest('hex')}` };
 }
 
 /** This build's built-in hosts: the store's, plus the demo's in development, demo and test builds. */
@@ -114,6 +121,11 @@ export default defineConfig({
     action: { default_title: 'Trailguide: show or hide the panel (Alt+Shift+Y)' },
     // The same panel page in the browser's side panel, per tab (enabled only where the person opens it).
     ...(browser === 'chrome' ? { side_panel: { default_path: 'panel.html' } } : {}),
+    // Firefox: its sidebar, a setting too. Closed at install: the panel docked in the page stays
+    // the default. Its default page sends it to the active tab's panel (entrypoints/sidebar/).
+    ...(browser === 'firefox'
+      ? { sidebar_action: { default_title: 'Trailguide', default_panel: 'sidebar.html', open_at_install: false } }
+      : {}),
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+Y' },
@@ -158,7 +170,9 @@ export default defineConfig({
     define: {
       __TRAILGUIDE_DEMO_HOSTS__: JSON.stringify(demoHostsWanted(command, process.env)),
       // The dev server parses the runbooks' files at run time instead, so edits to them show.
-      ...(command === 'build' ? { __TRAILGUIDE_BUILTIN_PACK__: JSON.stringify(builtinPackJson()) } : {}),
+      ...(command === 'build'
+        ? { __TRAILGUIDE_BUILTIN_PACK__: JSON.stringify(builtinPackJson()), __TRAILGUIDE_BUILTIN_PACK_STAMP__: JSON.stringify(builtinPackStamp()) }
+        : {}),
     },
     plugins: [zodInItsOwnChunk()],
   }),

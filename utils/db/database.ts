@@ -18,6 +18,8 @@ export interface PackRecord {
   pack: Pack;
   /** The last good copy, byte for byte, as it was received. */
   raw: string;
+  /** The built-in pack only: the build's stamp of it (utils/pack/builtin.ts builtinPackStamp). */
+  builtinStamp?: string;
   installedAt: number;
   updatedAt: number;
   /** Subscriptions: where it comes from and how the last check went. */

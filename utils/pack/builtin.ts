@@ -25,6 +25,28 @@ let cached: Pack | undefined;
  */
 declare const __TRAILGUIDE_BUILTIN_PACK__: string | undefined;
 
+/**
+ * What identifies this build's built-in pack without reading it: its id and a hash of its JSON,
+ * computed at build time (wxt.config.ts). A cold service worker compares the stamp with the stored
+ * copy's (utils/packs/store.ts) instead of parsing the ≈ 200 KB pack and writing it out again as
+ * text to compare (docs/performance.md, worker cold start). Unit tests and the dev server, which
+ * have no build stamp, derive one from the pack's JSON.
+ */
+declare const __TRAILGUIDE_BUILTIN_PACK_STAMP__: { id: string; stamp: string } | undefined;
+
+export function builtinPackStamp(): { id: string; stamp: string } {
+  if (typeof __TRAILGUIDE_BUILTIN_PACK_STAMP__ === 'object') return __TRAILGUIDE_BUILTIN_PACK_STAMP__;
+  const pack = loadBuiltinPack();
+  return { id: pack.id, stamp: `text:${textHash(JSON.stringify(pack))}` };
+}
+
+/** FNV-1a over the UTF-16 code units, with the length: enough to tell two versions of one pack apart. */
+function textHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.length.toString(36)}-${hash.toString(36)}`;
+}
+
 /** Parsed and validated exactly like a pack a user imports; a broken built-in pack fails loudly (at build time in a build). */
 export function loadBuiltinPack(): Pack {
   if (cached) return cached;

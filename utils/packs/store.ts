@@ -1,5 +1,5 @@
 import { db, type PackRecord, type PackSource } from '../db/database';
-import { loadBuiltinPack } from '../pack/builtin';
+import { builtinPackStamp, loadBuiltinPack } from '../pack/builtin';
 import type { PackProblem } from '../pack/errors';
 import { parsePackData, parsePackText } from '../pack/parse';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack } from '../schema/pack';
@@ -75,11 +75,18 @@ export function ensureBuiltinPack(): Promise<void> {
   return done;
 }
 
-async function seedBuiltinPack(now = Date.now()): Promise<void> {
+/**
+ * The stored copy is this build's when its stamp (id and hash, made at build time) is: then the
+ * pack is neither parsed nor written out as text (a cold worker's first answer waits for this).
+ * `stamp` is for tests: another build's.
+ */
+export async function seedBuiltinPack(now = Date.now(), stamp = builtinPackStamp()): Promise<void> {
+  const existing = await db().packs.get(stamp.id);
+  if (existing?.source === 'builtin' && existing.builtinStamp === stamp.stamp) return;
   const pack = loadBuiltinPack();
   const raw = JSON.stringify(pack, null, 2);
-  const existing = await db().packs.get(pack.id);
-  if (existing?.source === 'builtin' && existing.raw === raw) return;
+  // Same pack, stored before stamps were kept: only the stamp is added.
+  const same = existing?.source === 'builtin' && existing.raw === raw;
   await db().packs.put({
     id: pack.id,
     source: 'builtin',
@@ -87,8 +94,9 @@ async function seedBuiltinPack(now = Date.now()): Promise<void> {
     locked: false,
     pack,
     raw,
+    builtinStamp: stamp.stamp,
     installedAt: existing?.source === 'builtin' ? existing.installedAt : 0,
-    updatedAt: now,
+    updatedAt: same && existing ? existing.updatedAt : now,
   });
 }
 
