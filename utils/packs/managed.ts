@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { db, type PackRecord } from '../db/database';
-import { loadBuiltinPack } from '../pack/builtin';
+import { builtinPackStamp } from '../pack/builtin';
 import { parsePackText } from '../pack/parse';
 import type { Pack } from '../schema/pack';
 import { formatPath } from '../schema/safe';
@@ -47,7 +47,7 @@ export function validatePolicy(data: unknown): PolicyCheck {
     const href = new URL(value).href;
     if (!urls.includes(href)) urls.push(href);
   }
-  const builtinId = loadBuiltinPack().id;
+  const builtinId = builtinPackStamp().id;
   const inline: { pack: Pack; raw: string }[] = [];
   for (const [index, raw] of (shape.data.packs ?? []).entries()) {
     const parsed = parsePackText(raw);
@@ -95,7 +95,7 @@ export async function applyManagedPolicy(options: FetchOptions & { now?: number;
   if (!check.ok) return saveStatus({ state: 'rejected', message: check.message, problems: [], checkedAt: now });
 
   const records = await listPackRecords();
-  const builtinId = loadBuiltinPack().id;
+  const builtinId = builtinPackStamp().id;
   const problems: string[] = [];
   const incoming: Incoming[] = check.inline.map((p) => ({ ...p }));
 
