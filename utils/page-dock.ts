@@ -67,50 +67,68 @@ export function createPageDock(doc: Document = document): PageDock {
   /** The x where the panel begins (the viewport's width without its scroll bar, minus the panel). */
   const edge = () => root.clientWidth - width;
 
-  /** Moves one element out from under the panel, if it is laid out against the viewport. */
-  const fit = (el: HTMLElement) => {
-    if (saved.has(el)) return;
-    const style = win.getComputedStyle(el);
-    if (style.display === 'none') return;
+  /**
+   * Moves what is laid out against the viewport out from under the panel, in `from` and below:
+   * `position: fixed` elements (anchored right: the anchor moves; otherwise no wider than the
+   * space left) and blocks as wide as the viewport (`100vw`). All reads first, against one
+   * layout of the page at its new width, then all writes, then one read to check the moved
+   * anchors — never a read after each write, which would lay the page out once per element
+   * (docs/performance.md, CPU on a recognised console).
+   */
+  const scan = (from: Element[]) => {
     const limit = edge();
-    if (style.position === 'fixed') {
-      const box = el.getBoundingClientRect();
-      if (box.right <= limit + 0.5 || box.width === 0) return;
-      // Anchored to the right (drawers, right-hand toasts, full-width bars): move the anchor.
-      // Compared in the same task, so an animation running on it cannot fool the test.
-      const right = Number.parseFloat(style.right);
-      if (Number.isFinite(right)) {
-        set(el, 'right', `${right + width}px`);
-        if (el.getBoundingClientRect().right < box.right - 0.5) return;
-        unset(el, 'right');
+    const viewport = root.clientWidth;
+    const anchored: { el: HTMLElement; right: number; box: DOMRect }[] = [];
+    const narrowed: { el: HTMLElement; box: DOMRect }[] = [];
+    const wide: HTMLElement[] = [];
+    const look = (el: HTMLElement) => {
+      if (saved.has(el)) return;
+      const style = win.getComputedStyle(el);
+      if (style.display === 'none') return;
+      if (style.position === 'fixed') {
+        const box = el.getBoundingClientRect();
+        if (box.right <= limit + 0.5 || box.width === 0) return;
+        const right = Number.parseFloat(style.right);
+        if (Number.isFinite(right)) anchored.push({ el, right, box });
+        else narrowed.push({ el, box });
+        return;
       }
-      // Placed by its left and width instead: no wider than the space left.
-      set(el, 'max-width', `${Math.max(0, limit - Math.max(0, box.left))}px`);
-      return;
+      if (style.position === 'absolute' || style.position === 'sticky') return;
+      const w = Number.parseFloat(style.width);
+      if (w >= viewport - 0.5 && w > limit + 0.5) wide.push(el);
+    };
+    for (const top of from) {
+      if (!top.isConnected) continue;
+      if (top instanceof win.HTMLElement && !SKIP.has(top.tagName)) look(top);
+      const walker = doc.createTreeWalker(top, NodeFilter.SHOW_ELEMENT, {
+        acceptNode: (node) => (SKIP.has((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof win.HTMLElement) look(node);
     }
-    if (style.position === 'absolute' || style.position === 'sticky') return;
-    // A block as wide as the whole viewport (`100vw`) while the page is narrower.
-    const w = Number.parseFloat(style.width);
-    if (w >= root.clientWidth - 0.5 && w > limit + 0.5) set(el, 'max-width', '100%');
-  };
-
-  const scan = (from: Element) => {
-    if (from instanceof win.HTMLElement && !SKIP.has(from.tagName)) fit(from);
-    const walker = doc.createTreeWalker(from, NodeFilter.SHOW_ELEMENT, {
-      acceptNode: (node) => (SKIP.has((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof win.HTMLElement) fit(node);
+    for (const el of wide) set(el, 'max-width', '100%');
+    // Anchored to the right (drawers, right-hand toasts, full-width bars): move the anchor …
+    for (const { el, right } of anchored) set(el, 'right', `${right + width}px`);
+    // … kept where the element did move left (read in the same task, so an animation running
+    // on it cannot fool the test); otherwise placed by its left and width: no wider than the space left.
+    for (const item of anchored) {
+      if (item.el.getBoundingClientRect().right < item.box.right - 0.5) continue;
+      unset(item.el, 'right');
+      narrowed.push(item);
+    }
+    for (const { el, box } of narrowed) set(el, 'max-width', `${Math.max(0, limit - Math.max(0, box.left))}px`);
   };
 
   const layOut = () => {
     restore();
-    width = wanted > 0 && root.clientWidth - wanted >= MIN_PAGE_WIDTH ? Math.round(wanted) : 0;
+    // The window's width decides whether to dock (no layout needed: the scroll bar's few pixels
+    // do not change the answer); the page is laid out once, at its new width, by the scan.
+    width = wanted > 0 && win.innerWidth - wanted >= MIN_PAGE_WIDTH ? Math.round(wanted) : 0;
     if (width > 0) {
       set(root, 'margin-right', `${width}px`);
       // A page whose root sets its own width would otherwise keep it under the panel.
       set(root, 'width', 'auto');
       set(root, 'max-width', 'none');
-      if (doc.body) scan(doc.body);
+      if (doc.body) scan([doc.body]);
       fitOverflow();
     }
   };
@@ -132,7 +150,14 @@ export function createPageDock(doc: Document = document): PageDock {
     timer = undefined;
     const targets = [...pending];
     pending = new Set();
-    for (const target of targets) if (target.isConnected) scan(target);
+    // Not those inside a subtree the scan skips (rows added to a table), nor inside another
+    // element waiting (scanned with it).
+    const waiting = new Set(targets);
+    const wanted = (target: Element) => {
+      for (let up = target.parentElement; up; up = up.parentElement) if (SKIP.has(up.tagName) || waiting.has(up)) return false;
+      return true;
+    };
+    scan(targets.filter(wanted));
     fitOverflow();
   };
 

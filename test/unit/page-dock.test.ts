@@ -7,6 +7,8 @@ import { clampPanelWidth, createPanelHost } from '../../utils/panel-host';
 // happy-dom lays nothing out: the viewport's width and the boxes that matter are given by hand.
 function viewportWidth(width: number) {
   Object.defineProperty(document.documentElement, 'clientWidth', { configurable: true, get: () => width });
+  // The window's width (with no scroll bar here): what the dock reads to decide, without a layout.
+  Object.defineProperty(window, 'innerWidth', { configurable: true, get: () => width });
 }
 
 /** A box whose right edge is `right` until its inline `right` is set, then moves left by that much. */
