@@ -322,12 +322,18 @@ export class RowCollector {
     let unread = 0;
     let timeExample = '';
     for (const [reason, entry] of this.unreadTimes) {
-      if (reason === 'ambiguous') continue;
+      if (reason === 'ambiguous' || reason === 'no-day') continue;
       unread += entry.count;
       timeExample ||= entry.example;
     }
     if (unread > 0) {
       out.push(`${rowsHave(unread)} a time Trailguide couldn't read, e.g. “${timeExample}” — ${unread === 1 ? 'its' : 'their'} time is left empty (the page's own text is kept).`);
+    }
+    const noDay = this.unreadTimes.get('no-day');
+    if (noDay) {
+      out.push(
+        `The console shows times without a day, e.g. “${noDay.example}” — ${noDay.count === 1 ? "that row's time is" : `the time of ${noDay.count.toLocaleString('en')} rows is`} left empty rather than guessed (the page's own text is kept). Whoever maintains this site's adapter can set \`heading\` on the time column, so the day is read from the heading above the rows.`,
+      );
     }
     if (ambiguous) {
       out.push(

@@ -15,8 +15,10 @@ dayjs.extend(advancedFormat);
  *
  * The rule is the project's: say only what is true. A text that could mean two instants
  * ("04/05/2026": 4 May or April 5), a vague relative time ("2 hours ago") with nothing
- * exact on the element, or a date with no time of day is refused with a reason, never
- * guessed; the capture keeps the page's own text and reports how many rows it couldn't read.
+ * exact on the element, a date with no time of day, or a time of day with no day ("03:28 PM",
+ * "Monday 14:02": a console that puts the day in a heading above the rows — the column's
+ * `heading` puts it in front) is refused with a reason, never guessed; the capture keeps the
+ * page's own text and reports how many rows it couldn't read.
  *
  * Order: the adapter's declared formats (Day.js tokens, strict), then ISO 8601 and epoch
  * numbers (own code: exact and fast), then chrono-node for renderings people read.
@@ -24,7 +26,7 @@ dayjs.extend(advancedFormat);
  * column's zone is done here with Intl, so summer time is that of the date, not of today.
  * Why these libraries: docs/performance.md, "Reading the times consoles print".
  */
-export type TimeRefusal = 'ambiguous' | 'vague' | 'no-time' | 'unreadable';
+export type TimeRefusal = 'ambiguous' | 'vague' | 'no-time' | 'no-day' | 'unreadable';
 export type TimeReading = { iso: string; from: 'datetime' | 'text' | 'title' } | { iso: null; reason: TimeRefusal };
 
 export interface TimeContext {
@@ -78,6 +80,8 @@ export function readTimeText(input: string, context: TimeContext): { iso: string
   for (const format of context.formats ?? []) {
     const parsed = dayjs.utc(text, format, true);
     if (parsed.isValid()) {
+      // A format with no day in it ("hh:mm A") would date the time today without a word.
+      if (!formatHasDay(format)) return { iso: null, reason: 'no-day' };
       return { iso: new Date(wallClockToInstant(wallOf(parsed.toDate()), zone)).toISOString() };
     }
   }
@@ -109,6 +113,9 @@ export function readTimeText(input: string, context: TimeContext): { iso: string
   if (!HARMLESS_REST.test(rest)) return { iso: null, reason: 'unreadable' };
   const start = found.start;
   if (!start.isCertain('hour')) return { iso: null, reason: 'no-time' };
+  // A time of day alone ("03:28 PM", "Monday 14:02"): chrono would put it on a day it chose.
+  // "Today, 09:15" and "yesterday at 14:02" name their day and are read.
+  if (!start.isCertain('day')) return { iso: null, reason: 'no-day' };
   const wall = componentsOf(start);
   const instantOf = (clock: WallClock) =>
     start.isCertain('timezoneOffset') ? Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second, clock.millisecond) - start.get('timezoneOffset')! * 60_000 : wallClockToInstant(clock, zone);
@@ -119,6 +126,11 @@ export function readTimeText(input: string, context: TimeContext): { iso: string
 }
 
 const DAY_MS = 86_400_000;
+
+/** Day.js tokens that fix the day: D/DD/Do (with M/MMM…), DDD (day of year), X/x (epoch). Text in [brackets] is literal. */
+function formatHasDay(format: string): boolean {
+  return /[DXx]/.test(format.replace(/\[[^\]]*\]/g, ''));
+}
 
 interface WallClock {
   year: number;
