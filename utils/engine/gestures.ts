@@ -4,7 +4,7 @@ import { findAll, findFirst, sleep, waitForElement } from './query';
 import { closePopup, insertTextCommand, isEditable, isTextControl, matchOption, normalise, optionLabel, selectContents, typeInto } from './strategies/dom';
 import type { ClearOutcome } from './insert';
 import type { ClearStep } from './plan';
-import { chosenItems, isAllItem, list, listItems, wantedValues } from './strategies/list';
+import { chosenItems, everyItemChosen, isAllItem, list, listItems, wantedValues } from './strategies/list';
 import type { FieldStatus, InsertOptions } from './strategies/types';
 
 /**
@@ -298,7 +298,8 @@ export function readGestureField(doc: Document, dom: DomSpec, want?: string): { 
   const { signal, chosen } = chosenItems(doc, items, step);
   const real = chosen.filter((item) => !isAllItem(item));
   const shown = real.map((item) => normalise(optionLabel(item) || item.textContent)).join(', ');
-  if (want === undefined) return { shown, holds: false, readable: signal !== null };
+  // Every item of a multiple list chosen is no filter (everyItemChosen): nothing to report for a step that didn't ask.
+  if (want === undefined) return { shown: everyItemChosen(items, chosen, step) ? '' : shown, holds: false, readable: signal !== null };
   const wanted = wantedValues({ value: want, ...step });
   const wantedItems = wanted.map((v) => matchOption(items, v.toLowerCase()));
   const holds = signal !== null && wantedItems.every((item) => item !== null && real.includes(item)) && real.every((item) => wantedItems.includes(item));
@@ -331,7 +332,10 @@ export async function clearListStep(doc: Document, step: ClearStep, options: Ins
 export function listShown(doc: Document, step: Pick<ClearStep, 'selectors' | 'option' | 'gestures'>): string {
   const container = findFirst(doc, step.selectors)?.element;
   if (!container) return '';
-  const { chosen } = chosenItems(doc, listItems(doc, container, step), step);
+  const items = listItems(doc, container, step);
+  const { chosen } = chosenItems(doc, items, step);
+  // Every item of a multiple list chosen: the console filters on nothing, so there is nothing to clear.
+  if (everyItemChosen(items, chosen, step)) return '';
   return chosen
     .filter((item) => !isAllItem(item))
     .map((item) => normalise(optionLabel(item) || item.textContent))

@@ -81,6 +81,17 @@ export function chosenItems(doc: Document, items: readonly Element[], step: List
 const label = (item: Element) => optionLabel(item) || normalise(item.textContent);
 export const isAllItem = (item: Element) => item.getAttribute('data-value') === '' || ALL_CHOICE.test(label(item));
 
+/**
+ * A multiple list whose every item is chosen (Redmine's event types, all ticked) filters on
+ * nothing: the console shows everything. Only for `multiple` lists of two or more items (an
+ * "All" item aside); a single list, or a lone toggle, chosen is a filter.
+ */
+export function everyItemChosen(items: readonly Element[], chosen: readonly Element[], step: Pick<ListStep, 'gestures'>): boolean {
+  if (!step.gestures?.multiple) return false;
+  const real = items.filter((item) => !isAllItem(item));
+  return real.length >= 2 && real.every((item) => chosen.includes(item));
+}
+
 /** The values a step asks for: comma-separated for a multiple list, else the value whole. */
 export function wantedValues(step: Pick<FillStep, 'value' | 'gestures'>): string[] {
   const values = step.gestures?.multiple ? step.value.split(',') : [step.value];
