@@ -6,7 +6,7 @@ import { Markdown } from '../common/Markdown';
 import { BranchQuestion } from './BranchQuestion';
 import { CapturedRows } from './CapturedRows';
 import { CaseBanner } from './CaseBanner';
-import { datesInBoxesOf, describeAction } from './describe-action';
+import { datesInBoxesOf, describeAction, fieldNamesOf } from './describe-action';
 import { EscalationPanel } from './EscalationPanel';
 import { InputsForm } from './InputsForm';
 import { KindNotice } from './KindNotice';
@@ -81,7 +81,7 @@ function StepItem({ runbook, step, index, path, waiting = false }: { runbook: Ru
         <h3 class="step-title">{step.title}</h3>
         {step.text && <Markdown source={step.text} />}
         {step.branch && <BranchQuestion runbook={runbook} index={index} path={path ?? []} waiting={waiting} />}
-        {action && <p class="step-action-note">{describeAction(action, values.value, (id) => kindName(id, kindsOfPacks(packs.value)), datesInBoxesOf(adapter.value))}</p>}
+        {action && <p class="step-action-note">{describeAction(action, values.value, (id) => kindName(id, kindsOfPacks(packs.value)), datesInBoxesOf(adapter.value), fieldNamesOf(adapter.value))}</p>}
         {action && <KindNotice runbook={runbook} index={index} action={action} />}
         {action && (
           <div class="step-run">

@@ -4,15 +4,34 @@ import type { Adapter } from '../../utils/schema/adapter';
 import { kindOfValue } from '../../utils/schema/kinds';
 import type { StepAction } from '../../utils/schema/runbook';
 
+/** The step sentence's word for a filter the adapter gives no `label` (or with no adapter: the editor's preview). */
 const FILTER_WORDS: Record<string, string> = {
   actor: 'who did it',
   action: 'event type',
   target: 'affected user or item',
   ip: 'IP address',
-  since: 'from',
-  until: 'to',
+  since: 'since',
+  until: 'until',
   text: 'search text',
 };
+
+/** A field's own name in the step sentence: the adapter's `label` ("Days up to"), or undefined. */
+export type FieldName = (field: string) => string | undefined;
+
+/** The adapter's labels for its fields, for the step sentence. */
+export function fieldNamesOf(adapter: Pick<Adapter, 'fields'> | null | undefined): FieldName {
+  return (field) => adapter?.fields[field]?.label?.trim() || undefined;
+}
+
+/** A readable name for a field key no word or label covers: "muiSince" → "mui since", "event_type" → "event type". */
+function readableKey(key: string): string {
+  const words = key
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words || key;
+}
 
 function shortDate(iso: string): string {
   return iso.endsWith('T00:00:00.000Z') || iso.endsWith('T23:59:59.999Z') ? iso.slice(0, 10) : iso.replace('T', ' ').slice(0, 16) + ' UTC';
@@ -41,6 +60,7 @@ export function describeAction(
   inputs: Record<string, string> = {},
   kindName: (id: string) => string = (id) => id,
   dateInBox: DateInBox = () => undefined,
+  fieldName: FieldName = () => undefined,
 ): string {
   switch (action.type) {
     case 'navigate':
@@ -51,7 +71,9 @@ export function describeAction(
       // Other filters typed into a date box (a picker the adapter names otherwise) read the same way.
       const shown = (k: string, v: string) =>
         k === 'since' || k === 'until' ? date(k, v) : (dateInBox(k, v, action.type === 'fill') ?? (kindOfValue(v) !== undefined ? `“${kindName(kindOfValue(v)!)}” events` : v));
-      const parts = Object.entries(resolved).map(([k, v]) => `${FILTER_WORDS[k] ?? k}: ${shown(k, v)}`);
+      // The adapter's label for the field ("Days up to"), else a plain word — never the raw key.
+      const name = (k: string) => fieldName(k) ?? FILTER_WORDS[k] ?? readableKey(k);
+      const parts = Object.entries(resolved).map(([k, v]) => `${name(k)}: ${shown(k, v)}`);
       const verb = action.type === 'fill' ? 'Fills the log’s search' : 'Opens the log';
       const sentence = parts.length ? `${verb} with ${parts.join('; ')}.` : `${verb}.`;
       // What happens to filters set by an earlier search (see planFill's reset).

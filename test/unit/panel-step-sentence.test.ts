@@ -55,7 +55,7 @@ describe('the step sentence shows times in the box’s own clock', () => {
 
   it('a picker or datetime-local box that takes local time: the local wall time and zone, not UTC', () => {
     const picker = describeAction(fill, {}, undefined, datesInBoxesOf({ fields: fields({ kind: 'datetime', format: 'MM/DD/YYYY hh:mm A' }) }));
-    expect(picker).toContain(`from: ${at.getDate()} Nov 2026, ${localTime} (your computer's time, ${zone})`);
+    expect(picker).toContain(`since: ${at.getDate()} Nov 2026, ${localTime} (your computer's time, ${zone})`);
     expect(picker).not.toContain('13:08 UTC');
     const local = describeAction(fill, {}, undefined, datesInBoxesOf({ fields: fields({ kind: 'datetime', format: 'datetimeLocal' }) }));
     expect(local).toContain(`${localTime} (your computer's time`);
@@ -65,15 +65,15 @@ describe('the step sentence shows times in the box’s own clock', () => {
   it('any other filter typed into a local-time picker reads the same way, not as raw ISO', () => {
     const other = stepAction.parse({ type: 'fill', filters: { muiSince: '2026-11-30T13:08:00.000Z', person: 'Li Chen' } });
     const sentence = describeAction(other, {}, undefined, datesInBoxesOf({ fields: { muiSince: adapterField.parse({ dom: { selectors: ['#m'], kind: 'datetime', format: 'MM/DD/YYYY hh:mm A' } }) } }));
-    expect(sentence).toContain(`muiSince: ${at.getDate()} Nov 2026, ${localTime} (your computer's time, ${zone})`);
+    expect(sentence).toContain(`mui since: ${at.getDate()} Nov 2026, ${localTime} (your computer's time, ${zone})`);
     expect(sentence).not.toContain('2026-11-30T13:08');
     expect(sentence).toContain('person: Li Chen');
   });
 
   it('a box the adapter says reads UTC, or no adapter at all: UTC', () => {
     const utc = describeAction(fill, {}, undefined, datesInBoxesOf({ fields: fields({ kind: 'datetime', format: 'datetimeLocal', zone: 'utc' }) }));
-    expect(utc).toContain('from: 30 Nov 2026, 13:08 UTC');
-    expect(describeAction(fill, {}, undefined, datesInBoxesOf(null))).toContain('from: 2026-11-30 13:08 UTC');
+    expect(utc).toContain('since: 30 Nov 2026, 13:08 UTC');
+    expect(describeAction(fill, {}, undefined, datesInBoxesOf(null))).toContain('since: 2026-11-30 13:08 UTC');
   });
 
   it('a link step whose date goes into the address stays in UTC', () => {
