@@ -78,8 +78,8 @@ export function createPageDock(doc: Document = document): PageDock {
   const scan = (from: Element[]) => {
     const limit = edge();
     const viewport = root.clientWidth;
-    const anchored: { el: HTMLElement; right: number; box: DOMRect }[] = [];
-    const narrowed: { el: HTMLElement; box: DOMRect }[] = [];
+    /** Fixed elements under the panel: their `right` (NaN, which equals nothing: placed by their left) and box. */
+    const under: [el: HTMLElement, right: number, box: DOMRect][] = [];
     const wide: HTMLElement[] = [];
     const look = (el: HTMLElement) => {
       if (saved.has(el)) return;
@@ -87,18 +87,13 @@ export function createPageDock(doc: Document = document): PageDock {
       if (style.display === 'none') return;
       if (style.position === 'fixed') {
         const box = el.getBoundingClientRect();
-        if (box.right <= limit + 0.5 || box.width === 0) return;
-        const right = Number.parseFloat(style.right);
-        if (Number.isFinite(right)) anchored.push({ el, right, box });
-        else narrowed.push({ el, box });
-        return;
+        if (box.right > limit + 0.5 && box.width > 0) under.push([el, Number.parseFloat(style.right), box]);
+      } else if (style.position !== 'absolute' && style.position !== 'sticky') {
+        const w = Number.parseFloat(style.width);
+        if (w >= viewport - 0.5 && w > limit + 0.5) wide.push(el);
       }
-      if (style.position === 'absolute' || style.position === 'sticky') return;
-      const w = Number.parseFloat(style.width);
-      if (w >= viewport - 0.5 && w > limit + 0.5) wide.push(el);
     };
     for (const top of from) {
-      if (!top.isConnected) continue;
       if (top instanceof win.HTMLElement && !SKIP.has(top.tagName)) look(top);
       const walker = doc.createTreeWalker(top, NodeFilter.SHOW_ELEMENT, {
         acceptNode: (node) => (SKIP.has((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -107,15 +102,14 @@ export function createPageDock(doc: Document = document): PageDock {
     }
     for (const el of wide) set(el, 'max-width', '100%');
     // Anchored to the right (drawers, right-hand toasts, full-width bars): move the anchor …
-    for (const { el, right } of anchored) set(el, 'right', `${right + width}px`);
-    // … kept where the element did move left (read in the same task, so an animation running
-    // on it cannot fool the test); otherwise placed by its left and width: no wider than the space left.
-    for (const item of anchored) {
-      if (item.el.getBoundingClientRect().right < item.box.right - 0.5) continue;
-      unset(item.el, 'right');
-      narrowed.push(item);
+    for (const [el, right] of under) if (right === right) set(el, 'right', `${right + width}px`);
+    // … kept where the element did move left (read in the same task, so an animation running on
+    // it cannot fool the test); otherwise placed by its left and width: no wider than the space left.
+    for (const [el, right, box] of under) {
+      if (right === right && el.getBoundingClientRect().right < box.right - 0.5) continue;
+      unset(el, 'right');
+      set(el, 'max-width', `${Math.max(0, limit - Math.max(0, box.left))}px`);
     }
-    for (const { el, box } of narrowed) set(el, 'max-width', `${Math.max(0, limit - Math.max(0, box.left))}px`);
   };
 
   const layOut = () => {
@@ -150,14 +144,8 @@ export function createPageDock(doc: Document = document): PageDock {
     timer = undefined;
     const targets = [...pending];
     pending = new Set();
-    // Not those inside a subtree the scan skips (rows added to a table), nor inside another
-    // element waiting (scanned with it).
-    const waiting = new Set(targets);
-    const wanted = (target: Element) => {
-      for (let up = target.parentElement; up; up = up.parentElement) if (SKIP.has(up.tagName) || waiting.has(up)) return false;
-      return true;
-    };
-    scan(targets.filter(wanted));
+    // Not those gone, nor those inside a subtree the scan skips (rows added to a table).
+    scan(targets.filter((target) => target.isConnected && !target.parentElement?.closest('tbody,pre,code,select,svg')));
     fitOverflow();
   };
 
