@@ -303,7 +303,10 @@ async function finishPaged(runbook: Runbook, state: PagedCapture, stop: PagedSto
     }
     const id = await ensureCase(runbook);
     if (Object.keys(lastFilters.value).length === 0) lastFilters.value = filtersOfLastSearch(runbook, index);
-    const rows = state.rows;
+    // The browser's storage may hand each row's cells back in another order: the adapter's order again.
+    const order = Object.keys(current.results?.columns ?? {});
+    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+    const rows = state.rows.map((row) => ({ ...row, raw: Object.fromEntries(Object.entries(row.raw).sort(([a], [b]) => rank(a) - rank(b))) }));
     const applied = appliedWithKinds(state.applied, lastKinds);
     const saved = await cases.addCapture(id, {
       id: `${id}-s${index}-${(await hashRows(rows)).slice(0, 16)}`,

@@ -26,9 +26,15 @@ export function startPagedCapture(options: { step: number; limit: number; applie
   };
 }
 
-/** What identifies a row: every cell as the page showed it, in column order (as the engine's own de-duplication). */
+/**
+ * What identifies a row: every cell as the page showed it (as the engine's own
+ * de-duplication), by column name — storage may hand the cells back in another order.
+ */
 export function rowKey(row: CapturedRow): string {
-  return Object.values(row.raw).join('\u0001');
+  return Object.keys(row.raw)
+    .sort()
+    .map((name) => `${name}\u0002${row.raw[name]}`)
+    .join('\u0001');
 }
 
 /**
@@ -38,6 +44,9 @@ export function rowKey(row: CapturedRow): string {
  */
 export function addPage(state: PagedCapture, url: string, rows: readonly CapturedRow[], warnings: readonly string[]): { state: PagedCapture; added: number } {
   const seen = new Set(state.rows.map(rowKey));
+  const address = comparable(url);
+  // A page read again after a reload repeats itself by nature: only a new page's repeats are news.
+  const revisit = state.visited.some((v) => comparable(v) === address);
   const kept = [...state.rows];
   let added = 0;
   let duplicates = 0;
@@ -45,21 +54,20 @@ export function addPage(state: PagedCapture, url: string, rows: readonly Capture
     if (kept.length >= state.limit) break;
     const key = rowKey(row);
     if (seen.has(key)) {
-      duplicates++;
+      if (!revisit) duplicates++;
       continue;
     }
     seen.add(key);
     kept.push(row);
     added++;
   }
-  const address = comparable(url);
   return {
     state: {
       ...state,
-      pages: state.pages + 1,
+      pages: revisit ? state.pages : state.pages + 1,
       rows: kept,
       warnings: [...new Set([...state.warnings, ...warnings])].slice(0, 50),
-      visited: state.visited.some((v) => comparable(v) === address) ? state.visited : [...state.visited, url].slice(-2_000),
+      visited: revisit ? state.visited : [...state.visited, url].slice(-2_000),
       status: state.status === 'cancelled' ? 'cancelled' : 'reading',
       following: null,
       duplicates: state.duplicates + duplicates,
