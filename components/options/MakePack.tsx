@@ -15,6 +15,7 @@ export interface MakePackProps {
 
 /** What a chosen folder or zip gave: its name for the messages, and the files the pack takes. */
 interface ChosenSource {
+  kind: 'folder' | 'zip';
   label: string;
   folder: string;
   files: Record<string, string>;
@@ -36,12 +37,12 @@ async function readFolder(list: FileList): Promise<ChosenSource> {
   const { folder, taken } = takeFolderFiles(entries);
   const files: Record<string, string> = {};
   for (const { key, entry } of taken) files[key] = decodePackText(new Uint8Array(await entry.file.arrayBuffer()));
-  return { label: `the folder "${folder}"`, folder, files };
+  return { kind: 'folder', label: `the folder "${folder}"`, folder, files };
 }
 
 async function readZip(file: File): Promise<ChosenSource> {
   const { folder, files } = await readPackZip(new Uint8Array(await file.arrayBuffer()));
-  return { label: `“${file.name}”`, folder, files };
+  return { kind: 'zip', label: `“${file.name}”`, folder, files };
 }
 
 export function MakePack({ busy, onInstall }: MakePackProps) {
@@ -74,6 +75,7 @@ export function MakePack({ busy, onInstall }: MakePackProps) {
 
   async function choose(read: () => Promise<ChosenSource>, name: string) {
     setReading(true);
+    setSource(null);
     setReadProblem(null);
     setSaved(null);
     try {
@@ -107,7 +109,7 @@ export function MakePack({ busy, onInstall }: MakePackProps) {
             class="visually-hidden"
             data-testid="make-pack-folder"
             // Chromium and Firefox both offer a folder picker for this attribute.
-            {...{ webkitdirectory: '' }}
+            {...{ webkitdirectory: true }}
             multiple
             disabled={busy || reading}
             onChange={(e) => {
@@ -168,7 +170,8 @@ export function MakePack({ busy, onInstall }: MakePackProps) {
           </p>
         )}
         {made?.ok && (
-          <div data-testid="make-pack-ready">
+          <div data-testid="make-pack-ready" data-from={source?.kind}>
+            <p class="small muted">Read from {source?.label}.</p>
             <p class="success" data-testid="make-pack-summary">
               “{made.pack.name}” {made.pack.version} is ready: {made.pack.runbooks.length} runbooks, {made.pack.glossary.length} glossary terms,{' '}
               {made.pack.adapters.length} adapters, {made.pack.escalationTemplates.length} escalation templates.
