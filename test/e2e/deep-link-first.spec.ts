@@ -75,7 +75,13 @@ ${rows ? `<table class="log"><tbody>${rows}</tbody></table>` : '<p class="empty"
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((done) => server.close(() => done())) };
+  return { url: `http://127.0.0.1:${port}`, close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        // The browser keeps its connections open; don't wait for them to time out.
+        server.closeAllConnections();
+      }),
+  };
 }
 
 const test = base.extend<{ consoleUrl: string }>({
