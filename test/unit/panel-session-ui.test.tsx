@@ -1,0 +1,151 @@
+// @vitest-environment jsdom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { RunbookView } from '../../components/panel/RunbookView';
+import * as session from '../../components/panel/session';
+import { adapterId, packs, pageUrl, tabId } from '../../components/panel/state';
+import { getCase } from '../../utils/cases/cases';
+import type { TrailguideDatabase } from '../../utils/db/database';
+import type { AppliedSearch, CapturedRow } from '../../utils/db/records';
+import { loadBuiltinPack } from '../../utils/pack/builtin';
+import { addPage, following, startPagedCapture } from '../../utils/panel-session/paged-capture';
+import { panelSessionKey, type PanelSession } from '../../utils/panel-session/store';
+import { runbookSchema } from '../../utils/schema/runbook';
+import { connectPagesToBackground, tearDownUi, useFreshDatabase, waitFor } from './cases-fixtures';
+
+/**
+ * The panel rebuilt after the page reloaded: what the tab's session held comes back, a
+ * search the reload cut off is checked by read-back (never "Done" from memory), and a
+ * capture across page loads carries on with the rows kept so far.
+ */
+const builtin = loadBuiltinPack();
+const DANA = 'dana.whitfield@northwind.example';
+const TAB = 9;
+const PAGE = (n: number) => `http://127.0.0.1:4173/audit?actor=${encodeURIComponent(DANA)}&page=${n}`;
+
+const runbook = runbookSchema.parse({
+  id: 'staff-check',
+  title: 'What did they do?',
+  summary: 'Search, then capture every page.',
+  inputs: [
+    { name: 'email', label: 'Email', type: 'email' },
+    { name: 'ticket', label: 'Ticket', type: 'text', required: false },
+  ],
+  steps: [
+    { title: 'Search', action: { type: 'fill', filters: { actor: '{{email}}' } } },
+    { title: 'Capture', action: { type: 'capture', limit: 100 } },
+  ],
+});
+const pack = { ...builtin, id: 'test-pack', runbooks: [runbook] };
+
+function row(n: number): CapturedRow {
+  const time = new Date(Date.UTC(2026, 10, 28, 17) - n * 60_000).toISOString();
+  const raw = { time, actor: DANA, action: 'account.settings_changed', target: `acct-${n}` };
+  return { time, actor: DANA, action: raw.action, target: raw.target, ip: '', result: '', raw };
+}
+
+let database: TrailguideDatabase;
+let container: HTMLElement;
+let applied: AppliedSearch | null = null;
+let pageRows: CapturedRow[] = [];
+
+const stored = (over: Partial<PanelSession>): PanelSession => ({
+  v: 1,
+  runbookId: runbook.id,
+  adapterId: 'acme-demo',
+  caseId: null,
+  values: { email: DANA, ticket: 'T-4411' },
+  steps: ['todo', 'todo'],
+  messages: {},
+  path: [],
+  running: null,
+  capture: null,
+  savedAt: 1,
+  ...over,
+});
+
+async function openPanelWith(state: PanelSession, url: string) {
+  await fakeBrowser.storage.session.set({ [panelSessionKey(TAB)]: state });
+  pageUrl.value = url;
+  await act(() => {
+    render(<RunbookView runbook={runbook} />, container);
+  });
+}
+
+const step = (i: number) => container.querySelector<HTMLElement>(`[data-testid="step"][data-step-index="${i}"]`)!;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  database = useFreshDatabase();
+  applied = null;
+  pageRows = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    const { type, request } = message as { type?: string; request?: { type?: string } };
+    if (type !== 'exec:run') return undefined;
+    if (request?.type === 'exec:readback') return Promise.resolve({ type: 'exec:readback', applied });
+    if (request?.type === 'exec:capture') return Promise.resolve({ type: 'exec:capture', result: { rows: pageRows, pages: 1, stoppedBecause: 'last-page', warnings: [] } });
+    if (request?.type === 'exec:next-page') return Promise.resolve({ type: 'exec:next-page', found: false, href: null, clicked: false });
+    return Promise.resolve({ error: 'Not part of this test.' });
+  });
+  connectPagesToBackground();
+  packs.value = [builtin, pack];
+  adapterId.value = 'acme-demo';
+  tabId.value = TAB;
+  container = document.createElement('div');
+  document.body.append(container);
+});
+
+afterEach(async () => {
+  // No write of this test's panel may land in the next test's storage.
+  session.closeRunbookSession();
+  await waitFor(async () => expect(await fakeBrowser.storage.session.get(panelSessionKey(TAB))).toEqual({}));
+  tearDownUi(container, database);
+});
+
+describe('the panel rebuilt after a page reload', () => {
+  it('brings back the inputs, and checks a search the reload cut off by read-back: Done only when the console applies it', async () => {
+    applied = { filters: [{ name: 'actor', intended: DANA, shown: DANA, status: 'applied' }], timeRange: { from: null, to: null }, readFrom: 'url', checkedAt: 1 };
+    await openPanelWith(stored({ running: { step: 0, type: 'fill', url: 'http://127.0.0.1:4173/audit', at: 1 } }), PAGE(1));
+    await waitFor(() => expect(step(0).dataset.state).toBe('done'));
+    expect(step(0).textContent).toContain('Done — the page reloaded when the search ran');
+    expect(container.querySelector<HTMLInputElement>('[data-testid="input-ticket"]')!.value).toBe('T-4411');
+    expect(session.values.value.email).toBe(DANA);
+    // Checked once: the stored state no longer says a step is running.
+    await waitFor(async () => expect(((await fakeBrowser.storage.session.get(panelSessionKey(TAB)))[panelSessionKey(TAB)] as PanelSession).running).toBeNull());
+  });
+
+  it('says which filter the new page does not show, and is not Done', async () => {
+    applied = { filters: [{ name: 'actor', intended: DANA, shown: null, status: 'not-applied', reason: 'The box is empty.' }], timeRange: { from: null, to: null }, readFrom: 'controls', checkedAt: 1 };
+    await openPanelWith(stored({ running: { step: 0, type: 'fill', url: 'http://127.0.0.1:4173/audit', at: 1 } }), PAGE(1));
+    await waitFor(() => expect(step(0).dataset.state).toBe('failed'));
+    expect(step(0).textContent).toContain('Not done — the page reloaded when the search ran');
+    expect(step(0).querySelector('[data-testid="fill-field"][data-field="actor"]')?.getAttribute('data-status')).toBe('not-kept');
+  });
+
+  it('a capture across page loads carries on on the next page and stores every row once in the case', async () => {
+    let capture = startPagedCapture({ step: 1, limit: 100, applied: null });
+    capture = addPage(capture, PAGE(1), Array.from({ length: 10 }, (_, i) => row(i)), []).state;
+    capture = following(capture, PAGE(2));
+    // Page 2 repeats page 1's last row (a new event arrived) and ends the results.
+    pageRows = Array.from({ length: 10 }, (_, i) => row(i + 9));
+    await openPanelWith(stored({ steps: ['done', 'todo'], capture }), PAGE(2));
+    await waitFor(() => expect(step(1).dataset.state).toBe('done'));
+    expect(step(1).textContent).toContain('Captured 19 rows from 2 pages.');
+    expect(step(1).textContent).toContain('1 row showed up again on a later page');
+    expect(step(1).textContent).toContain('now shows page 2');
+    expect(await getCase(session.caseId.value!)).not.toBeNull();
+    expect(session.captures.value).toHaveLength(1);
+    // The capture's rows are in the case; the session no longer holds them.
+    expect(session.captures.value[0]!.rows.map((r) => r.target)).toEqual(Array.from({ length: 19 }, (_, i) => `acct-${i}`));
+    await waitFor(async () => expect(((await fakeBrowser.storage.session.get(panelSessionKey(TAB)))[panelSessionKey(TAB)] as PanelSession).capture).toBeNull());
+  });
+
+  it('another runbook, or a page another adapter recognised, starts afresh', async () => {
+    adapterId.value = 'github-audit-log';
+    await openPanelWith(stored({ running: { step: 0, type: 'fill', url: 'x', at: 1 } }), PAGE(1));
+    await waitFor(() => expect(session.stepStates.value).toEqual(['todo', 'todo']));
+    expect(session.values.value.ticket ?? '').toBe('');
+  });
+});
