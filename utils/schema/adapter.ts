@@ -476,6 +476,12 @@ export const adapterSchema = z.strictObject({
       /** Rows read differently, first match wins; a row no variant fits is read by `columns`/`text`. */
       variants: z.array(rowVariant).min(1).max(20).optional(),
       next: selectorList.optional(),
+      /**
+       * `next` is a link (or a form button) that loads a whole new page, as a server-rendered
+       * console's does: the capture keeps its rows in the tab's session and carries on after
+       * each load (utils/panel-session/paged-capture.ts). Needs `next`.
+       */
+      nextLoadsPage: z.boolean().optional(),
       loadMore: selectorList.optional(),
       scroller: selectorList.optional(),
       empty: selectorList.optional(),
