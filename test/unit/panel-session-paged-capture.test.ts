@@ -133,3 +133,19 @@ describe('a capture across page loads', () => {
     expect(onArrival(state, pageUrl(1))).toEqual({ stop: 'stuck' });
   });
 });
+
+describe('results.nextLoadsPage in an adapter', () => {
+  it('is a yes/no the pack validates', async () => {
+    const { adapterSchema } = await import('../../utils/schema/adapter');
+    const adapter = (nextLoadsPage: unknown) => ({
+      id: 'back-office-log',
+      name: 'Back office',
+      vendor: 'Northwind',
+      verified: { how: 'fixture', date: '2026-12-01' },
+      match: { include: ['http://127.0.0.1/admin/log*'], present: [['form#log-search']] },
+      results: { row: ['table.log tbody tr'], columns: { actor: { selectors: ['td.who'] } }, next: ['a[rel="next"]'], nextLoadsPage },
+    });
+    expect(adapterSchema.parse(adapter(true)).results?.nextLoadsPage).toBe(true);
+    expect(adapterSchema.safeParse(adapter('yes')).success).toBe(false);
+  });
+});
