@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output*/**', '.bench/**', 'tmp/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.stryker-tmp/**', 'reports/**', 'test/widgets/dist/**'] },
+  { ignores: ['.output*/**', '.bench/**', 'tmp/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.stryker-tmp/**', 'reports/**', 'test/widgets/dist/**', 'test/lab/*/.work/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
