@@ -17,7 +17,7 @@ function markup({ chosen = [] as string[], multi = false } = {}): string {
  * A stand-in for react-select's behaviour: a press opens the list (aria-multiselectable for a
  * multi), typing filters it, clicking an option renders the choice and empties the input.
  */
-function behave(options: string[], multi: boolean): () => string[] {
+function behave(options: string[], multi: boolean, { keepOpen = false } = {}): () => string[] {
   const chosen: string[] = [];
   const input = document.querySelector<HTMLInputElement>('#rs')!;
   const container = document.querySelector('.css-b62m3t-container')!;
@@ -41,13 +41,16 @@ function behave(options: string[], multi: boolean): () => string[] {
       o.addEventListener('click', () => {
         chosen.push(o.textContent!);
         input.value = '';
-        container.querySelector('.menu')?.remove();
+        if (!keepOpen) container.querySelector('.menu')?.remove();
         render();
       }),
     );
   };
   input.addEventListener('mousedown', menu);
   input.addEventListener('input', menu);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') container.querySelector('.menu')?.remove();
+  });
   return () => [...chosen];
 }
 
@@ -93,6 +96,36 @@ describe('react-select strategy', () => {
     expect(chosen()).toEqual(['Chen, Li']);
     const missing = await reactSelect.write(document, input, fillStep({ value: 'Nobody', label: 'Person' }), { popupTimeoutMs: 200 });
     expect(missing.problem).toBe('I couldn\'t find "Nobody" in the Person list — pick it yourself.');
+  });
+});
+
+describe('react-select: Escape only while its list is open', () => {
+  /** Counts the Escape presses that reach the page (Ghost closes its History dialog on any). */
+  function escapesReachingThePage(): () => number {
+    let count = 0;
+    const listener = (event: KeyboardEvent) => {
+      if (event.type === 'keydown' && event.key === 'Escape') count += 1;
+    };
+    document.addEventListener('keydown', listener);
+    return () => count;
+  }
+
+  it('presses no Escape when the pick has already closed the list', async () => {
+    const input = mount(markup(), '#rs');
+    const chosen = behave(['Alice Nguyen', 'Bruno Costa'], false);
+    const escapes = escapesReachingThePage();
+    expect(await reactSelect.write(document, input, fillStep({ value: 'Alice Nguyen' }), { popupTimeoutMs: 500 })).toEqual({ expect: ['Alice Nguyen'] });
+    expect(chosen()).toEqual(['Alice Nguyen']);
+    expect(escapes()).toBe(0);
+  });
+
+  it('closes a list the library left open with one Escape', async () => {
+    const input = mount(markup(), '#rs');
+    behave(['Sign-in', 'Sign-out', 'Settings changed'], true, { keepOpen: true });
+    const escapes = escapesReachingThePage();
+    expect(await reactSelect.write(document, input, fillStep({ value: 'Sign-in, Settings changed' }), { popupTimeoutMs: 500 })).toEqual({ expect: ['Sign-in', 'Settings changed'] });
+    expect(escapes()).toBe(1);
+    expect(document.getElementById('react-select-7-listbox')).toBeNull();
   });
 });
 

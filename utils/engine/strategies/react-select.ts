@@ -28,6 +28,11 @@ function isMulti(doc: Document, box: Element, id: string): boolean {
   return doc.getElementById(`${id}-listbox`)?.getAttribute('aria-multiselectable') === 'true' || box.querySelector('[class*="-multiValue"]') !== null;
 }
 
+/** Whether react-select's list is open: its listbox is in the page, or its input says it is expanded. */
+function menuOpen(doc: Document, input: Element, id: string): boolean {
+  return doc.getElementById(`${id}-listbox`) !== null || input.getAttribute('aria-expanded') === 'true';
+}
+
 /** What react-select shows as chosen: its single value, or each chip's label. */
 export function reactSelectChosen(box: Element): string[] {
   const chips = Array.from(box.querySelectorAll('[class*="-multiValue"]')).map((chip) => normalise(chip.firstElementChild?.textContent ?? chip.textContent));
@@ -51,7 +56,9 @@ export const reactSelect: WidgetStrategy = {
     const multi = isMulti(doc, box, id);
     const written = await pickEach(doc, input, step, multi, () => Array.from(doc.querySelectorAll(`[id^="${id}-option-"]`)), options);
     if (written.problem !== undefined) return written;
-    pressEscape(input);
+    // Escape only while the list is still open: a page may act on any Escape that reaches it
+    // (Ghost closes its History dialog), and react-select usually closes the list on a pick.
+    if (menuOpen(doc, input, id)) pressEscape(input);
     input.blur();
     return written;
   },
