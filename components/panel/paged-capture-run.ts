@@ -53,7 +53,8 @@ export async function runPagedCapture(run: PagedRun, start: PagedCapture): Promi
     run.progress(state);
     if (reply.result.stoppedBecause === 'aborted') return { state: { ...state, status: 'cancelled' }, stop: 'cancelled' };
     const next = state.rows.length >= state.limit || state.status === 'cancelled' ? { found: false, href: null } : await run.exec({ type: 'exec:next-page', adapter: run.adapter, click: false });
-    const decision = afterPage(state, rows.length, next);
+    // An empty page that says so, and the rows' times for the step's `since` (a log paged by date).
+    const decision = afterPage(state, rows.length, next, { emptyMatched: reply.result.stoppedBecause === 'empty', times: rows.map((row) => row.time) });
     if ('stop' in decision) {
       await run.keep(state);
       return { state, stop: decision.stop };

@@ -865,7 +865,7 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
           // Each page is a new page load: the rows are kept in this tab's session as they come.
           runningStep = null;
           pagedCancelled = false;
-          await continuePaged(runbook, startPagedCapture({ step: index, limit: action.limit, applied: readBack }));
+          await continuePaged(runbook, startPagedCapture({ step: index, limit: action.limit, applied: readBack, since: lastFilters.value.since ?? null }));
           break;
         }
         // Kinds this tool couldn't search for are recorded as not applied, with the reason.

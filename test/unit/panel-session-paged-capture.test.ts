@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CapturedRow } from '../../utils/db/records';
-import { addPage, afterPage, following, MAX_RESUMES, onArrival, pagedSummary, progressText, startPagedCapture } from '../../utils/panel-session/paged-capture';
+import { addPage, afterPage, following, MAX_EMPTY_PAGES, MAX_RESUMES, onArrival, pagedSummary, progressText, startPagedCapture } from '../../utils/panel-session/paged-capture';
 import { pagedCapture, type PagedCapture } from '../../utils/panel-session/store';
 
 const BASE = 'http://127.0.0.1:9000/admin/log';
@@ -147,5 +147,83 @@ describe('results.nextLoadsPage in an adapter', () => {
     });
     expect(adapterSchema.parse(adapter(true)).results?.nextLoadsPage).toBe(true);
     expect(adapterSchema.safeParse(adapter('yes')).success).toBe(false);
+  });
+});
+
+/**
+ * Issue 12 (Redmine lab): a log paged by date ("« Previous" is a week earlier, there on every
+ * page, also past the oldest event) shows "No data to display" for a quiet week. That page is
+ * an answer, not a load failure: the capture goes on, stops after a few such pages in a row,
+ * and stops where the rows are older than the step's `since`.
+ */
+describe('a log paged by date', () => {
+  const week = (n: number) => `${BASE}?from=2026-11-${String(30 - 7 * n).padStart(2, '0')}`;
+  function readWeek(state: PagedCapture, n: number, onPage: CapturedRow[], facts: { emptyMatched?: boolean } = {}) {
+    const merged = addPage(state, week(n), onPage, []);
+    const decision = afterPage(merged.state, onPage.length, { found: true, href: week(n + 1) }, { ...facts, times: onPage.map((r) => r.time) });
+    const after = 'follow' in decision ? following(merged.state, decision.follow) : merged.state;
+    const stored = pagedCapture.parse(JSON.parse(JSON.stringify(after)));
+    return { state: 'follow' in decision ? (onArrival(stored, week(n + 1)) as { state: PagedCapture }).state : stored, decision };
+  }
+
+  it('goes past a week that says it has nothing to show, and keeps the rows after it', () => {
+    let state = startPagedCapture({ step: 1, limit: 30, applied: null });
+    let step = readWeek(state, 0, rows(1, 4));
+    step = readWeek(step.state, 1, [], { emptyMatched: true });
+    expect(step.decision).toEqual({ follow: week(2) });
+    step = readWeek(step.state, 2, rows(5, 8));
+    expect(step.state.rows.map((r) => r.target)).toEqual(rows(1, 8).map((r) => r.target));
+    expect(step.state.emptyPages).toBe(0);
+    state = step.state;
+    expect(state.pages).toBe(3);
+  });
+
+  it('an empty page that doesn’t say so still ends the capture as a page that may not have loaded', () => {
+    const state = readWeek(startPagedCapture({ step: 1, limit: 30, applied: null }), 0, rows(1, 4)).state;
+    const step = readWeek(state, 1, []);
+    expect(step.decision).toEqual({ stop: 'no-rows' });
+    expect(pagedSummary(step.state, 'no-rows', null).ok).toBe(false);
+  });
+
+  it(`stops after ${MAX_EMPTY_PAGES} empty pages in a row, with a plain note, and counts that as done`, () => {
+    let step = readWeek(startPagedCapture({ step: 1, limit: 30, applied: null }), 0, rows(1, 12));
+    for (let n = 1; n < MAX_EMPTY_PAGES; n++) {
+      step = readWeek(step.state, n, [], { emptyMatched: true });
+      expect(step.decision).toEqual({ follow: week(n + 1) });
+    }
+    step = readWeek(step.state, MAX_EMPTY_PAGES, [], { emptyMatched: true });
+    expect(step.decision).toEqual({ stop: 'empty-pages' });
+    const summary = pagedSummary(step.state, 'empty-pages', week(MAX_EMPTY_PAGES));
+    expect(summary.ok).toBe(true);
+    expect(summary.text).toBe(`Captured 12 rows from ${MAX_EMPTY_PAGES + 1} pages.`);
+    expect(summary.details[0]).toBe(`The last ${MAX_EMPTY_PAGES} pages said there was nothing to show, so the capture stopped after page ${MAX_EMPTY_PAGES + 1}; older pages, if any, were not read.`);
+  });
+
+  it('an empty page reloaded is not counted twice', () => {
+    let step = readWeek(startPagedCapture({ step: 1, limit: 30, applied: null }), 0, rows(1, 2));
+    step = readWeek(step.state, 1, [], { emptyMatched: true });
+    const again = addPage((onArrival(step.state, week(1)) as { state: PagedCapture }).state, week(1), [], []);
+    expect(again.state.emptyPages).toBe(1);
+  });
+
+  it('stops on the page whose rows are older than the step’s since', () => {
+    // Rows 1–10 are one minute apart, newest first, ending 1 Nov 2026 00:00 UTC.
+    const since = new Date(Date.UTC(2026, 10, 1) - 15 * 60_000).toISOString();
+    let step = readWeek(startPagedCapture({ step: 1, limit: 100, applied: null, since }), 0, rows(1, 10));
+    expect(step.decision).toEqual({ follow: week(1) });
+    step = readWeek(step.state, 1, rows(11, 20));
+    expect(step.decision).toEqual({ stop: 'since' });
+    // The events from before since are left out: rows 1–15 are kept.
+    expect(step.state.rows.map((r) => r.target)).toEqual(rows(1, 15).map((r) => r.target));
+    const summary = pagedSummary(step.state, 'since', null);
+    expect(summary.ok).toBe(true);
+    expect(summary.text).toBe('Captured 15 rows from 2 pages.');
+    expect(summary.details[0]).toBe("Page 2 reached events from before the start of this step's search, so the capture stopped there; those older events were left out, and older pages were not read.");
+    // Without since, the same pages are read on.
+    const open = readWeek(readWeek(startPagedCapture({ step: 1, limit: 100, applied: null }), 0, rows(1, 10)).state, 1, rows(11, 20));
+    expect(open.decision).toEqual({ follow: week(2) });
+    expect(open.state.rows).toHaveLength(20);
+    // A since that is not an instant is ignored.
+    expect(startPagedCapture({ step: 1, limit: 10, applied: null, since: 'last week' }).since).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import type { PagedCapture } from './store';
  * (components/panel/paged-capture-run.ts) talks to the page and the database.
  */
 
-export function startPagedCapture(options: { step: number; limit: number; applied: AppliedSearch | null; now?: number }): PagedCapture {
+export function startPagedCapture(options: { step: number; limit: number; applied: AppliedSearch | null; since?: string | null; now?: number }): PagedCapture {
   return {
     step: options.step,
     limit: options.limit,
@@ -23,6 +23,9 @@ export function startPagedCapture(options: { step: number; limit: number; applie
     duplicates: 0,
     applied: options.applied,
     startedAt: options.now ?? Date.now(),
+    // Only an exact instant ends a capture by date.
+    ...(options.since && !Number.isNaN(Date.parse(options.since)) ? { since: new Date(options.since).toISOString() } : {}),
+    emptyPages: 0,
   };
 }
 
@@ -50,8 +53,11 @@ export function addPage(state: PagedCapture, url: string, rows: readonly Capture
   const kept = [...state.rows];
   let added = 0;
   let duplicates = 0;
+  // Events from before the step's `since` (a log paged by date reaching past it) are not part of the search.
+  const since = state.since ? Date.parse(state.since) : NaN;
   for (const row of rows) {
     if (kept.length >= state.limit) break;
+    if (!Number.isNaN(since) && row.time !== null && Date.parse(row.time) < since) continue;
     const key = rowKey(row);
     if (seen.has(key)) {
       if (!revisit) duplicates++;
@@ -68,6 +74,8 @@ export function addPage(state: PagedCapture, url: string, rows: readonly Capture
       rows: kept,
       warnings: [...new Set([...state.warnings, ...warnings])].slice(0, 50),
       visited: revisit ? state.visited : [...state.visited, url].slice(-2_000),
+      // Pages in a row that showed nothing (a reload of one doesn't count twice).
+      emptyPages: revisit ? (state.emptyPages ?? 0) : rows.length === 0 ? (state.emptyPages ?? 0) + 1 : 0,
       status: state.status === 'cancelled' ? 'cancelled' : 'reading',
       following: null,
       duplicates: state.duplicates + duplicates,
@@ -85,8 +93,12 @@ export type PagedStop =
   | 'repeated'
   /** The person pressed Cancel. */
   | 'cancelled'
-  /** A page after the first showed no result rows. */
+  /** A page after the first showed no result rows, and didn't say it has none. */
   | 'no-rows'
+  /** Several pages in a row said they have nothing to show (a log paged by date, past its oldest event). */
+  | 'empty-pages'
+  /** The page showed events older than the step's `since`: a log paged by date has reached the start of the search. */
+  | 'since'
   /** The link was followed but no new page loaded in time. */
   | 'no-load'
   /** A page that is neither the next one nor one already read was loaded instead. */
@@ -96,11 +108,26 @@ export type PagedStop =
   /** Trailguide couldn't read the page (the executor didn't answer). */
   | 'unreadable';
 
+/** How many pages in a row may say "nothing to show" before a capture stops (a log paged by date: quiet weeks). */
+export const MAX_EMPTY_PAGES = 3;
+
+/** What the panel knows about the page just read, beside its rows. */
+export interface PageFacts {
+  /** The page said it has no results (the adapter's `results.empty` matched). */
+  emptyMatched?: boolean;
+  /** The times of this page's rows (all of them, also those before the step's `since`). */
+  times?: readonly (string | null)[];
+}
+
 /** After a page was read: stop (and why), or follow the next link. */
-export function afterPage(state: PagedCapture, rowsOnPage: number, next: { found: boolean; href: string | null }): { stop: PagedStop } | { follow: string | null } {
+export function afterPage(state: PagedCapture, rowsOnPage: number, next: { found: boolean; href: string | null }, facts: PageFacts = {}): { stop: PagedStop } | { follow: string | null } {
   if (state.status === 'cancelled') return { stop: 'cancelled' };
   if (state.rows.length >= state.limit) return { stop: 'limit' };
-  if (rowsOnPage === 0) return { stop: 'no-rows' };
+  // On a log paged by date an empty page is an answer (a quiet week), not a load failure: go on, but not for ever.
+  if (rowsOnPage === 0 && !facts.emptyMatched) return { stop: 'no-rows' };
+  if (rowsOnPage === 0 && (state.emptyPages ?? 0) >= MAX_EMPTY_PAGES) return { stop: 'empty-pages' };
+  const since = state.since ? Date.parse(state.since) : NaN;
+  if (!Number.isNaN(since) && (facts.times ?? []).some((t) => t !== null && Date.parse(t) < since)) return { stop: 'since' };
   if (!next.found) return { stop: 'last-page' };
   if (next.href !== null && state.visited.some((v) => comparable(v) === comparable(next.href!))) return { stop: 'repeated' };
   return { follow: next.href };
@@ -172,6 +199,8 @@ export function pagedSummary(state: PagedCapture, stop: PagedStop, currentUrl: s
     cancelled: `You stopped the capture after page ${state.pages}; the rows read so far are kept.`,
     repeated: 'The “next” link led back to a page already read, so the capture stopped there.',
     'no-rows': `Page ${state.pages} showed no result rows (it may not have loaded properly), so the capture stopped there.`,
+    'empty-pages': `The last ${plural(state.emptyPages ?? 0, 'page', 'pages')} said there was nothing to show, so the capture stopped after page ${state.pages}; older pages, if any, were not read.`,
+    since: `Page ${state.pages} reached events from before the start of this step's search, so the capture stopped there; those older events were left out, and older pages were not read.`,
     'no-load': `The next page (page ${next}) didn't load, so the capture stopped after page ${state.pages}.`,
     elsewhere: `The console went to a different page${currentUrl ? ` (${currentUrl})` : ''} instead of page ${next} of the results, so the capture stopped there.`,
     stuck: `Page ${state.pages} kept reloading, so the capture stopped there.`,
@@ -187,6 +216,6 @@ export function pagedSummary(state: PagedCapture, stop: PagedStop, currentUrl: s
       ? [`The console now shows page ${state.pages} of the results — Trailguide left it there. To capture again from the start, go back to its first page first.`]
       : []),
   ];
-  const ok = rows > 0 && (stop === 'limit' || stop === 'last-page' || stop === 'cancelled' || stop === 'repeated');
+  const ok = rows > 0 && (stop === 'limit' || stop === 'last-page' || stop === 'cancelled' || stop === 'repeated' || stop === 'empty-pages' || stop === 'since');
   return { ok, text: rows > 0 ? `Captured ${kept}.` : 'No rows were captured.', details };
 }

@@ -62,6 +62,10 @@ export const pagedCapture = z.strictObject({
   /** What the console applied, read back from the first page before paging moved it on. */
   applied: appliedSearch.nullable(),
   startedAt: z.number(),
+  /** The step's `since` (ISO): a log paged by date stops on the page whose rows are older, and leaves those out. */
+  since: z.iso.datetime().optional(),
+  /** Pages in a row that said they have nothing to show ("No data to display": a quiet week). */
+  emptyPages: z.number().int().min(0).max(100_000).optional(),
 });
 export type PagedCapture = z.infer<typeof pagedCapture>;
 
