@@ -48,8 +48,9 @@ test('chosen in Settings, the panel leaves the page and opens in Firefox’s sid
 
   // WebDriver's key presses reach the page, not Firefox's own shortcuts, and it cannot click the
   // toolbar: what the shortcut does in the background (utils/background/side-panel.ts) is done here
-  // from an extension page, on a real click (Firefox opens its sidebar only on one): the console
-  // tab's panel is set for the window's sidebar, which then opens.
+  // from an extension page, on a real click (Firefox opens its sidebar only on one): a panel is
+  // set for the window's sidebar, which then opens — in front of the options tab, so it first shows
+  // that tab's panel; brought to the front, the console's tab gets its own panel in the sidebar.
   const consoleTab = await options.evaluate(async (url) => {
     const ext = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
     // (A match pattern cannot name the demo's port: the tabs are read and compared here.)
@@ -77,6 +78,8 @@ test('chosen in Settings, the panel leaves the page and opens in Firefox’s sid
   }, consoleTab);
   await options.bringToFront();
   await options.locator('#open-sidebar-for-test').click();
+  // The sidebar follows the tab in front (utils/background/side-panel.ts, tabs.onActivated): back to the console.
+  await page.bringToFront();
   const sidebarPanel = () =>
     options.evaluate(() => {
       const ext = (globalThis as unknown as { browser: { extension: { getViews(q: object): Window[] } } }).browser;
@@ -89,7 +92,7 @@ test('chosen in Settings, the panel leaves the page and opens in Firefox’s sid
       };
     });
   await expect.poll(sidebarPanel, { message: 'the sidebar should open and show the console’s panel', timeout: 20_000 }).toMatchObject({
-    href: expect.stringMatching(/\/panel\.html#tab=\d+$/),
+    href: expect.stringMatching(new RegExp(`/panel\\.html#tab=${consoleTab}$`)),
     mode: 'browser',
     tool: expect.stringMatching(/Acme Admin/),
   });
