@@ -168,7 +168,7 @@ describe('rows read by named groups', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('reads the same rows through captureRows, and a row repeated on the page is kept once', async () => {
+  it('reads the same rows through captureRows, and a row shown twice on the page is two events', async () => {
     document.body.innerHTML =
       '<ol id="activity">' +
       '<li class="entry">Ana deleted repo-1 · Nov 30, 2026 14:02</li>'.repeat(2) +
@@ -176,6 +176,7 @@ describe('rows read by named groups', () => {
       '</ol>';
     const result = await captureRows(document, adapterWith(FEED), { limit: 100, times });
     expect(result.rows.map((r) => [r.target, r.raw.reason])).toEqual([
+      ['repo-1', ''],
       ['repo-1', ''],
       ['repo-1', 'again'],
     ]);

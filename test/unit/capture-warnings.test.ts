@@ -164,14 +164,14 @@ describe('reading the time column', () => {
     expect(warnings).toEqual(['The time column was missing in 1 row — check it on the page by hand.']);
   });
 
-  it('treats rows that differ only in their time as different rows, and rows with the same time as duplicates', () => {
+  it('treats rows that differ only in their time as different rows, and keeps rows with the same time too (two events in one second)', () => {
     document.body.innerHTML = rows([
       { t: '2026-11-29T18:18:31.000Z', a: 'a' },
       { t: '2026-11-29T18:18:32.000Z', a: 'a' },
       { t: '2026-11-29T18:18:32.000Z', a: 'a' },
     ]);
     const { rows: read } = readVisibleRows(document, timeAdapter({}), 100, times);
-    expect(read.map((r) => r.time)).toEqual(['2026-11-29T18:18:31.000Z', '2026-11-29T18:18:32.000Z']);
+    expect(read.map((r) => r.time)).toEqual(['2026-11-29T18:18:31.000Z', '2026-11-29T18:18:32.000Z', '2026-11-29T18:18:32.000Z']);
   });
 
   it('reads the named attribute instead of the text, and then ignores a datetime the element also carries', () => {

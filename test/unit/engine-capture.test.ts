@@ -120,13 +120,13 @@ describe('captureRows', () => {
     expect(table.loads()).toBe(1);
   });
 
-  it('drops rows it has already seen (a page that repeats the previous one ends the capture)', async () => {
+  it('drops rows a later page shows again (a page that repeats the previous one ends the capture)', async () => {
     const all = events(10);
-    const dup = [...all.slice(0, 5), all[0]!, all[1]!];
-    mountPagedTable([dup, all.slice(0, 5)]);
+    // Identical rows within one page are separate events (see "identical rows are separate events").
+    mountPagedTable([all.slice(0, 6), all.slice(0, 5)]);
     const result = await captureRows(document, demo, { limit: 100 });
-    expect(result.rows).toHaveLength(5);
-    expect(new Set(result.rows.map((r) => r.target)).size).toBe(5);
+    expect(result.rows).toHaveLength(6);
+    expect(new Set(result.rows.map((r) => r.target)).size).toBe(6);
     expect(result.stoppedBecause).toBe('last-page');
   });
 
@@ -272,5 +272,59 @@ describe('captureRows on a virtualised list', () => {
     const result = await captureRows(document, adapter, { limit: 1_000 });
     expect(result.rows.map((r) => r.target)).toEqual(all.map((e) => e.target));
     expect(result.stoppedBecause).toBe('last-page');
+  });
+});
+
+describe('identical rows are separate events', () => {
+  it('keeps every copy of a row shown more than once in one read (two edits in the same second)', () => {
+    const [e] = events(1);
+    document.body.innerHTML = `<table class="audit-table"><tbody>${rowHtml(e!)}${rowHtml(e!)}${rowHtml({ ...e!, target: 'other' })}</tbody></table>`;
+    const { rows } = readVisibleRows(document, demo);
+    expect(rows.map((r) => r.target)).toEqual([e!.target, e!.target, 'other']);
+  });
+
+  it('on a virtualised list, keeps both copies of an identical pair and counts rows seen again while scrolling once', async () => {
+    const all = events(30);
+    all[12] = { ...all[11]! };
+    const adapter: Adapter = adapterSchema.parse({ ...demo, waitFor: undefined, results: { ...demo.results, next: undefined, scroller: ['.viewport'] } });
+    document.body.innerHTML = '<div class="viewport"><table class="audit-table"><tbody></tbody></table></div>';
+    const viewport = document.querySelector<HTMLElement>('.viewport')!;
+    const tbody = document.querySelector('tbody')!;
+    let top = 0;
+    const rowHeight = 20;
+    const visible = 8;
+    Object.defineProperty(viewport, 'clientHeight', { value: rowHeight * visible });
+    Object.defineProperty(viewport, 'scrollTop', { get: () => top, set: (v: number) => (top = Math.max(0, Math.min(v, rowHeight * (all.length - visible)))) });
+    const render = () => {
+      const first = Math.floor(top / rowHeight);
+      tbody.innerHTML = all.slice(first, first + visible).map((e) => rowHtml(e)).join('');
+    };
+    viewport.addEventListener('scroll', () => setTimeout(render, 5));
+    render();
+    const result = await captureRows(document, adapter, { limit: 1_000 });
+    expect(result.rows.map((r) => r.target)).toEqual(all.map((e) => e.target));
+  });
+
+  it('after "load more", a new row identical to one already read is kept; the rows read before are not read twice', async () => {
+    const adapter: Adapter = adapterSchema.parse({
+      ...demo,
+      waitFor: undefined,
+      results: { row: ['li'], columns: { actor: { selectors: ['.who'] }, action: { selectors: ['.what'] } }, loadMore: ['button.more'] },
+    });
+    document.body.innerHTML = '<ul></ul><button class="more">More</button>';
+    const feed = document.querySelector('ul')!;
+    const more = document.querySelector('button')!;
+    const batches = [
+      ['alice', 'bob'],
+      ['bob', 'chen'],
+    ];
+    const add = () => {
+      for (const who of batches.shift()!) feed.insertAdjacentHTML('beforeend', `<li><span class="who">${who}</span><span class="what">post.edited</span></li>`);
+      if (batches.length === 0) more.remove();
+    };
+    more.addEventListener('click', () => setTimeout(add, 10));
+    add();
+    const result = await captureRows(document, adapter, { limit: 100 });
+    expect(result.rows.map((r) => r.actor)).toEqual(['alice', 'bob', 'bob', 'chen']);
   });
 });

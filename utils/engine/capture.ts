@@ -172,7 +172,16 @@ function compileColumn(name: string, spec: ColumnSpec, probe: DocumentFragment |
 /** Accumulates rows across pages: dedupe, limits and per-column gaps. */
 export class RowCollector {
   readonly rows: CapturedRow[] = [];
-  private readonly seen = new Set<string>();
+  /**
+   * Identical rows are separate events (two "Post edited: X — by Alice" in one second), so
+   * rows are counted, not merely remembered: for each row's text (every cell), the most
+   * times it was seen in any one read of the list. A read keeps a row only when it shows it
+   * more times than any read before — so a row seen again in the next scroll snapshot or
+   * after "load more" is not counted twice, yet every copy shown together is kept.
+   */
+  private readonly most = new Map<string, number>();
+  /** Each row element's text as last read: rows skipped by `from` still count in the read. */
+  private readonly keyOf = new WeakMap<Element, string>();
   private readonly emptyCells = new Map<string, number>();
   /** Times that couldn't be read, by why: how many, and the first text as an example. */
   private readonly unreadTimes = new Map<TimeRefusal, { count: number; example: string }>();
@@ -201,6 +210,16 @@ export class RowCollector {
   /** Reads rows[from..]; returns how many new (not duplicate) rows were added. */
   read(rowElements: readonly Element[], from = 0): number {
     let added = 0;
+    const counts = new Map<string, number>();
+    const count = (key: string): number => {
+      const times = (counts.get(key) ?? 0) + 1;
+      counts.set(key, times);
+      return times;
+    };
+    for (let i = 0; i < from && i < rowElements.length; i++) {
+      const known = this.keyOf.get(rowElements[i]!);
+      if (known !== undefined) count(known);
+    }
     for (let i = from; i < rowElements.length && this.rows.length < this.limit; i++) {
       const row = rowElements[i]!;
       let rowText: string | undefined;
@@ -252,8 +271,10 @@ export class RowCollector {
           this.unfitted.example ||= shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
         }
       }
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
+      this.keyOf.set(row, key);
+      const times = count(key);
+      if (times <= (this.most.get(key) ?? 0)) continue;
+      this.most.set(key, times);
       this.rows.push({
         time,
         actor: raw.actor ?? '',
