@@ -61,6 +61,26 @@ describe('a capture across page loads', () => {
     expect(pagedSummary(step.state, 'last-page', null).details.join(' ')).toContain('1 row showed up again on a later page');
   });
 
+  it('keeps rows that read the same in every column: twice on one page, or on two pages away from the page break', () => {
+    const twin = row(3);
+    let state = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), [row(1), row(2), twin, twin, row(4)], { found: true, href: pageUrl(2) }).state;
+    expect(state.rows.map((r) => r.target)).toEqual(['setting-1', 'setting-2', 'setting-3', 'setting-3', 'setting-4']);
+    state = (onArrival(state, pageUrl(2)) as { state: PagedCapture }).state;
+    const step = readPage(state, pageUrl(2), [row(5), twin, row(6)], { found: false, href: null });
+    expect(step.added).toBe(3);
+    expect(step.state.rows.map((r) => r.target)).toEqual(['setting-1', 'setting-2', 'setting-3', 'setting-3', 'setting-4', 'setting-5', 'setting-3', 'setting-6']);
+    expect(step.state.duplicates).toBe(0);
+  });
+
+  it('a page read again after a reload adds none of its identical rows twice', () => {
+    const twin = row(3);
+    const first = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), [row(1), twin, twin], { found: true, href: pageUrl(2) }).state;
+    const arrival = onArrival(first, pageUrl(1));
+    const again = readPage((arrival as { state: PagedCapture }).state, pageUrl(1), [row(1), twin, twin], { found: true, href: pageUrl(2) });
+    expect(again.added).toBe(0);
+    expect(again.state.rows).toHaveLength(3);
+  });
+
   it('a reload in the middle reads that page again and loses nothing', () => {
     let state = readPage(startPagedCapture({ step: 1, limit: 100, applied: null }), pageUrl(1), rows(1, 10), { found: true, href: pageUrl(2) }).state;
     state = (onArrival(state, pageUrl(2)) as { state: PagedCapture }).state;

@@ -41,32 +41,46 @@ export function rowKey(row: CapturedRow): string {
 }
 
 /**
- * The rows of one more page, merged into what was kept: rows already kept (a new
- * event pushed the list down, or a reloaded page read again) are counted, not added;
- * nothing beyond the limit is kept.
+ * The rows of one more page, merged into what was kept; nothing beyond the limit is kept.
+ * Rows that read the same in every column are separate events (two edits in one second),
+ * so a row is never dropped just for matching one already kept. Dropped are only: on a new
+ * page, its first rows when they repeat the last rows kept, in order (a new event pushed
+ * the list down — counted as `duplicates`); on a page read again (same address, a reload),
+ * each row up to the number of times it is already kept.
  */
 export function addPage(state: PagedCapture, url: string, rows: readonly CapturedRow[], warnings: readonly string[]): { state: PagedCapture; added: number } {
-  const seen = new Set(state.rows.map(rowKey));
   const address = comparable(url);
   // A page read again after a reload repeats itself by nature: only a new page's repeats are news.
   const revisit = state.visited.some((v) => comparable(v) === address);
   const kept = [...state.rows];
   let added = 0;
-  let duplicates = 0;
   // Events from before the step's `since` (a log paged by date reaching past it) are not part of the search.
   const since = state.since ? Date.parse(state.since) : NaN;
-  for (const row of rows) {
-    if (kept.length >= state.limit) break;
-    if (!Number.isNaN(since) && row.time !== null && Date.parse(row.time) < since) continue;
-    const key = rowKey(row);
-    if (seen.has(key)) {
-      if (!revisit) duplicates++;
-      continue;
+  const onPage = rows.filter((row) => Number.isNaN(since) || row.time === null || Date.parse(row.time) >= since);
+  const keys = onPage.map(rowKey);
+  const keptKeys = kept.map(rowKey);
+  // How many of the page's first rows repeat the last rows kept (the longest such overlap).
+  let overlap = 0;
+  if (!revisit) {
+    for (let k = Math.min(keys.length, keptKeys.length); k > 0 && overlap === 0; k--) {
+      const tail = keptKeys.length - k;
+      if (keys.slice(0, k).every((key, i) => key === keptKeys[tail + i])) overlap = k;
     }
-    seen.add(key);
+  }
+  const already = new Map<string, number>();
+  if (revisit) for (const key of keptKeys) already.set(key, (already.get(key) ?? 0) + 1);
+  const times = new Map<string, number>();
+  for (const [i, row] of onPage.entries()) {
+    if (kept.length >= state.limit) break;
+    if (i < overlap) continue;
+    const key = keys[i]!;
+    const count = (times.get(key) ?? 0) + 1;
+    times.set(key, count);
+    if (count <= (already.get(key) ?? 0)) continue;
     kept.push(row);
     added++;
   }
+  const duplicates = overlap;
   return {
     state: {
       ...state,
