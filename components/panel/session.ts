@@ -180,6 +180,9 @@ function clearRunning(): void {
 
 /** The person closed the runbook: its working state in this tab goes with it. */
 export function closeRunbookSession(): void {
+  // A restore still on its way (the panel was rebuilt a moment ago) must not bring back
+  // and save again the session the person just closed.
+  sessionGeneration++;
   sessionRunbook = null;
   runningStep = null;
   paged = null;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RunbookView } from '../../components/panel/RunbookView';
 import * as session from '../../components/panel/session';
@@ -140,6 +140,35 @@ describe('the panel rebuilt after a page reload', () => {
     // The capture's rows are in the case; the session no longer holds them.
     expect(session.captures.value[0]!.rows.map((r) => r.target)).toEqual(Array.from({ length: 19 }, (_, i) => `acct-${i}`));
     await waitFor(async () => expect(((await fakeBrowser.storage.session.get(panelSessionKey(TAB)))[panelSessionKey(TAB)] as PanelSession).capture).toBeNull());
+  });
+
+  it('a runbook closed while its session is still being read back is not saved again', async () => {
+    adapterId.value = 'github-audit-log';
+    await fakeBrowser.storage.session.set({ [panelSessionKey(TAB)]: stored({}) });
+    const area = fakeBrowser.storage.session;
+    const realGet = area.get.bind(area);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    vi.spyOn(area, 'get').mockImplementation((async (keys: never) => {
+      reads++;
+      await gate;
+      return realGet(keys);
+    }) as never);
+    const writes = vi.spyOn(area, 'set');
+    pageUrl.value = PAGE(1);
+    await act(() => {
+      render(<RunbookView runbook={runbook} />, container);
+    });
+    await waitFor(() => expect(reads).toBeGreaterThan(0));
+    // The person goes back to the list before the stored session has been read.
+    session.closeRunbookSession();
+    await act(async () => {
+      release();
+      for (let i = 0; i < 50; i++) await Promise.resolve();
+    });
+    await waitFor(async () => expect(await realGet(panelSessionKey(TAB))).toEqual({}));
+    expect(writes.mock.calls.filter(([items]) => panelSessionKey(TAB) in (items as object))).toEqual([]);
   });
 
   it('another runbook, or a page another adapter recognised, starts afresh', async () => {
