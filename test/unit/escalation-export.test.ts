@@ -3,35 +3,7 @@ import { hashRows } from '../../utils/cases/canonical';
 import type { CaptureRecord, CaseRecord } from '../../utils/db/records';
 import { auditReportCsv, auditReportJson, csvCell, exportCase } from '../../utils/escalation/export';
 import { sampleRows } from './cases-fixtures';
-
-/** A small RFC 4180 reader, to prove the CSV reads back to the same cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  return rows;
-}
+import { parseCsv } from '../csv';
 
 const record: CaseRecord = {
   id: 'a1b2c3d4-0000-4000-8000-000000000000', runbookId: 'compliance-access-history', runbookTitle: 'Access history, Q1', packId: 'p',

@@ -7,38 +7,22 @@
  *
  * Needs the console up (./start.sh; test/lab/run.mjs does it) and the demo build.
  */
-import { test, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { test, type Frame, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { detectorChecked, expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
+import { join } from 'node:path';
+import { expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
 import { ADMIN, AUDIT_LOG_URL, ORIGIN, appliedFilters, changelistRequests, filterParams, toMinute, truthRows, type ChangelistRequest, type TruthRow } from './truth';
+import { buildLabPack, caseCsvCaptures, importLabPack, onePanel, stepOf } from '../lab-journey';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const RUNBOOK = 'who-changed-this-customer';
 const CUSTOMER = 'Northwind Traders';
 const FROM = '2026-11-01';
 const TO = '2026-11-30';
 const STAFF = 'alice';
 const KIND = 'Change';
+const PACK_ID = 'northwind-billing-lab';
 const SCREENSHOTS = process.env.LAB_SCREENSHOTS;
-
-/** The pack as a team lead builds it: `npm run pack -- test/lab/django/pack <file>`. */
-function buildPack(dir: string): Buffer {
-  const out = join(dir, 'django-lab-pack.json');
-  execFileSync('npm', ['run', '--silent', 'pack', '--', 'test/lab/django/pack', out], { cwd: ROOT, stdio: 'pipe' });
-  return readFileSync(out);
-}
-
-async function importPack(context: BrowserContext, extensionId: string, pack: Buffer): Promise<void> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
-  await expect(options.locator('[data-testid="pack-row"][data-source="builtin"]').first()).toBeAttached({ timeout: 30_000 });
-  await options.getByTestId('pack-import-file').setInputFiles({ name: 'django-lab-pack.json', mimeType: 'application/json', buffer: pack });
-  await expect(options.locator('[data-testid="pack-row"][data-pack-id="northwind-billing-lab"]')).toBeVisible();
-  await options.close();
-}
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${ORIGIN}/admin/login/?next=/admin/admin/logentry/`);
@@ -47,16 +31,6 @@ async function signIn(page: Page): Promise<void> {
   await page.locator('#login-form input[type="submit"]').click();
   await page.waitForURL(`${AUDIT_LOG_URL}*`);
 }
-
-/** Exactly one panel, on the page the console loaded last. */
-async function onePanel(page: Page, extensionId: string): Promise<Frame> {
-  await detectorChecked(page, extensionId, ['shown']);
-  const panel = await panelFrame(page);
-  expect(panelFrames(page)).toHaveLength(1);
-  return panel;
-}
-
-const stepOf = (panel: Frame, index: number) => panel.locator(`[data-testid="step"][data-step-index="${index}"]`);
 
 /**
  * Runs a step and waits until it is done, across the page loads it causes: the panel may be
@@ -110,52 +84,6 @@ function expectRowsEqual(captured: { time: string; actor: string; action: string
     }
     expect(seen, `${what}: row ${i + 1} (entry ${entry.id})`).toEqual(expected);
   });
-}
-
-/** RFC 4180 (the export's CSV): quoted cells, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const lines: string[][] = [];
-  let cell = '';
-  let line: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      line.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      line.push(cell.replace(/\r$/, ''));
-      lines.push(line);
-      line = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell || line.length) {
-    line.push(cell);
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** Each capture's rows in an exported CSV, as objects keyed by the header. */
-function csvCaptures(text: string): Record<string, string>[][] {
-  const lines = parseCsv(text);
-  const captures: Record<string, string>[][] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i]![0] !== 'time' || lines[i]![1] !== 'actor') continue;
-    const header = lines[i]!;
-    const rows: Record<string, string>[] = [];
-    for (i++; i < lines.length && lines[i]!.length > 1; i++) rows.push(Object.fromEntries(header.map((name, k) => [name, lines[i]![k] ?? ''])));
-    captures.push(rows);
-  }
-  return captures;
 }
 
 /** Fills the runbook's inputs (what an agent types before the first step). */
@@ -227,7 +155,7 @@ test('Django admin audit log: recognise, search by link, capture every page, esc
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
-    await importPack(context, extensionId, buildPack(dir));
+    await importLabPack(context, extensionId, buildLabPack('django', dir), PACK_ID);
     const page = context.pages()[0] ?? (await context.newPage());
 
     await part('recognise the audit log: one panel, also after the console reloads the page itself', async () => {
@@ -327,15 +255,7 @@ test('Django admin audit log: recognise, search by link, capture every page, esc
     await context.close();
     context = await launchWithExtension(dir);
     await part('History after a browser restart, and its CSV: every row of both captures equals the database', async () => {
-      const history = await context.newPage();
-      await history.goto(`chrome-extension://${extensionId}/options.html#history`);
-      const item = history.locator('[data-testid="history-item"][data-kind="case"]').filter({ hasText: 'who changed their account' });
-      await expect(item).toHaveCount(1, { timeout: 30_000 });
-      await item.getByRole('button').first().click();
-      const pending = history.waitForEvent('download');
-      await history.getByTestId('export-csv').click();
-      const csv = readFileSync((await (await pending).path())!, 'utf8');
-      const captures = csvCaptures(csv);
+      const captures = await caseCsvCaptures(context, extensionId, 'who changed their account');
       expect(captures, 'two captures in the CSV').toHaveLength(2);
       const asRows = (rows: Record<string, string>[]) => rows.map((r) => ({ time: r.time!, actor: r.actor!, action: r.action!, target: r.target! }));
       expectRowsEqual(asRows(captures[0]!), broad, 'CSV, first capture');

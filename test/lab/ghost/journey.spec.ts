@@ -10,36 +10,19 @@
  *
  * Needs the console up (./start.sh; test/lab/run.mjs does it) and the demo build.
  */
-import { test, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { test, type Frame, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { detectorChecked, expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
+import { join } from 'node:path';
+import { expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
 import { actions, historyFilter, historyLines, isHistoryRequest, OWNER, ORIGIN, parseHistoryRequest, SIGN_IN_URL, userId, type HistoryLine, type HistoryRequest } from './truth';
+import { buildLabPack, caseCsvCaptures, importLabPack, onePanel, stepOf } from '../lab-journey';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const RUNBOOK = 'who-changed-the-site';
 const PACK_ID = 'northwind-journal-lab';
 const STAFF_NAME = 'Alice Nguyen';
 const EVENT = 'Edited';
 const SCREENSHOTS = process.env.LAB_SCREENSHOTS;
-
-/** The pack as a team lead builds it: `npm run pack -- test/lab/ghost/pack <file>`. */
-function buildPack(dir: string): Buffer {
-  const out = join(dir, 'ghost-lab-pack.json');
-  execFileSync('npm', ['run', '--silent', 'pack', '--', 'test/lab/ghost/pack', out], { cwd: ROOT, stdio: 'pipe' });
-  return readFileSync(out);
-}
-
-async function importPack(context: BrowserContext, extensionId: string, pack: Buffer): Promise<void> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
-  await expect(options.locator('[data-testid="pack-row"][data-source="builtin"]').first()).toBeAttached({ timeout: 30_000 });
-  await options.getByTestId('pack-import-file').setInputFiles({ name: 'ghost-lab-pack.json', mimeType: 'application/json', buffer: pack });
-  await expect(options.locator(`[data-testid="pack-row"][data-pack-id="${PACK_ID}"]`)).toBeVisible();
-  await options.close();
-}
 
 /** Signs in through Ghost's own sign-in page, as the Owner (only Administrators and the Owner see History). */
 async function signIn(page: Page): Promise<void> {
@@ -48,14 +31,6 @@ async function signIn(page: Page): Promise<void> {
   await page.locator('input[name="password"]').fill(OWNER.password);
   await page.keyboard.press('Enter');
   await page.waitForURL(/#\/(dashboard|analytics|posts|site)/, { timeout: 60_000 });
-}
-
-/** Exactly one panel, once the detector has recognised the History. */
-async function onePanel(page: Page, extensionId: string): Promise<Frame> {
-  await detectorChecked(page, extensionId, ['shown']);
-  const panel = await panelFrame(page);
-  expect(panelFrames(page)).toHaveLength(1);
-  return panel;
 }
 
 /** Settings → "View history", the way a person gets there in the admin (in-app navigation, no page load). */
@@ -68,8 +43,6 @@ async function openHistoryInApp(page: Page): Promise<void> {
   await expect(page.locator('[data-testid="history-modal"]')).toBeVisible();
   await page.waitForURL(/#\/settings\/history\/view/);
 }
-
-const stepOf = (panel: Frame, index: number) => panel.locator(`[data-testid="step"][data-step-index="${index}"]`);
 
 async function runStep(page: Page, index: number, requests: HistoryRequest[], timeout = 60_000): Promise<Frame> {
   const before = requests.length;
@@ -115,52 +88,6 @@ function expectRowsEqual(captured: { time: string; actor: string; action: string
   });
 }
 
-/** RFC 4180 (the export's CSV): quoted cells, doubled quotes, CRLF. */
-function parseCsv(text: string): string[][] {
-  const lines: string[][] = [];
-  let cell = '';
-  let line: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      line.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      line.push(cell.replace(/\r$/, ''));
-      lines.push(line);
-      line = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell || line.length) {
-    line.push(cell);
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** Each capture's rows in an exported CSV, as objects keyed by the header. */
-function csvCaptures(text: string): Record<string, string>[][] {
-  const lines = parseCsv(text);
-  const captures: Record<string, string>[][] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i]![0] !== 'time' || lines[i]![1] !== 'actor') continue;
-    const header = lines[i]!;
-    const rows: Record<string, string>[] = [];
-    for (i++; i < lines.length && lines[i]!.length > 1; i++) rows.push(Object.fromEntries(header.map((name, k) => [name, lines[i]![k] ?? ''])));
-    captures.push(rows);
-  }
-  return captures;
-}
-
 const readRows = (panel: Frame) =>
   panel.getByTestId('captured-row').evaluateAll((items) =>
     items.map((li) => ({ time: li.getAttribute('data-time') ?? '', actor: li.getAttribute('data-actor') ?? '', action: li.getAttribute('data-action') ?? '' })),
@@ -199,7 +126,7 @@ test('Ghost History (single-page app, filters not in the address): recognise, fi
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
-    await importPack(context, extensionId, buildPack(dir));
+    await importLabPack(context, extensionId, buildLabPack('ghost', dir), PACK_ID);
     const page = context.pages()[0] ?? (await context.newPage());
     // The admin app's own requests for the History list: what the console applied.
     const requests: HistoryRequest[] = [];
@@ -267,15 +194,7 @@ test('Ghost History (single-page app, filters not in the address): recognise, fi
     await context.close();
     context = await launchWithExtension(dir);
     await part('History after a browser restart, and its CSV: every row equals Ghost’s API, with its target', async () => {
-      const history = await context.newPage();
-      await history.goto(`chrome-extension://${extensionId}/options.html#history`);
-      const item = history.locator('[data-testid="history-item"][data-kind="case"]').filter({ hasText: 'who changed a post' });
-      await expect(item).toHaveCount(1, { timeout: 30_000 });
-      await item.getByRole('button').first().click();
-      const pending = history.waitForEvent('download');
-      await history.getByTestId('export-csv').click();
-      const csv = readFileSync((await (await pending).path())!, 'utf8');
-      const captures = csvCaptures(csv);
+      const captures = await caseCsvCaptures(context, extensionId, 'who changed a post');
       expect(captures, 'one capture in the CSV').toHaveLength(1);
       expectRowsEqual(
         captures[0]!.map((r) => ({ time: r.time!, actor: r.actor!, action: r.action!, target: r.target! })),

@@ -12,15 +12,14 @@
  *
  * Needs the console up (./start.sh; test/lab/run.mjs does it) and the demo build.
  */
-import { test, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { test, type Frame, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { detectorChecked, expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
+import { join } from 'node:path';
+import { expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
 import { AGENT, DAYS_PER_PAGE, ORIGIN, WORK_DIR, activityEvents, activityRequests, appliedOf, expectedActivity, people, type ActivityEvent, type ActivityRequest } from './truth';
+import { buildLabPack, caseCsvCaptures, importLabPack, onePanel, stepOf } from '../lab-journey';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const PACK_ID = 'northwind-redmine-lab';
 const RUNBOOK = 'who-worked-on-the-issue';
 const PROJECT = 'billing';
@@ -35,21 +34,6 @@ function lastDay(): string {
   return new Date(Date.parse(`${seededOn}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
 }
 
-function buildPack(dir: string): Buffer {
-  const out = join(dir, 'redmine-lab-pack.json');
-  execFileSync('npm', ['run', '--silent', 'pack', '--', 'test/lab/redmine/pack', out], { cwd: ROOT, stdio: 'pipe' });
-  return readFileSync(out);
-}
-
-async function importPack(context: BrowserContext, extensionId: string, pack: Buffer): Promise<void> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
-  await expect(options.locator('[data-testid="pack-row"][data-source="builtin"]').first()).toBeAttached({ timeout: 30_000 });
-  await options.getByTestId('pack-import-file').setInputFiles({ name: 'redmine-lab-pack.json', mimeType: 'application/json', buffer: pack });
-  await expect(options.locator(`[data-testid="pack-row"][data-pack-id="${PACK_ID}"]`)).toBeVisible();
-  await options.close();
-}
-
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${ORIGIN}/login?back_url=${encodeURIComponent(ACTIVITY_URL)}`);
   await page.locator('#username').fill(AGENT.login);
@@ -58,15 +42,6 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForURL(`${ACTIVITY_URL}*`);
   await expect(page.locator('#loggedas')).toContainText(AGENT.login);
 }
-
-async function onePanel(page: Page, extensionId: string): Promise<Frame> {
-  await detectorChecked(page, extensionId, ['shown']);
-  const panel = await panelFrame(page);
-  expect(panelFrames(page)).toHaveLength(1);
-  return panel;
-}
-
-const stepOf = (panel: Frame, index: number) => panel.locator(`[data-testid="step"][data-step-index="${index}"]`);
 
 /**
  * Runs a step and waits until it has finished — done or failed — across the page loads it
@@ -120,50 +95,6 @@ function expectRowsEqual(captured: SeenRow[], truth: ActivityEvent[], what: stri
   expect.soft(seen, `${what}: each row's time (UTC, minute), person, event type${captured[0]?.target !== undefined ? ' and target' : ''} vs Redmine's API`).toEqual(expected);
 }
 
-/** RFC 4180, as the History export writes it. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell.replace(/\r$/, ''));
-      out.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) out.push([...row, cell]);
-  return out;
-}
-
-/** Each capture's rows in the exported CSV (a header line starting "time,actor" opens one). */
-function csvCaptures(text: string): Record<string, string>[][] {
-  const lines = parseCsv(text);
-  const captures: Record<string, string>[][] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const header = lines[i]!;
-    if (header[0] !== 'time' || header[1] !== 'actor') continue;
-    const rows: Record<string, string>[] = [];
-    for (i++; i < lines.length && lines[i]!.length > 1; i++) rows.push(Object.fromEntries(header.map((name, k) => [name, lines[i]![k] ?? ''])));
-    i--;
-    captures.push(rows);
-  }
-  return captures;
-}
-
 async function capturedRows(panel: Frame, nth: number): Promise<SeenRow[]> {
   return panel
     .locator('.capture')
@@ -195,7 +126,7 @@ test('Redmine activity: recognise, search by link (not narrowed by what Redmine 
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
-    await importPack(context, extensionId, buildPack(dir));
+    await importLabPack(context, extensionId, buildLabPack('redmine', dir), PACK_ID);
     const page = context.pages()[0] ?? (await context.newPage());
 
     await test.step('recognise the activity page: one panel, also after Redmine loads another page itself', async () => {
@@ -306,15 +237,7 @@ test('Redmine activity: recognise, search by link (not narrowed by what Redmine 
     await context.close();
     context = await launchWithExtension(dir);
     await test.step('History after a browser restart, and its CSV: every row of both captures equals the API', async () => {
-      const history = await context.newPage();
-      await history.goto(`chrome-extension://${extensionId}/options.html#history`);
-      const item = history.locator('[data-testid="history-item"][data-kind="case"]').filter({ hasText: 'who worked on their issue' });
-      await expect(item).toHaveCount(1, { timeout: 30_000 });
-      await item.getByRole('button').first().click();
-      const pending = history.waitForEvent('download');
-      await history.getByTestId('export-csv').click();
-      const csv = readFileSync((await (await pending).path())!, 'utf8');
-      const captures = csvCaptures(csv);
+      const captures = await caseCsvCaptures(context, extensionId, 'who worked on their issue');
       expect(captures, 'two captures in the CSV').toHaveLength(2);
       const asRows = (rows: Record<string, string>[]) => rows.map((r) => ({ time: r.time ?? '', actor: r.actor ?? '', action: r.action ?? '', target: r.target ?? '' }));
       expectRowsEqual(asRows(captures[0]!), broad, 'CSV, first capture');

@@ -1,0 +1,52 @@
+/**
+ * What every lab journey does the same way through the built extension: build the
+ * console's pack as a team lead would (`npm run pack`), import it in Options, find the one
+ * panel, and read a case's CSV back from History after a browser restart.
+ */
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { csvCaptures } from '../csv';
+import { detectorChecked, expect, panelFrame, panelFrames } from '../e2e/fixtures';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The console's pack, built from `test/lab/<console>/pack` with `npm run pack` into `dir`. */
+export function buildLabPack(console: string, dir: string): Buffer {
+  const out = join(dir, `${console}-lab-pack.json`);
+  execFileSync('npm', ['run', '--silent', 'pack', '--', `test/lab/${console}/pack`, out], { cwd: ROOT, stdio: 'pipe' });
+  return readFileSync(out);
+}
+
+/** Imports a pack file in Options → Packs, as a person would, and waits for its row. */
+export async function importLabPack(context: BrowserContext, extensionId: string, pack: Buffer, packId: string): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#packs`);
+  await expect(options.locator('[data-testid="pack-row"][data-source="builtin"]').first()).toBeAttached({ timeout: 30_000 });
+  await options.getByTestId('pack-import-file').setInputFiles({ name: `${packId}.json`, mimeType: 'application/json', buffer: pack });
+  await expect(options.locator(`[data-testid="pack-row"][data-pack-id="${packId}"]`)).toBeVisible();
+  await options.close();
+}
+
+/** Exactly one panel, once the detector has recognised the page the console loaded last. */
+export async function onePanel(page: Page, extensionId: string): Promise<Frame> {
+  await detectorChecked(page, extensionId, ['shown']);
+  const panel = await panelFrame(page);
+  expect(panelFrames(page)).toHaveLength(1);
+  return panel;
+}
+
+export const stepOf = (panel: Frame, index: number) => panel.locator(`[data-testid="step"][data-step-index="${index}"]`);
+
+/** Opens the one case whose title has `title` in History and exports its CSV: each capture's rows. */
+export async function caseCsvCaptures(context: BrowserContext, extensionId: string, title: string): Promise<Record<string, string>[][]> {
+  const history = await context.newPage();
+  await history.goto(`chrome-extension://${extensionId}/options.html#history`);
+  const item = history.locator('[data-testid="history-item"][data-kind="case"]').filter({ hasText: title });
+  await expect(item).toHaveCount(1, { timeout: 30_000 });
+  await item.getByRole('button').first().click();
+  const pending = history.waitForEvent('download');
+  await history.getByTestId('export-csv').click();
+  return csvCaptures(readFileSync((await (await pending).path())!, 'utf8'));
+}
