@@ -176,3 +176,38 @@ describe('a filter the console still applies though the step didn’t set it', (
     expect(extra).toMatchObject({ name: 'action', intended: '', shown: 'Log in', status: 'applied' });
   });
 });
+
+describe('a filter the address carries and the console also marks (a sidebar list)', () => {
+  /** Django's admin: the address carries action_flag, and its "By action flag" list marks the one applied. */
+  const withMap = (codes: Record<string, string>) =>
+    makeAdapter({
+      deepLink: { searchBy: 'link' },
+      fields: {
+        action: {
+          label: 'Action',
+          url: { param: 'action_flag__exact', values: codes },
+          dom: { kind: 'list', selectors: ['#filter-action'], selected: ['#filter-action li.selected'] },
+        },
+      },
+    });
+  const sidebar = (chosen: string) => {
+    const item = (text: string, href: string) => `<li${text === chosen ? ' class="selected"' : ''}><a href="${href}">${text}</a></li>`;
+    document.body.innerHTML = `<div id="log"></div><ul id="filter-action">${item('All', '?')}${item('Addition', '?action_flag__exact=1')}${item('Change', '?action_flag__exact=2')}${item('Deletion', '?action_flag__exact=3')}</ul>`;
+  };
+
+  it('is applied when the console marks the asked-for item', () => {
+    at('/admin/?action_flag__exact=2');
+    sidebar('Change');
+    expect(readBack(document, withMap({ Addition: '1', Change: '2', Deletion: '3' }), { action: 'Change' }).filters[0]).toMatchObject({ status: 'applied', shown: 'Change' });
+  });
+
+  it('is not applied when a wrong value map sent another code: the console marks what it really applied', () => {
+    // The map says Change is 1, so the link asked for action_flag__exact=1 — which the console applies as Addition.
+    at('/admin/?action_flag__exact=1');
+    sidebar('Addition');
+    const [filter] = readBack(document, withMap({ Addition: '3', Change: '1', Deletion: '2' }), { action: 'Change' }).filters;
+    expect(filter).toMatchObject({ name: 'action', status: 'not-applied', shown: 'Addition' });
+    expect(filter!.reason).toContain('shows Addition chosen');
+  });
+});
+

@@ -253,7 +253,22 @@ export function readBack(doc: Document, adapter: Adapter, intended: FilterValues
       const matches = (v: UrlValue) => items.some((item) => isItem(v, item));
       const everyItem = items.every((item) => urlValues.some((v) => isItem(v, item)));
       const shown = urlValues.map((v) => v.shown).join(', ');
-      if (urlValues.every(matches) && (!spec.url.repeat || everyItem)) filters.push({ name: field, intended: want, shown, status: 'applied' });
+      // Where the console also marks what it applied (a sidebar list with the chosen item
+      // marked), that mark has the last word: an address the console read differently — a
+      // value map that sends the wrong code — is not applied, whatever the address says.
+      const marked = urlValues.every(matches) && spec.dom ? readGestureField(doc, spec.dom, want) : null;
+      if (marked?.readable && !marked.holds) {
+        usedControls = true;
+        filters.push({
+          name: field,
+          intended: want,
+          shown: marked.shown || null,
+          status: 'not-applied',
+          reason: marked.shown
+            ? `The page address asks for ${want}, but the console's own ${name} list shows ${marked.shown} chosen — the adapter may send the wrong value for ${want}.`
+            : `The page address asks for ${want}, but the console's own ${name} list shows nothing chosen.`,
+        });
+      } else if (urlValues.every(matches) && (!spec.url.repeat || everyItem)) filters.push({ name: field, intended: want, shown, status: 'applied' });
       else
         filters.push({
           name: field,
