@@ -157,7 +157,7 @@ export function RunbookView({ runbook }: { runbook: Runbook }) {
       <button
         class="back"
         onClick={() => {
-          closeRunbookSession();
+          void closeRunbookSession();
           openRunbookId.value = null;
         }}
       >

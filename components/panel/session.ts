@@ -179,14 +179,18 @@ function clearRunning(): void {
 }
 
 /** The person closed the runbook: its working state in this tab goes with it. */
-export function closeRunbookSession(): void {
+export async function closeRunbookSession(): Promise<void> {
   // A restore still on its way (the panel was rebuilt a moment ago) must not bring back
   // and save again the session the person just closed.
   sessionGeneration++;
+  const runbook = sessionRunbook;
   sessionRunbook = null;
   runningStep = null;
   paged = null;
-  void tabSessionStore(tabId.peek())?.drop();
+  const dropped = tabSessionStore(tabId.peek())?.drop();
+  // Progress still waiting to be saved is written now, not lost with the closed runbook.
+  if (cancelPendingSave() && runbook) await saveProgress(runbook);
+  await dropped;
 }
 
 /**

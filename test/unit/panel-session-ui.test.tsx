@@ -99,7 +99,8 @@ beforeEach(() => {
 
 afterEach(async () => {
   // No write of this test's panel may land in the next test's storage.
-  session.closeRunbookSession();
+  // Its progress still waiting to be saved is written now, into this test's database.
+  await session.closeRunbookSession();
   await waitFor(async () => expect(await fakeBrowser.storage.session.get(panelSessionKey(TAB))).toEqual({}));
   tearDownUi(container, database);
 });
@@ -162,7 +163,7 @@ describe('the panel rebuilt after a page reload', () => {
     });
     await waitFor(() => expect(reads).toBeGreaterThan(0));
     // The person goes back to the list before the stored session has been read.
-    session.closeRunbookSession();
+    void session.closeRunbookSession();
     await act(async () => {
       release();
       for (let i = 0; i < 50; i++) await Promise.resolve();
