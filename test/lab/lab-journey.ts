@@ -50,3 +50,17 @@ export async function caseCsvCaptures(context: BrowserContext, extensionId: stri
   await history.getByTestId('export-csv').click();
   return csvCaptures(readFileSync((await (await pending).path())!, 'utf8'));
 }
+
+/** Runs the escalation step at `index` and gives the escalation's text once it is written. */
+export async function escalationOf(panel: Frame, index: number): Promise<string> {
+  await stepOf(panel, index).getByTestId('step-action').click();
+  const text = panel.getByTestId('escalation-text');
+  await expect(text).toHaveValue(/## Case/);
+  return text.inputValue();
+}
+
+/** Copies the escalation, as the agent does, and waits for the panel to say so. */
+export async function copyEscalation(panel: Frame): Promise<void> {
+  await panel.getByTestId('copy-escalation').click();
+  await expect(panel.getByRole('status').filter({ hasText: /Copied/i })).toBeVisible();
+}

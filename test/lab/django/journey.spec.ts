@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
 import { ADMIN, AUDIT_LOG_URL, ORIGIN, appliedFilters, changelistRequests, filterParams, toMinute, truthRows, type ChangelistRequest, type TruthRow } from './truth';
-import { buildLabPack, caseCsvCaptures, importLabPack, onePanel, stepOf } from '../lab-journey';
+import { buildLabPack, caseCsvCaptures, copyEscalation, escalationOf, importLabPack, onePanel, stepOf } from '../lab-journey';
 
 const RUNBOOK = 'who-changed-this-customer';
 const CUSTOMER = 'Northwind Traders';
@@ -240,15 +240,11 @@ test('Django admin audit log: recognise, search by link, capture every page, esc
         panel = await runbookStillOpen(page, extensionId, failures, 'after step 4');
       }
       expectRowsEqual(await readRows(panel, 1), narrow, 'narrowed capture');
-      await stepOf(panel, 4).getByTestId('step-action').click();
-      const text = panel.getByTestId('escalation-text');
-      await expect(text).toHaveValue(/## Case/);
-      const escalation = await text.inputValue();
+      const escalation = await escalationOf(panel, 4);
       expect(escalation).toContain(CUSTOMER);
       expect(escalation).toContain(STAFF);
       for (const entry of narrow) expect(escalation).toContain(entry.object);
-      await panel.getByTestId('copy-escalation').click();
-      await expect(panel.getByRole('status').filter({ hasText: /Copied/i })).toBeVisible();
+      await copyEscalation(panel);
       if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/django-escalation.png` });
     });
 

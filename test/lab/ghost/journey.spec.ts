@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
 import { actions, historyFilter, historyLines, isHistoryRequest, OWNER, ORIGIN, parseHistoryRequest, SIGN_IN_URL, userId, type HistoryLine, type HistoryRequest } from './truth';
-import { buildLabPack, caseCsvCaptures, importLabPack, onePanel, stepOf } from '../lab-journey';
+import { buildLabPack, caseCsvCaptures, copyEscalation, escalationOf, importLabPack, onePanel, stepOf } from '../lab-journey';
 
 const RUNBOOK = 'who-changed-the-site';
 const PACK_ID = 'northwind-journal-lab';
@@ -180,14 +180,10 @@ test('Ghost History (single-page app, filters not in the address): recognise, fi
 
     await part('escalate: the escalation names the staff member and every captured change', async () => {
       const panel = await panelFrame(page);
-      await stepOf(panel, 2).getByTestId('step-action').click();
-      const text = panel.getByTestId('escalation-text');
-      await expect(text).toHaveValue(/## Case/);
-      const escalation = await text.inputValue();
+      const escalation = await escalationOf(panel, 2);
       expect(escalation).toContain(STAFF_NAME);
       for (const line of expected) expect(escalation).toContain(line.target);
-      await panel.getByTestId('copy-escalation').click();
-      await expect(panel.getByRole('status').filter({ hasText: /Copied/i })).toBeVisible();
+      await copyEscalation(panel);
       if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/ghost-escalation.png` });
     });
 

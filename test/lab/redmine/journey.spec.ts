@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
 import { AGENT, DAYS_PER_PAGE, ORIGIN, WORK_DIR, activityEvents, activityRequests, appliedOf, expectedActivity, people, type ActivityEvent, type ActivityRequest } from './truth';
-import { buildLabPack, caseCsvCaptures, importLabPack, onePanel, stepOf } from '../lab-journey';
+import { buildLabPack, caseCsvCaptures, copyEscalation, escalationOf, importLabPack, onePanel, stepOf } from '../lab-journey';
 
 const PACK_ID = 'northwind-redmine-lab';
 const RUNBOOK = 'who-worked-on-the-issue';
@@ -223,14 +223,10 @@ test('Redmine activity: recognise, search by link (not narrowed by what Redmine 
       expect.soft(state, `step 5 should be done — it said: ${message}`).toBe('done');
       expectRowsEqual(await capturedRows(panel, 1), narrow, "the person's capture");
 
-      await stepOf(panel, 5).getByTestId('step-action').click();
-      const text = panel.getByTestId('escalation-text');
-      await expect(text).toHaveValue(/## Case/);
-      const escalation = await text.inputValue();
+      const escalation = await escalationOf(panel, 5);
       expect(escalation).toContain(PERSON);
       for (const event of narrow) expect.soft(escalation, 'the escalation lists each captured event').toContain(event.target);
-      await panel.getByTestId('copy-escalation').click();
-      await expect(panel.getByRole('status').filter({ hasText: /Copied/i })).toBeVisible();
+      await copyEscalation(panel);
       if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/redmine-escalation.png` });
     });
 
