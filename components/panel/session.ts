@@ -187,10 +187,12 @@ export async function closeRunbookSession(): Promise<void> {
   sessionRunbook = null;
   runningStep = null;
   paged = null;
+  creatingCase = null;
   const dropped = tabSessionStore(tabId.peek())?.drop();
-  // Progress still waiting to be saved is written now, not lost with the closed runbook.
+  // Progress still waiting to be saved is written now, not lost with the closed runbook;
+  // saves already under way finish before this resolves.
   if (cancelPendingSave() && runbook) await saveProgress(runbook);
-  await dropped;
+  await Promise.allSettled([dropped, ...saving]);
 }
 
 /**
@@ -212,6 +214,7 @@ async function restoreTabSession(runbook: Runbook, generation: number): Promise<
   });
   runningStep = stored.running;
   paged = stored.capture;
+  markOpened();
   if (paged) {
     const arrival = onArrival(paged, pageUrl.value ?? '');
     if ('stop' in arrival) await finishPaged(runbook, paged, arrival.stop);
@@ -376,9 +379,26 @@ function clearCaseState(runbook: Runbook) {
  * resumes today's unfinished case for it on this tool, or starts fresh. The case
  * banner always says which, and the agent can start a new case from there.
  */
-export async function openSession(runbook: Runbook): Promise<void> {
+/**
+ * Resolves once the runbook being opened has its case and its tab session back (not
+ * waiting for a step the reload cut off to be checked). A step clicked before then waits:
+ * run earlier, a step that loads a new page (a navigate link) would leave before the tab's
+ * session knew this runbook was open, and the panel on the new page would show the list
+ * instead of carrying on.
+ */
+let opened: Promise<void> = Promise.resolve();
+let markOpened: () => void = () => undefined;
+
+export function openSession(runbook: Runbook): Promise<void> {
+  markOpened();
+  opened = new Promise((resolve) => (markOpened = resolve));
+  return openSessionNow(runbook).finally(markOpened);
+}
+
+async function openSessionNow(runbook: Runbook): Promise<void> {
   const generation = ++sessionGeneration;
   cancelPendingSave();
+  creatingCase = null; // a case still being created belongs to the runbook open before
   pendingIdentity = null;
   sessionRunbook = null;
   runningStep = null;
@@ -436,6 +456,7 @@ async function createCaseNow(runbook: Runbook): Promise<string> {
   // The id is chosen here and remembered for this tab before the case is written, so a
   // page that reloads right away (a navigate step) still finds its case afterwards.
   const id = newId(); // crypto.randomUUID is missing in Firefox's panel on a plain-http console
+  const generation = sessionGeneration;
   await writeCasePointer(tabId.value, runbook.id, id);
   const created = await cases.createCase({
     id,
@@ -448,12 +469,24 @@ async function createCaseNow(runbook: Runbook): Promise<string> {
     inputs: values.value,
     steps: stepStates.value,
   });
-  caseId.value = created.id;
-  caseRecord.value = created;
+  // The agent may have gone on to another runbook meanwhile: this case is not the one it shows.
+  if (generation === sessionGeneration) {
+    caseId.value = created.id;
+    caseRecord.value = created;
+  }
   return created.id;
 }
 
-async function saveProgress(runbook: Runbook) {
+/** Saves still under way: closing the runbook waits for them, so none lands after it. */
+const saving = new Set<Promise<void>>();
+
+function saveProgress(runbook: Runbook): Promise<void> {
+  const save = saveProgressNow(runbook).finally(() => saving.delete(save));
+  saving.add(save);
+  return save;
+}
+
+async function saveProgressNow(runbook: Runbook) {
   // What to save is taken now: by the time the case exists the agent may have moved on.
   // While a step runs, a case keeps who it is about even if the agent typed someone else.
   const inputs = pendingIdentity?.caseValues ?? values.value;
@@ -791,6 +824,7 @@ export function describeFill(
  * tool records as several codes it can't search at once, the one code to search for.
  */
 export async function runStep(runbook: Runbook, index: number, options: { choose?: Record<string, string> } = {}): Promise<void> {
+  await opened;
   const step = runbook.steps[index];
   const action = step?.action;
   if (!action || busyStep.value !== null) return;

@@ -172,6 +172,58 @@ describe('the panel rebuilt after a page reload', () => {
     expect(writes.mock.calls.filter(([items]) => panelSessionKey(TAB) in (items as object))).toEqual([]);
   });
 
+  it('a step clicked while the runbook is still opening waits for it: a link that loads a new page leaves the runbook open in the tab', async () => {
+    const byLink = runbookSchema.parse({
+      id: 'by-link',
+      title: 'Open the log by link',
+      summary: 'Opens the audit log with the filters in its address.',
+      steps: [
+        { title: 'Open the log', action: { type: 'navigate', filters: { actor: DANA } } },
+        { title: 'Capture', action: { type: 'capture', limit: 50 } },
+      ],
+    });
+    packs.value = [builtin, { ...pack, runbooks: [runbook, byLink] }];
+    const area = fakeBrowser.storage.session;
+    const realGet = area.get.bind(area);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    // Only the read of the tab's session is slow (a loaded machine); everything else answers at once.
+    vi.spyOn(area, 'get').mockImplementation((async (keys: never) => {
+      if (JSON.stringify(keys).includes(panelSessionKey(TAB))) {
+        reads++;
+        await gate;
+      }
+      return realGet(keys);
+    }) as never);
+    // What the tab's session holds at the moment the link replaces the page.
+    const atNavigation: unknown[] = [];
+    vi.spyOn(fakeBrowser.tabs, 'update').mockImplementation((async (_tab: number, change: { url?: string }) => {
+      atNavigation.push({ url: change.url, session: (await realGet(panelSessionKey(TAB)))[panelSessionKey(TAB)] });
+      return {};
+    }) as never);
+    pageUrl.value = 'http://127.0.0.1:4173/audit';
+    await act(() => {
+      render(<RunbookView runbook={byLink} />, container);
+    });
+    await waitFor(() => expect(reads).toBeGreaterThan(0));
+    // The agent clicks the step before the stored session has been read.
+    const run = session.runStep(byLink, 0);
+    // Turns of the event loop (not time) enough for a step that didn't wait to reach the link:
+    // it takes about 30 (the case written to the database, the link built).
+    for (let turn = 0; turn < 300 && atNavigation.length === 0; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(reads).toBe(1);
+    await act(async () => {
+      release();
+      await run;
+    });
+    expect(atNavigation).toHaveLength(1);
+    expect(atNavigation[0]).toMatchObject({
+      url: expect.stringContaining(`actor=${encodeURIComponent(DANA)}`),
+      session: { runbookId: 'by-link', adapterId: 'acme-demo', running: { step: 0, type: 'navigate' } },
+    });
+  });
+
   it('another runbook, or a page another adapter recognised, starts afresh', async () => {
     adapterId.value = 'github-audit-log';
     await openPanelWith(stored({ running: { step: 0, type: 'fill', url: 'x', at: 1 } }), PAGE(1));
