@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { adapterSchema, type Adapter } from '../schema/adapter';
+import { KIND_RISKS, kindId } from '../schema/kinds';
+
+/**
+ * Teaching what a console's event codes mean (pure). After a live test the builder
+ * lists the codes it read; for each the person may write a short meaning and a risk,
+ * or say which shared event kind (runbooks/kinds.yaml) it is. These go into the
+ * adapter's own `glossary` and `kinds` map — the same keys a hand-written adapter
+ * uses — so captured rows explain the code in the person's words.
+ */
+export const taughtMeaning = z.strictObject({
+  /** The code as the console shows it ("user.login"). */
+  code: z.string().trim().min(1).max(120),
+  /** What it means, in the person's words; empty: not taught. */
+  meaning: z.string().trim().max(1_000).default(''),
+  risk: z.enum(KIND_RISKS).default('routine'),
+  /** The shared event kind this code is, if the person said so. */
+  kind: kindId.optional(),
+});
+export type TaughtMeaning = z.infer<typeof taughtMeaning>;
+
+export interface SeenCode {
+  code: string;
+  count: number;
+}
+
+/** The event codes some rows show, most frequent first (ties: first seen), without blanks. */
+export function codesSeen(rows: readonly { action: string }[], limit = 40): SeenCode[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const code = row.action.replace(/\s+/g, ' ').trim();
+    if (code && code.length <= 120) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([code, count]) => ({ code, count }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, limit);
+}
+
+/** Codes the adapter already explains: its glossary's terms and every code its kinds map names. */
+export function knownCodesOf(adapter: Pick<Adapter, 'glossary' | 'kinds'>): string[] {
+  const codes = adapter.glossary.map((entry) => entry.term);
+  for (const mapping of Object.values(adapter.kinds)) codes.push(...(typeof mapping === 'string' ? [mapping] : mapping.codes));
+  return codes;
+}
+
+/** Only what the person actually taught: a meaning written, or a kind chosen. */
+export function isTaught(meaning: Pick<TaughtMeaning, 'meaning' | 'kind'>): boolean {
+  return meaning.meaning.trim() !== '' || meaning.kind !== undefined;
+}
+
+export type ApplyMeaningsResult = { ok: true; adapter: Adapter; taught: number } | { ok: false; problems: string[] };
+
+/**
+ * The adapter with the taught meanings in its glossary (an entry per code, replacing one for
+ * the same code) and the chosen kinds in its `kinds` map (a kind already recorded by another
+ * code gets this one too; a kind said to be missing from this tool no longer is). Checked
+ * against the adapter schema, so a meaning too long or a kind id that isn't one is refused
+ * with the code it belongs to.
+ */
+export function applyMeanings(adapter: Adapter, meanings: readonly TaughtMeaning[]): ApplyMeaningsResult {
+  const problems: string[] = [];
+  const glossary = [...adapter.glossary];
+  const kinds = { ...adapter.kinds };
+  const unsupported = { ...adapter.unsupported };
+  let taught = 0;
+  for (const input of meanings) {
+    const parsed = taughtMeaning.safeParse(input);
+    if (!parsed.success) {
+      problems.push(`What you taught for “${String(input.code).slice(0, 60)}” can't be kept: ${parsed.error.issues[0]?.message ?? 'it is not valid'}.`);
+      continue;
+    }
+    const m = parsed.data;
+    if (!isTaught(m)) continue;
+    taught++;
+    if (m.meaning) {
+      const at = glossary.findIndex((entry) => entry.term.trim().toLowerCase() === m.code.toLowerCase());
+      const entry = { ...(at >= 0 ? glossary[at] : {}), term: m.code, meaning: m.meaning, risk: m.risk };
+      if (at >= 0) glossary[at] = entry;
+      else glossary.push(entry);
+    }
+    if (m.kind) {
+      const before = kinds[m.kind];
+      if (before === undefined) kinds[m.kind] = m.code;
+      else if (typeof before === 'string') kinds[m.kind] = before.toLowerCase() === m.code.toLowerCase() ? before : { codes: [before, m.code] };
+      else if (before.where) problems.push(`This console already records that kind as ${before.codes.join(', ')} with conditions; “${m.code}” was not added to it — edit the adapter file to combine them.`);
+      else if (!before.codes.some((c) => c.toLowerCase() === m.code.toLowerCase())) kinds[m.kind] = { codes: [...before.codes, m.code] };
+      delete unsupported[m.kind];
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const checked = adapterSchema.safeParse({ ...adapter, glossary, kinds, unsupported });
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue?.path ?? [];
+    const code = where[0] === 'glossary' && typeof where[1] === 'number' ? glossary[where[1]]?.term : undefined;
+    return { ok: false, problems: [`${code ? `The meaning of “${code}”` : 'What you taught'} can't be saved: ${issue?.message ?? 'it is not valid'}.`] };
+  }
+  return { ok: true, adapter: checked.data, taught };
+}
