@@ -6,6 +6,7 @@ import { readRowTime, type TimeReading, type TimeRefusal } from './times';
 import { compileCellQuery, compileHeading, compileRowTest, compileSentence, listWords, ROW_TEXT_KEY, ROW_TEXT_MAX, visibleText, type RowTest, type Sentence } from './row-patterns';
 import { patternShape } from '../schema/row-pattern';
 import { rowSignature, waitForResults } from './wait';
+import { compileHeaderColumn, type HeaderColumn } from './columns-by-header';
 
 /**
  * Capture: reads the visible result rows into normalised rows, page after page
@@ -59,6 +60,8 @@ interface Column {
   optional?: boolean;
   /** The text of the heading above the row (a day), put before the cell's text. */
   heading?: (row: Element) => string | null;
+  /** Found by its header's text (`header`): that text, and whether the header is gone from the page. */
+  header?: { text: string } & Pick<HeaderColumn, 'headerGone' | 'reset'>;
 }
 
 /** One way of reading a row: its columns (the same names, in the same order, in every reading) and its sentence. */
@@ -157,9 +160,11 @@ function compileColumn(name: string, spec: ColumnSpec, probe: DocumentFragment |
     }
   }
   const formats = spec.format === undefined ? [] : typeof spec.format === 'string' ? [spec.format] : spec.format;
+  // By header: the cell under that header (selectors then look inside it), never another column's.
+  const byHeader = spec.header ? compileHeaderColumn(spec.header, selectors ? compileCellQuery(selectors) : undefined) : undefined;
   return {
     name,
-    ...(selectors ? { find: compileCellQuery(selectors) } : {}),
+    ...(byHeader ? { find: byHeader.find, header: { text: spec.header!, headerGone: byHeader.headerGone, reset: byHeader.reset } } : selectors ? { find: compileCellQuery(selectors) } : {}),
     ...(spec.heading ? { heading: compileHeading(spec.heading) } : {}),
     ...(spec.attr ? { attr: spec.attr } : {}),
     ...(pattern ? { pattern } : {}),
@@ -183,6 +188,8 @@ export class RowCollector {
   /** Each row element's text as last read: rows skipped by `from` still count in the read. */
   private readonly keyOf = new WeakMap<Element, string>();
   private readonly emptyCells = new Map<string, number>();
+  /** Columns found by a header that isn't on the page: rows left empty, by column. */
+  private readonly headerGone = new Map<Column, number>();
   /** Times that couldn't be read, by why: how many, and the first text as an example. */
   private readonly unreadTimes = new Map<TimeRefusal, { count: number; example: string }>();
   /** Consoles that show minutes repeat the same text row after row: read each text once. */
@@ -210,6 +217,8 @@ export class RowCollector {
   /** Reads rows[from..]; returns how many new (not duplicate) rows were added. */
   read(rowElements: readonly Element[], from = 0): number {
     let added = 0;
+    // The page may have re-rendered its header since the last read.
+    for (const reading of [this.plan.base, ...this.plan.variants]) for (const column of reading.columns) column.header?.reset();
     const counts = new Map<string, number>();
     const count = (key: string): number => {
       const times = (counts.get(key) ?? 0) + 1;
@@ -253,6 +262,8 @@ export class RowCollector {
           // Not on the page, or not in the sentence: a sentence that didn't fit is reported once for the row.
           if (!fitted && reading.sentence?.groups.has(column.name)) {
             if (!column.optional) this.unfitted.columns.add(column.name);
+          } else if (column.header?.headerGone(row)) {
+            this.headerGone.set(column, (this.headerGone.get(column) ?? 0) + 1);
           } else if (!column.optional && (column.find || column.heading || reading.sentence?.groups.has(column.name))) {
             // A column this reading has no way to read (one only a variant reads) is empty by design here.
             this.emptyCells.set(column.name, (this.emptyCells.get(column.name) ?? 0) + 1);
@@ -323,6 +334,11 @@ export class RowCollector {
 
   warnings(): string[] {
     const out: string[] = [];
+    for (const [column, count] of this.headerGone) {
+      out.push(
+        `The ${column.name} column is read under the heading “${column.header!.text}”, and no column on the page is headed that way now — so it was left empty in ${count === 1 ? '1 row' : `${count.toLocaleString('en')} rows`} rather than read from another column. If the console renamed or hid that column, show it again, or teach the page again.`,
+      );
+    }
     for (const [name, count] of this.emptyCells) {
       out.push(`The ${name} column was missing in ${count} ${count === 1 ? 'row' : 'rows'} — check ${count === 1 ? 'it' : 'those'} on the page by hand.`);
     }

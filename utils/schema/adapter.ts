@@ -268,6 +268,14 @@ export const columnExtractor = z.strictObject({
    * column is the heading's text alone.
    */
   heading: selectorList.optional(),
+  /**
+   * The text of the column's header cell (`th` or `[role=columnheader]`; case and spacing
+   * don't count), for tables whose columns a person can reorder: the cell under that header
+   * is read in each row, wherever the column is now. `selectors`, if given, are looked up
+   * inside that cell. When no header has this text, the column is left empty with a warning
+   * naming it — never read from another column.
+   */
+  header: z.string().trim().min(1).max(120).optional(),
 });
 export type ColumnExtractor = z.infer<typeof columnExtractor>;
 
@@ -341,7 +349,7 @@ function checkRowReading(
   const needGroup = (columns: Record<string, ColumnExtractor>, groups: Set<string>, path: (string | number)[], inVariant = false) => {
     for (const [name, column] of Object.entries(columns)) {
       if (inVariant && column.optional && Object.keys(column).length === 1) continue;
-      if (column.selectors === undefined && column.heading === undefined && !groups.has(name)) {
+      if (column.selectors === undefined && column.heading === undefined && column.header === undefined && !groups.has(name)) {
         ctx.addIssue({ code: 'custom', path: [...path, name], message: `The ${name} column has no selectors and no pattern group (?<${name}>…) fills it. Give it selectors, or a named group in a text pattern.` });
       }
     }
