@@ -3,6 +3,9 @@ import { adapterSchema, selectorList, type ValueFormat } from '../schema/adapter
 import type { DomKind } from '../engine/collect';
 import { builderRole, type BuilderRole } from './roles';
 import type { CandidateKind, ElementFacts } from './selectors';
+import type { SeenCode } from './meanings';
+import type { ColumnCheck } from './plausibility';
+import type { Recording, Taught } from './record';
 
 /**
  * Builder messages. `exec:pick` and `exec:test-selectors` run in the page through
@@ -19,6 +22,25 @@ export const execPickRequest = z.strictObject({
   /** How long to wait for the click before giving up. */
   timeoutMs: z.number().int().min(1_000).max(300_000).default(120_000),
 });
+
+/** "Show me" (./record.ts): start writing down what the person does on the page, letting it through. */
+export const execRecordRequest = z.strictObject({
+  type: z.literal('exec:record'),
+  /** Shown on the page while recording. */
+  prompt: z.string().trim().min(1).max(200),
+});
+/** Ends the recording and returns it (./record-page.ts stopRecording). */
+export const execRecordStopRequest = z.strictObject({ type: z.literal('exec:record-stop') });
+
+export interface RecordReply {
+  type: 'exec:record';
+  started: boolean;
+}
+export interface RecordStopReply {
+  type: 'exec:record-stop';
+  /** Null when nothing was being recorded (the page was reloaded meanwhile). */
+  recording: Recording | null;
+}
 
 export const execTestSelectorsRequest = z.strictObject({
   type: z.literal('exec:test-selectors'),
@@ -52,6 +74,8 @@ export interface PickedElement {
   container?: string[];
   /** Cells: 1-based position of the cell within its row. */
   cellIndex?: number;
+  /** Filters taught by "Show me" (./record.ts): the gestures that set it, replayed before they were kept. */
+  taught?: Taught;
 }
 
 export interface PickReply {
@@ -69,6 +93,10 @@ export interface LiveTestReport {
   fields: { field: string; found: boolean; selectorUsed?: string }[];
   /** The sample typed into the search box and taken out again. */
   fill?: { field: string; ok: boolean; restored: boolean; message?: string };
+  /** Each column's verdict over the rows read (./plausibility.ts). */
+  columns: ColumnCheck[];
+  /** The event codes the rows show, most frequent first (./meanings.ts); empty when the event column is wrong. */
+  codes: SeenCode[];
   /** Plain-language problems, one per line. */
   problems: string[];
   warnings: string[];

@@ -1,5 +1,6 @@
 import { testAdapterLive } from '../builder/live-test';
 import { cancelPick, pickElement } from '../builder/pick';
+import { cancelRecording, startRecording, stopRecording } from '../builder/record-page';
 import type { Adapter } from '../schema/adapter';
 import { captureRows, nextPageControl } from './capture';
 import { collectAdapter } from './collect';
@@ -71,6 +72,7 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
         const targets = request.captureId ? [running.get(request.captureId)] : [...running.values()];
         // A builder pick waiting for a click stops too (unless a specific capture was named).
         let cancelled = request.captureId ? false : cancelPick(context.doc);
+        if (!request.captureId && cancelRecording(context.doc)) cancelled = true;
         for (const controller of targets) {
           if (!controller) continue;
           controller.abort();
@@ -80,6 +82,10 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
       }
       case 'exec:pick':
         return pickElement(context.doc, request);
+      case 'exec:record':
+        return { type: 'exec:record', ...startRecording(context.doc, request.prompt) };
+      case 'exec:record-stop':
+        return { type: 'exec:record-stop', ...stopRecording(context.doc) };
       case 'exec:test-selectors': {
         if (fillRunning || running.size > 0) return busy;
         return { type: 'exec:test-selectors', report: await testAdapterLive(context.doc, request.adapter, request.sample) };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppliedSearch } from '../db/records';
 import { adapterSchema } from '../schema/adapter';
 import { filterValues } from '../schema/common';
-import { execPickRequest, execTestSelectorsRequest, type PickReply, type TestSelectorsReply } from '../builder/messages';
+import { execPickRequest, execRecordRequest, execRecordStopRequest, execTestSelectorsRequest, type PickReply, type RecordReply, type RecordStopReply, type TestSelectorsReply } from '../builder/messages';
 import type { CaptureResult } from './capture';
 import type { ProbeReport } from './collect';
 import type { FillReport } from './fill';
@@ -81,6 +81,9 @@ export const execRequest = z.discriminatedUnion('type', [
   // The adapter builder (utils/builder): point at an element, test a draft adapter live.
   execPickRequest,
   execTestSelectorsRequest,
+  // "Show me": record what the person does to set a filter (utils/builder/record-page.ts).
+  execRecordRequest,
+  execRecordStopRequest,
 ]);
 /** What callers send (defaults may be left out). */
 export type ExecRequest = z.input<typeof execRequest>;
@@ -98,6 +101,8 @@ export interface ExecReplies {
   'exec:ping': { type: 'exec:ping'; ready: true };
   'exec:pick': PickReply;
   'exec:test-selectors': TestSelectorsReply;
+  'exec:record': RecordReply;
+  'exec:record-stop': RecordStopReply;
 }
 export interface ExecError {
   /** Plain words for the person, never a stack trace. */
