@@ -870,10 +870,12 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
           if (kindIssues.length > 0 || narrowed.length > 0) {
             setMessage(index, { kind: 'error', text: 'Partly done — the log opens without part of what this step asks for:', details: [...kindIssues.map((p) => p.message), ...narrowed] });
             setStepState(runbook, index, 'failed');
-          } else if (byLink) {
-            setMessage(index, { kind: 'info', text: "Searching with the console's own link — Trailguide checks each filter once the page has loaded." });
+          } else {
+            // Not Done yet: the new page reads back what the link applied (resumeRunning).
+            const how = byLink ? "Searching with the console's own link" : 'Opening the log with its own link';
+            setMessage(index, { kind: 'info', text: `${how} — Trailguide checks each filter once the page has loaded.` });
             await markRunning(index, 'navigate');
-          } else setStepState(runbook, index, 'done');
+          }
           keepRunning = true; // the new page reads back what the link applied
           const sameDocument = (pageUrl.value ?? '').split('#')[0] === link.url.split('#')[0] && link.url.includes('#');
           await browser.tabs.update(tabId.value, { url: link.url });

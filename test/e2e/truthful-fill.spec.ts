@@ -106,6 +106,8 @@ test('after a navigate deep link, the capture records the filters the link carri
   // The page loaded anew: the panel reopens the runbook by itself (the tab's session) and its case resumes.
   panel = await panelFrame(page);
   await expect(panel.getByTestId('runbook-title')).toHaveText('Open the log by link and capture');
+  // Done only once the new page shows what the link applied.
+  await expect(panel.getByTestId('step').nth(0)).toHaveAttribute('data-state', 'done');
   const capture = panel.getByTestId('step').nth(1);
   await capture.getByTestId('step-action').click();
   await expect(capture).toHaveAttribute('data-state', 'done');

@@ -222,6 +222,10 @@ describe('the panel rebuilt after a page reload', () => {
       url: expect.stringContaining(`actor=${encodeURIComponent(DANA)}`),
       session: { runbookId: 'by-link', adapterId: 'acme-demo', running: { step: 0, type: 'navigate' } },
     });
+    // Not Done before the new page has shown what the link applied.
+    expect((atNavigation[0] as { session: PanelSession }).session.steps[0]).toBe('todo');
+    expect(step(0).dataset.state).toBe('todo');
+    expect(step(0).textContent).toContain('Trailguide checks each filter once the page has loaded');
   });
 
   it('another runbook, or a page another adapter recognised, starts afresh', async () => {
