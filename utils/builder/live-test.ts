@@ -4,14 +4,18 @@ import { insertStep } from '../engine/insert';
 import { defaultLabel, type FillStep } from '../engine/plan';
 import { findAll, findFirst } from '../engine/query';
 import type { Adapter } from '../schema/adapter';
+import { codesSeen, knownCodesOf } from './meanings';
 import type { LiveTestReport } from './messages';
 import { flashOutlines, type OutlineGroup } from './outline';
+import { judgeColumns } from './plausibility';
 
 /**
  * "Test live": runs a draft adapter through the same engines a runbook uses —
  * probe (collect), a read of the visible rows (capture) and a fill round trip
  * (a sample typed into the search box, then the old value put back, without
- * submitting) — and outlines on the page what it found.
+ * submitting) — and outlines on the page what it found. Rows found are not enough:
+ * each column's values are judged (./plausibility.ts), so a time column that reads
+ * nothing or an event column that reads a reason text fails the test by name.
  */
 const FILL_ORDER = ['text', 'actor', 'target'];
 
@@ -40,13 +44,18 @@ export async function testAdapterLive(doc: Document, adapter: Adapter, sample: s
   if (submit) groups.push({ elements: [submit.element], tone: 'picked', label: 'Search button' });
   flashOutlines(doc, groups, 8_000);
 
+  const columns = judgeColumns({ rows, columns: Object.keys(adapter.results?.columns ?? {}), knownCodes: knownCodesOf(adapter), now: new Date() });
+  const eventColumn = columns.find((c) => c.column === 'action');
   const first = rows[0];
   return {
-    ok: rows.length > 0 && problems.length === 0,
+    ok: rows.length > 0 && problems.length === 0 && columns.every((c) => c.verdict !== 'wrong'),
     rowCount: rows.length,
     ...(first ? { firstRow: { time: first.time, actor: first.actor, action: first.action, target: first.target } } : {}),
     fields: probe.fields.map((f) => ({ field: f.field, found: f.found, ...(f.selectorUsed ? { selectorUsed: f.selectorUsed } : {}) })),
     ...(fill ? { fill } : {}),
+    columns,
+    // Meanings are taught for codes the event column really reads, not for whatever a wrong pick read.
+    codes: eventColumn && eventColumn.verdict !== 'wrong' ? codesSeen(rows) : [],
     problems,
     warnings,
   };
