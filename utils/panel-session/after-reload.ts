@@ -1,4 +1,5 @@
 import type { AppliedSearch, StepState } from '../db/records';
+import { instantText } from '../instant-text';
 import type { RunningStep } from './store';
 
 /**
@@ -39,7 +40,9 @@ export function verdictAfterReload(
   }
   const asked = applied.filters.filter((f) => f.intended !== '');
   const leftOver = applied.filters.filter((f) => f.intended === '' && f.status === 'applied');
-  const fields = asked.map((f) => {
+  const fields = asked.map((raw) => {
+    // Times read as the agent's clock shows them, not as ISO strings.
+    const f = { ...raw, intended: instantText(raw.intended), shown: raw.shown === null ? null : instantText(raw.shown) };
     const label = labelOf(f.name);
     if (f.status === 'applied') return { field: f.name, label, status: 'kept' as const, text: `${label}: applied by the console (${f.shown ?? f.intended})` };
     if (f.status === 'not-applied') {
