@@ -7,6 +7,7 @@ import { ask, errorText } from '../../utils/runtime-client';
 import type { Pack } from '../../utils/schema/pack';
 import { adapterId, packs, pageUrl, tabId } from '../panel/state';
 import { builderOpen, openBuilder, whenBuilderOpens } from './builder-open';
+import { saveProblemsFor, testFailures, withMeanings } from './teach-state';
 
 export { builderOpen, openBuilder };
 
@@ -113,7 +114,9 @@ function today(): string {
 
 /** The adapter as it would be saved now (or what is missing). */
 export function draftAdapter(name = adapterName.value || 'Draft') {
-  return assembleAdapter({ name, pageUrl: pageUrl.value ?? '', picks: picks.value, today: today() });
+  const draft = assembleAdapter({ name, pageUrl: pageUrl.value ?? '', picks: picks.value, today: today() });
+  // What the person taught the codes mean goes into the adapter's glossary and kinds map (./teach-state.ts).
+  return draft.ok ? withMeanings(draft.adapter) : draft;
 }
 
 export async function runLiveTest(): Promise<void> {
@@ -141,6 +144,7 @@ export function summarizeTest(report: LiveTestReport): BuilderMessage {
   const lines = [
     ...(report.fill ? [report.fill.ok ? `Typing into the ${report.fill.field} box works${report.fill.restored ? ' (and what was there is back)' : ''}.` : (report.fill.message ?? '')] : []),
     ...report.problems.filter((p) => p !== report.fill?.message),
+    ...testFailures({ ...report, problems: [] }),
     ...report.warnings,
   ].filter(Boolean);
   if (report.rowCount === 0) return { kind: 'error', text: report.problems[0] ?? 'No result rows were found.', details: lines };
@@ -148,7 +152,15 @@ export function summarizeTest(report: LiveTestReport): BuilderMessage {
   return { kind: report.ok ? 'ok' : 'error', text: report.ok ? text : `${text}. Some parts need another look:`, details: lines };
 }
 
-export async function saveAdapter(): Promise<void> {
+/** `confirmed`: the person pressed "Save anyway" under the problems the live test found. */
+export async function saveAdapter(confirmed = false): Promise<void> {
+  const report = testReport.value;
+  if (!confirmed && testFailures(report).length > 0) {
+    // A failed test is saved only after the person has seen what failed (the box under Save).
+    saveProblemsFor.value = report;
+    message.value = { kind: 'error', text: 'The test found problems. Read them under Save, then fix them or save anyway.' };
+    return;
+  }
   const name = adapterName.value.trim();
   const draft = draftAdapter(name);
   if (!draft.ok) {
