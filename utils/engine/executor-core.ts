@@ -1,5 +1,6 @@
 import { testAdapterLive } from '../builder/live-test';
 import { cancelPick, pickElement } from '../builder/pick';
+import { cancelSelectWords, readSentenceRows, selectWords } from '../builder/sentence-page';
 import { cancelRecording, startRecording, stopRecording } from '../builder/record-page';
 import type { Adapter } from '../schema/adapter';
 import { captureRows, nextPageControl } from './capture';
@@ -73,6 +74,7 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
         // A builder pick waiting for a click stops too (unless a specific capture was named).
         let cancelled = request.captureId ? false : cancelPick(context.doc);
         if (!request.captureId && cancelRecording(context.doc)) cancelled = true;
+        if (!request.captureId && cancelSelectWords(context.doc)) cancelled = true;
         for (const controller of targets) {
           if (!controller) continue;
           controller.abort();
@@ -82,6 +84,10 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
       }
       case 'exec:pick':
         return pickElement(context.doc, request);
+      case 'exec:sentence-rows':
+        return readSentenceRows(context.doc, request.rowSelectors);
+      case 'exec:select-words':
+        return selectWords(context.doc, request);
       case 'exec:record':
         return { type: 'exec:record', ...startRecording(context.doc, request.prompt) };
       case 'exec:record-stop':

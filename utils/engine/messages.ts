@@ -3,6 +3,7 @@ import type { AppliedSearch } from '../db/records';
 import { adapterSchema } from '../schema/adapter';
 import { filterValues } from '../schema/common';
 import { execPickRequest, execRecordRequest, execRecordStopRequest, execTestSelectorsRequest, type PickReply, type RecordReply, type RecordStopReply, type TestSelectorsReply } from '../builder/messages';
+import { execSelectWordsRequest, execSentenceRowsRequest, type SelectWordsReply, type SentenceRowsReply } from '../builder/sentence-page';
 import type { CaptureResult } from './capture';
 import type { ProbeReport } from './collect';
 import type { FillReport } from './fill';
@@ -84,6 +85,9 @@ export const execRequest = z.discriminatedUnion('type', [
   // "Show me": record what the person does to set a filter (utils/builder/record-page.ts).
   execRecordRequest,
   execRecordStopRequest,
+  // Rows that are sentences: their text, and the words a person selects in one (utils/builder/sentence-page.ts).
+  execSentenceRowsRequest,
+  execSelectWordsRequest,
 ]);
 /** What callers send (defaults may be left out). */
 export type ExecRequest = z.input<typeof execRequest>;
@@ -103,6 +107,8 @@ export interface ExecReplies {
   'exec:test-selectors': TestSelectorsReply;
   'exec:record': RecordReply;
   'exec:record-stop': RecordStopReply;
+  'exec:sentence-rows': SentenceRowsReply;
+  'exec:select-words': SelectWordsReply;
 }
 export interface ExecError {
   /** Plain words for the person, never a stack trace. */
