@@ -3,6 +3,7 @@ import { missingSteps } from '../../utils/builder/assemble';
 import { ROLE_INFO, type BuilderRole } from '../../utils/builder/roles';
 import type { CandidateKind } from '../../utils/builder/selectors';
 import { widgetSentence } from '../../utils/builder/widget-names';
+import { ShowMe } from './ShowMe';
 import {
   adapterName,
   armed,
@@ -67,13 +68,16 @@ function Step({ role }: { role: BuilderRole }) {
             {isArmed
               ? 'Now click it on the page…'
               : pick
-                ? role === 'row'
+                ? pick.taught
+                  ? `Shown on the page — “${pick.taught.value}” worked`
+                  : role === 'row'
                   ? `${pick.rowCount ?? 0} rows found`
                   : `“${(pick.role.startsWith('col-') ? pick.sample : pick.label) || '(empty)'}”${widgetSentence(pick.field) ? ` — ${widgetSentence(pick.field)}` : ''}`
                 : (blocked ?? 'Click here, then on the page')}
           </span>
         </span>
       </button>
+      <ShowMe role={role} />
       {pick && (
         <details class="builder-how">
           <summary>How Trailguide finds it</summary>

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { defaultLabel } from '../engine/plan';
-import { adapterSchema, type Adapter, type AdapterField } from '../schema/adapter';
+import { adapterSchema, domFieldStrategy, type Adapter, type AdapterField } from '../schema/adapter';
 import type { PickedElement } from './messages';
 import { CELL_COLUMN, FIELD_FILTER, ROLE_INFO, type BuilderRole, type CellRole, type FieldRole } from './roles';
 
@@ -10,7 +10,8 @@ import { CELL_COLUMN, FIELD_FILTER, ROLE_INFO, type BuilderRole, type CellRole, 
  * exported and imported elsewhere like a hand-written one.
  */
 export type PickSummary = Pick<PickedElement, 'selectors'> & Partial<Pick<PickedElement, 'field' | 'attr' | 'container'>>;
-export type Picks = Partial<Record<BuilderRole, PickSummary>>;
+/** A filter taught by "Show me" carries its gestures (./record.ts). */
+export type Picks = Partial<Record<BuilderRole, PickSummary & Partial<Pick<PickedElement, 'taught'>>>>;
 
 export interface BuilderDraft {
   name: string;
@@ -87,6 +88,13 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
     const pick = picks[role];
     if (!pick) continue;
     const filter = FIELD_FILTER[role];
+    if (pick.taught) {
+      // Shown on the page (open, a list, a recorded sequence), replayed before it was kept.
+      const dom = domFieldStrategy.safeParse(pick.taught.dom);
+      if (!dom.success) return { ok: false, problems: [`What you showed Trailguide for the ${ROLE_INFO[role].title.toLowerCase()} can't be stored. Press “Show me” again.`] };
+      fields[filter] = { label: role === 'search' ? 'Search' : defaultLabel(filter), dom: dom.data };
+      continue;
+    }
     const kind = pick.field?.kind ?? 'text';
     fields[filter] = {
       label: role === 'search' ? 'Search' : defaultLabel(filter),
@@ -112,6 +120,11 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
   const origin = new URL(draft.pageUrl);
   const candidate = {
     id: adapterIdFor(name),
+  // Filters shown by "Show me" that apply themselves (a list click, a builder's Apply, a search as you type): no button, no Enter.
+  const fieldPicks = FIELD_ROLES.map((r) => picks[r]).filter((p) => p !== undefined);
+  const appliesItself = fieldPicks.length > 0 && fieldPicks.every((p) => p.taught?.applies === 'itself');
+  const waits = fieldPicks.map((p) => p.taught?.debounceMs).filter((ms): ms is number => ms !== undefined);
+  const debounceMs = waits.length > 0 ? Math.max(...waits) : undefined;
     name: name.slice(0, 200),
     vendor: `In-house console at ${origin.host}`.slice(0, 200),
     verified: { how: 'taught', date: draft.today },
@@ -122,7 +135,8 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
       present: [firstField.selectors.slice(0, 10), container],
     },
     fields,
-    submit: picks.submit ? { via: 'click', selectors: picks.submit.selectors.slice(0, 10) } : { via: 'enter' },
+    submit: picks.submit ? { via: 'click', selectors: picks.submit.selectors.slice(0, 10) } : appliesItself ? { via: 'none' } : { via: 'enter' },
+    ...(debounceMs !== undefined ? { waitFor: { debounceMs } } : {}),
     results: {
       row: row.selectors.slice(0, 10),
       columns,

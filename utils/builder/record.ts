@@ -298,7 +298,9 @@ function capitalise(text: string): string {
 
 /**
  * A throwaway adapter holding only the taught field, for replaying the recording through the
- * engine's own fill and verify before anything is saved (the panel sends it as `exec:fill`).
+ * engine's own fill and verify before anything is saved (the panel sends it as `exec:fill`
+ * without submitting: the field is written and checked by the console's own state — the box's
+ * value, the list's chosen item, the builder's chip — not by waiting for results).
  */
 export function replayAdapter(taught: Taught, filter: string, label: string, include: string[]) {
   return {
@@ -308,7 +310,6 @@ export function replayAdapter(taught: Taught, filter: string, label: string, inc
     verified: { how: 'taught' as const, date: '2026-01-01' },
     match: { include, present: [taught.presence] },
     fields: { [filter]: { label, dom: taught.dom } },
-    submit: { via: taught.applies === 'enter' ? ('enter' as const) : ('none' as const) },
-    ...(taught.debounceMs !== undefined ? { waitFor: { debounceMs: taught.debounceMs, timeoutMs: 10_000 } } : {}),
+    submit: { via: 'none' as const },
   };
 }
