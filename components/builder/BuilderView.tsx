@@ -18,9 +18,10 @@ import {
   stepBlocked,
   stopPointing,
   testing,
-  testReport,
 } from './builder-state';
 import { adapter } from '../panel/state';
+import { LiveTestReportView, SaveProblems } from './LiveTestReport';
+import { TeachMeanings } from './TeachMeanings';
 
 /** "Teach Trailguide this page": point at the parts of an unknown console, test, save. */
 const FILTER_STEPS: BuilderRole[] = ['search', 'actor', 'action', 'since', 'until', 'submit'];
@@ -112,7 +113,6 @@ function Message() {
 
 export function BuilderView() {
   const missing = missingSteps(picks.value);
-  const report = testReport.value;
   return (
     <article class="builder" aria-labelledby="builder-heading">
       {adapter.value && <button class="back" onClick={closeBuilder}>← Runbooks</button>}
@@ -146,15 +146,10 @@ export function BuilderView() {
           {testing.value ? 'Testing…' : 'Test on this page'}
         </button>
         {missing.length > 0 && <p class="small muted builder-missing">Still to point at: {missing.map((r) => ROLE_INFO[r].title.toLowerCase()).join(', ')}.</p>}
-        {report && report.firstRow && (
-          <dl class="builder-sample" aria-label="First row Trailguide read">
-            <dt>Time</dt><dd>{report.firstRow.time ?? <em>couldn't read it</em>}</dd>
-            <dt>Person</dt><dd>{report.firstRow.actor || <em>empty</em>}</dd>
-            <dt>Event</dt><dd>{report.firstRow.action || <em>empty</em>}</dd>
-            {report.firstRow.target && (<><dt>Target</dt><dd>{report.firstRow.target}</dd></>)}
-          </dl>
-        )}
+        <LiveTestReportView />
       </section>
+
+      <TeachMeanings />
 
       <section class="card" aria-labelledby="builder-save">
         <h2 id="builder-save">4. Save</h2>
@@ -172,6 +167,7 @@ export function BuilderView() {
         <button class="button" data-testid="builder-save" disabled={saving.value || missing.length > 0} aria-busy={saving.value} onClick={() => void saveAdapter()}>
           {saving.value ? 'Saving…' : 'Save'}
         </button>
+        <SaveProblems />
         {saved.value && (
           <button class="link-button" onClick={closeBuilder}>Show the runbooks for this page</button>
         )}
