@@ -76,7 +76,7 @@ describe('preference order for one control', () => {
 });
 
 describe('confirming candidates', () => {
-  it('keeps only unique matches of the target, in order, plus one structural fallback', () => {
+  it('keeps only unique matches of the target, in order, and no bare position once anything else is found', () => {
     const candidates = [
       { selector: 'a', kind: 'name' as const },
       { selector: 'b', kind: 'aria-label' as const },
@@ -89,7 +89,10 @@ describe('confirming candidates', () => {
       c: { count: 1, hitsTarget: false },
       d: { count: 1, hitsTarget: true },
     };
-    expect(confirmCandidates(candidates, (s) => results[s]!, 'single').map((c) => c.selector)).toEqual(['b', 'd']);
+    expect(confirmCandidates(candidates, (s) => results[s]!, 'single').map((c) => c.selector)).toEqual(['b']);
+    // Nothing else found it: one position is better than nothing.
+    results.b = { count: 2, hitsTarget: true };
+    expect(confirmCandidates(candidates, (s) => results[s]!, 'single').map((c) => c.selector)).toEqual(['d']);
   });
   it('for rows keeps selectors that find many alike rows', () => {
     const kept = confirmCandidates(

@@ -1,15 +1,15 @@
 import type { z } from 'zod';
 import { defaultLabel } from '../engine/plan';
-import { adapterSchema, domFieldStrategy, type Adapter, type AdapterField } from '../schema/adapter';
+import { adapterSchema, domFieldStrategy, type Adapter, type AdapterField, type ColumnExtractor, type RowText, type RowVariant } from '../schema/adapter';
 import type { PickedElement } from './messages';
-import { CELL_COLUMN, FIELD_FILTER, ROLE_INFO, type BuilderRole, type CellRole, type FieldRole } from './roles';
+import { CELL_COLUMN, FIELD_FILTER, isCellRole, ROLE_INFO, type BuilderRole, type CellRole, type FieldRole } from './roles';
 
 /**
  * Turns what a person pointed at into an adapter (pure). The result is checked
  * against the same strict schema as any shared pack, so a taught adapter can be
  * exported and imported elsewhere like a hand-written one.
  */
-export type PickSummary = Pick<PickedElement, 'selectors'> & Partial<Pick<PickedElement, 'field' | 'attr' | 'container'>>;
+export type PickSummary = Pick<PickedElement, 'selectors'> & Partial<Pick<PickedElement, 'field' | 'attr' | 'container' | 'header' | 'inner'>>;
 /** A filter taught by "Show me" carries its gestures (./record.ts). */
 export type Picks = Partial<Record<BuilderRole, PickSummary & Partial<Pick<PickedElement, 'taught'>>>>;
 
@@ -20,6 +20,8 @@ export interface BuilderDraft {
   picks: Picks;
   /** YYYY-MM-DD, injected so tests and the panel agree on "today". */
   today: string;
+  /** Rows that are sentences: the pattern derived from the words the person selected (./sentence.ts). */
+  sentence?: { text: RowText; variants: RowVariant[]; columns: Record<string, ColumnExtractor> } | undefined;
 }
 
 export type AssembleResult = { ok: true; adapter: Adapter } | { ok: false; problems: string[] };
@@ -29,8 +31,9 @@ const CELL_ROLES: CellRole[] = ['col-time', 'col-actor', 'col-action', 'col-targ
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** What still has to be pointed at before the adapter can be saved, in the builder's order. */
-export function missingSteps(picks: Picks): BuilderRole[] {
-  const missing = (Object.keys(ROLE_INFO) as BuilderRole[]).filter((role) => ROLE_INFO[role].required && !picks[role]);
+export function missingSteps(picks: Picks, sentence = false): BuilderRole[] {
+  // Rows taught as sentences: their parts are words in the row, not cells to point at.
+  const missing = (Object.keys(ROLE_INFO) as BuilderRole[]).filter((role) => ROLE_INFO[role].required && !picks[role] && !(sentence && isCellRole(role)));
   if (!FIELD_ROLES.some((role) => picks[role])) missing.unshift('search');
   return missing;
 }
@@ -76,7 +79,7 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
   const problems: string[] = [];
   const name = draft.name.trim();
   if (!name) problems.push('Give this console a name first, for example "Helpdesk activity".');
-  const missing = missingSteps(draft.picks);
+  const missing = missingSteps(draft.picks, draft.sentence !== undefined);
   if (missing.length > 0) problems.push(`Point at these first: ${missing.map((r) => ROLE_INFO[r].title.toLowerCase()).join(', ')}.`);
   const include = matchPatternsFor(draft.pageUrl);
   if (include.length === 0) problems.push('Trailguide can only learn pages with an http or https address.');
@@ -109,22 +112,26 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
   }
 
   const row = picks.row!;
-  const columns: Record<string, { selectors: string[]; attr?: string }> = {};
+  const columns: Record<string, { selectors?: string[]; attr?: string; header?: string; heading?: string[] }> = { ...draft.sentence?.columns };
   for (const role of CELL_ROLES) {
     const pick = picks[role];
-    if (pick) columns[CELL_COLUMN[role]] = { selectors: pick.selectors.slice(0, 10), ...(pick.attr ? { attr: pick.attr } : {}) };
+    if (!pick || draft.sentence?.text.pattern.includes(`(?<${CELL_COLUMN[role]}>`)) continue;
+    const attr = pick.attr ? { attr: pick.attr } : {};
+    // Under a header row: by the header's text (selectors inside its cell), so reordered columns keep their meaning.
+    if (pick.header) columns[CELL_COLUMN[role]] = { header: pick.header, ...(pick.inner && pick.inner.length > 0 ? { selectors: pick.inner.slice(0, 10) } : {}), ...attr };
+    else columns[CELL_COLUMN[role]] = { selectors: pick.selectors.slice(0, 10), ...attr };
   }
   const container = row.container && row.container.length > 0 ? row.container.slice(0, 10) : row.selectors.slice(0, 10);
   const firstField = FIELD_ROLES.map((r) => picks[r]).find(Boolean)!;
-
-  const origin = new URL(draft.pageUrl);
-  const candidate = {
-    id: adapterIdFor(name),
   // Filters shown by "Show me" that apply themselves (a list click, a builder's Apply, a search as you type): no button, no Enter.
   const fieldPicks = FIELD_ROLES.map((r) => picks[r]).filter((p) => p !== undefined);
   const appliesItself = fieldPicks.length > 0 && fieldPicks.every((p) => p.taught?.applies === 'itself');
   const waits = fieldPicks.map((p) => p.taught?.debounceMs).filter((ms): ms is number => ms !== undefined);
   const debounceMs = waits.length > 0 ? Math.max(...waits) : undefined;
+
+  const origin = new URL(draft.pageUrl);
+  const candidate = {
+    id: adapterIdFor(name),
     name: name.slice(0, 200),
     vendor: `In-house console at ${origin.host}`.slice(0, 200),
     verified: { how: 'taught', date: draft.today },
@@ -140,6 +147,7 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
     results: {
       row: row.selectors.slice(0, 10),
       columns,
+      ...(draft.sentence ? { text: draft.sentence.text, ...(draft.sentence.variants.length > 0 ? { variants: draft.sentence.variants } : {}) } : {}),
       ...(picks.next ? { next: picks.next.selectors.slice(0, 10) } : {}),
     },
     elements: {

@@ -1,6 +1,6 @@
 import type { DomKind } from '../engine/collect';
 import type { ValueFormat } from '../schema/adapter';
-import type { CellFacts, ElementFacts, NodeFacts, RowFacts, SelectorTest } from './selectors';
+import { COLUMN_KEY_ATTRS, looksFrameworkAttr, type CellFacts, type ElementFacts, type NodeFacts, type RowFacts, type SelectorTest } from './selectors';
 
 /**
  * The page side of the builder: turns the element a person pointed at into
@@ -9,7 +9,7 @@ import type { CellFacts, ElementFacts, NodeFacts, RowFacts, SelectorTest } from 
  */
 const KEPT_ATTRS = new Set([
   'name', 'aria-label', 'role', 'type', 'placeholder', 'title', 'for', 'href', 'headers', 'aria-colindex', 'datetime',
-  'data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy',
+  'data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy', ...COLUMN_KEY_ATTRS,
 ]);
 const MAX_ANCESTORS = 25;
 const MAX_TEXT = 120;
@@ -18,7 +18,8 @@ export function nodeFacts(el: Element): NodeFacts {
   const attrs: Record<string, string> = {};
   let dataCount = 0;
   for (const attr of Array.from(el.attributes)) {
-    const isData = attr.name.startsWith('data-');
+    // Vue's data-v-<hash> and its kind would take the slots of the attributes that mean something.
+    const isData = attr.name.startsWith('data-') && !looksFrameworkAttr(attr.name);
     if (!KEPT_ATTRS.has(attr.name) && !(isData && dataCount < 8)) continue;
     if (isData && !KEPT_ATTRS.has(attr.name)) dataCount++;
     attrs[attr.name] = attr.value.slice(0, 200);

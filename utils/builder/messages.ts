@@ -74,6 +74,9 @@ export interface PickedElement {
   container?: string[];
   /** Cells: 1-based position of the cell within its row. */
   cellIndex?: number;
+  /** Cells in rows under a header row: the column's header text, and selectors inside its cell (./by-header.ts). */
+  header?: string;
+  inner?: string[];
   /** Filters taught by "Show me" (./record.ts): the gestures that set it, replayed before they were kept. */
   taught?: Taught;
 }

@@ -15,6 +15,7 @@ import {
 } from './describe';
 import type { PickedElement, PickReply } from './messages';
 import { recogniseWidget } from './widgets';
+import { headerPick } from './by-header';
 import { createOutlines, flashOutlines, OUTLINE_TAG } from './outline';
 import { isCellRole, ROLE_INFO, type BuilderRole } from './roles';
 import { anchorCandidates, confirmCandidates, proposeCellSelectors, proposeRowSelectors, proposeSelectors, timeAttribute, type Candidate } from './selectors';
@@ -174,8 +175,10 @@ export function describePick(doc: Document, target: Element, request: PickReques
     const confirmed = confirmCandidates(proposeCellSelectors(facts), testCells(rows, row, cell), 'many', MAX_SELECTORS);
     if (confirmed.length === 0) return fail("I couldn't find that cell in the other rows too. Try clicking the same column in another row.");
     const attr = role === 'col-time' ? timeAttribute(nodeFacts(cell)) : undefined;
+    // Under a header row, the column is kept by its header's text: moving columns moves nothing.
+    const byHeader = headerPick(rows, row, cell, MAX_SELECTORS);
     flashOutlines(doc, [{ elements: [cell], tone: 'picked', label: ROLE_INFO[role].title }], 2_000);
-    return { type: 'exec:pick', picked: picked(role, cell, confirmed, { cellIndex: facts.steps[0]?.nthChild ?? 1, ...(attr ? { attr } : {}) }) };
+    return { type: 'exec:pick', picked: picked(role, cell, confirmed, { cellIndex: facts.steps[0]?.nthChild ?? 1, ...(attr ? { attr } : {}), ...(byHeader ?? {}) }) };
   }
 
   const wantsButton = role === 'submit' || role === 'next';

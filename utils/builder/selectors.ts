@@ -39,10 +39,28 @@ export interface Candidate {
 }
 
 const TEST_ID_ATTRS = ['data-testid', 'data-test-id', 'data-test', 'data-qa', 'data-cy'] as const;
-/** Attributes that say what a thing is, stable across renders. */
-const STABLE_ATTRS = ['placeholder', 'title', 'data-field', 'data-col', 'data-column', 'data-name', 'headers', 'aria-colindex', 'for', 'href'] as const;
-/** Attribute names never used in selectors: values change or mean nothing. */
-const IGNORED_ATTRS = new Set(['style', 'class', 'id', 'value', 'tabindex', 'aria-selected', 'aria-expanded', 'aria-busy', 'aria-rowindex', 'aria-describedby', 'aria-controls', 'aria-activedescendant', 'aria-owns', 'aria-labelledby', 'datetime']);
+/**
+ * Attributes that say what a thing is, stable across renders and column moves: a grid's
+ * column key (`field="user"` in the console of issue 14, MUI DataGrid's `data-field`, AG
+ * Grid's `col-id`, `data-colname`, `data-label` of responsive tables), then a box's words.
+ */
+export const COLUMN_KEY_ATTRS = ['field', 'data-field', 'col-id', 'data-col-id', 'data-colname', 'data-column', 'data-column-key', 'data-column-id', 'data-col', 'data-label', 'data-title', 'headers'] as const;
+const STABLE_ATTRS = [...COLUMN_KEY_ATTRS, 'placeholder', 'title', 'data-name', 'for', 'href'] as const;
+/** Attribute names never used in selectors: values change or mean nothing (positions included — a column moved keeps its key, not its index). */
+const IGNORED_ATTRS = new Set([
+  'style', 'class', 'id', 'value', 'tabindex', 'aria-selected', 'aria-expanded', 'aria-busy', 'aria-rowindex', 'aria-colindex', 'aria-describedby', 'aria-controls',
+  'aria-activedescendant', 'aria-owns', 'aria-labelledby', 'datetime', 'data-colindex', 'data-col-index', 'data-rowindex', 'data-row-index', 'data-index', 'data-item-index',
+]);
+
+/**
+ * Attributes a framework writes for its own bookkeeping, not the page's meaning: Vue's
+ * scoped-style `data-v-6635e400`, Angular's `_ngcontent-abc-c12` / `ng-reflect-*`, React's
+ * old `data-reactid`, Svelte's and Astro's hashes, CSS-in-JS markers, drag-and-drop and
+ * popper state. A selector on one breaks at the next build (or finds every element).
+ */
+export function looksFrameworkAttr(name: string): boolean {
+  return /^(data-v-[0-9a-f]{6,}|data-v-app|_ng(content|host)-|ng-reflect-|ng-version|data-reactid|data-reactroot|data-react-|data-svelte-h|data-s-[0-9a-z]{6,}|data-astro-cid-|data-emotion|data-styled|data-rbd-|data-rfd-|data-popper-|data-headlessui-|data-radix-|data-v-inspector|data-server-rendered|data-n-head|data-testing-library)/i.test(name);
+}
 /** Landmarks worth anchoring on even without a name. */
 const ANCHOR_ROLES = new Set(['search', 'grid', 'table', 'treegrid', 'list', 'listbox', 'form', 'main', 'dialog', 'navigation', 'region', 'toolbar']);
 const ANCHOR_TAGS = new Set(['form', 'table', 'main', 'nav', 'dialog']);
@@ -57,6 +75,8 @@ const DISTINCT_CELL_TAGS = new Set(['time', 'code', 'a', 'abbr', 'kbd', 'samp', 
 export function looksHashed(token: string): boolean {
   if (token.length > 40) return true;
   if (/^(css|sc|jsx|emotion|styled|svelte|astro|tw|chakra|mui)-/i.test(token)) return true;
+  // A table instance's numbered column class (Element Plus' `el-table_1_column_3`): numbered by render order.
+  if (/(^|[-_])column_\d+$|_\d+_/.test(token)) return true;
   if (/^[a-z]{1,3}\d[a-z0-9]{3,}$/i.test(token)) return true; // e1x8pq0
   // A mix of letters and digits in one part: a hash, not a word.
   const parts = token.split(/[-_]+/).filter(Boolean);
@@ -129,7 +149,7 @@ export function identityCandidates(node: NodeFacts): Candidate[] {
     if (usableValue(node.attrs[name])) out.push({ selector: `${node.tag}${attrSelector(name, node.attrs[name])}`, kind: 'attribute' });
   }
   for (const [name, value] of Object.entries(node.attrs)) {
-    if (!name.startsWith('data-') || IGNORED_ATTRS.has(name) || (TEST_ID_ATTRS as readonly string[]).includes(name) || (STABLE_ATTRS as readonly string[]).includes(name)) continue;
+    if (!name.startsWith('data-') || IGNORED_ATTRS.has(name) || looksFrameworkAttr(name) || (TEST_ID_ATTRS as readonly string[]).includes(name) || (STABLE_ATTRS as readonly string[]).includes(name)) continue;
     if (usableValue(value)) out.push({ selector: `${node.tag}${attrSelector(name, value)}`, kind: 'attribute' });
   }
   const classes = stableClasses(node.classes);
@@ -187,7 +207,8 @@ export interface RowFacts extends ElementFacts {
 export function proposeRowSelectors(row: RowFacts): Candidate[] {
   const tag = row.tag;
   const role = roleAttr(row);
-  const marks = row.sharedAttrs.filter((a) => a.startsWith('data-') && !(TEST_ID_ATTRS as readonly string[]).includes(a)).map((a) => `[${a}]`);
+  // Vue's data-v-<hash> is on every row — and on every other element its component renders.
+  const marks = row.sharedAttrs.filter((a) => a.startsWith('data-') && !looksFrameworkAttr(a) && !(TEST_ID_ATTRS as readonly string[]).includes(a)).map((a) => `[${a}]`);
   const testIds = TEST_ID_ATTRS.filter((a) => row.sharedAttrs.includes(a) && row.attrs[a]).map((a) => attrSelector(a, row.attrs[a]!));
   const classes = stableClasses(row.sharedClasses).slice(0, 2).map((c) => `.${c}`).join('');
   const own: Candidate[] = [
@@ -219,18 +240,31 @@ export interface CellFacts {
 }
 
 /** Alternatives that find the cell inside any row (selectors are relative to the row). */
-export function proposeCellSelectors(cell: CellFacts): Candidate[] {
+export function proposeCellSelectors(cell: CellFacts, { insideColumn = false }: { insideColumn?: boolean } = {}): Candidate[] {
   const steps = cell.steps;
   const target = steps[steps.length - 1];
   const top = steps[0];
   if (!target || !top) return [{ selector: ':scope', kind: 'position' }];
   const out: Candidate[] = [];
+  // Values that identify one row's cell (its text in a title) would miss the other rows.
+  const sameInEveryRow = (c: Candidate) => !(c.kind === 'attribute' && /^\w+\[(title|href)=/.test(c.selector));
   for (const c of identityCandidates(target)) {
-    // Values that identify one row's cell (its text in a title) would miss the other rows.
-    if (c.kind === 'attribute' && /^\w+\[(title|href)=/.test(c.selector)) continue;
-    out.push(c);
+    if (sameInEveryRow(c)) out.push(c);
   }
-  if (DISTINCT_CELL_TAGS.has(target.tag)) out.push({ selector: target.tag, kind: 'tag' });
+  // A wrapper that names the column (`td[field="user"] > div > div > span`): through it, not through positions.
+  for (let i = steps.length - 2; i >= 0; i--) {
+    const step = steps[i]!;
+    const below = steps.slice(i + 1);
+    const path = `> ${below.map((n) => `${kindCompound(n, { classes: false })}:nth-of-type(${n.nthOfType})`).join(' > ')}`;
+    for (const c of identityCandidates(step)) {
+      if (c.kind === 'class' || !sameInEveryRow(c)) continue;
+      // The first element of its kind under the wrapper (the caller checks it is the one clicked), then the exact way down.
+      out.push({ selector: `${c.selector} ${kindCompound(target)}`, kind: c.kind });
+      if (below.length > 1) out.push({ selector: `${c.selector} ${path}`, kind: c.kind });
+    }
+  }
+  // Inside one column's cell, "its first span" is no position among columns.
+  if (DISTINCT_CELL_TAGS.has(target.tag) || insideColumn) out.push({ selector: kindCompound(target), kind: 'tag' });
   const topKind = kindCompound(top, { classes: false });
   const position = `:scope > ${topKind}:nth-child(${top.nthChild})`;
   const below = steps.slice(1).map((n) => `${n.tag}:nth-of-type(${n.nthOfType})`);
@@ -280,13 +314,8 @@ export function confirmCandidates(
     const ok = mode === 'single' ? result.count === 1 && result.hitsTarget : result.count >= 1 && result.hitsTarget && result.consistent !== false;
     if (ok) kept.push(candidate);
   }
-  // Keep one structural fallback when the stronger ones were confirmed, so a redesign that breaks them has a second chance.
-  if (kept.length > 0 && kept.length < max && !kept.some((c) => c.kind === 'structural' || c.kind === 'position')) {
-    const fallback = candidates.find((c) => (c.kind === 'structural' || c.kind === 'position') && !kept.includes(c));
-    if (fallback) {
-      const result = test(fallback.selector);
-      if (mode === 'single' ? result.count === 1 && result.hitsTarget : result.hitsTarget && result.consistent !== false) kept.push(fallback);
-    }
-  }
-  return kept;
+  // A bare position is kept only when nothing else found the element: once a column is moved or a
+  // box added, a position finds another element, and a wrong reading is worse than none (issue 14).
+  const named = kept.filter((c) => c.kind !== 'structural' && c.kind !== 'position');
+  return named.length > 0 ? named : kept.slice(0, 1);
 }
