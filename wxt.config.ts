@@ -40,6 +40,9 @@ export function builtinPackJson(): string {
   return builtinPack;
 }
 
+/** The built-in pack's file in a build (utils/pack/builtin-file.ts). */
+const BUILTIN_PACK_FILE = 'builtin-pack.json';
+
 /** The built-in pack's id and a hash of its JSON: what a cold worker compares with the stored copy (utils/packs/store.ts). */
 export function builtinPackStamp(): { id: string; stamp: string } {
   const json = builtinPackJson();
@@ -87,6 +90,10 @@ export default defineConfig({
   // `TRAILGUIDE_DEMO_HOSTS=1` (npm start, npm test, npm run bench, npm run build:demo) or the
   // dev server. A plain `wxt build` / `wxt zip` is the store build (utils/hosts.ts).
   hooks: {
+    // The built-in pack as validated at build time, a file the service worker reads only when it needs the pack.
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.command === 'build') files.push({ relativeDest: BUILTIN_PACK_FILE, contents: builtinPackJson() });
+    },
     'build:manifestGenerated': (wxt) => {
       if (demoHostsWanted(wxt.config.command, process.env)) wxt.logger.info(`Demo build: ${DEMO_HOST_PATTERNS.join(', ')} built in.`);
       else wxt.logger.info('Store build: no demo hosts. For the demo console and the end-to-end tests build with TRAILGUIDE_DEMO_HOSTS=1 (npm run build:demo).');
@@ -171,7 +178,12 @@ export default defineConfig({
       __TRAILGUIDE_DEMO_HOSTS__: JSON.stringify(demoHostsWanted(command, process.env)),
       // The dev server parses the runbooks' files at run time instead, so edits to them show.
       ...(command === 'build'
-        ? { __TRAILGUIDE_BUILTIN_PACK__: JSON.stringify(builtinPackJson()), __TRAILGUIDE_BUILTIN_PACK_STAMP__: JSON.stringify(builtinPackStamp()) }
+        ? {
+            __TRAILGUIDE_BUILTIN_PACK__: JSON.stringify(builtinPackJson()),
+            __TRAILGUIDE_BUILTIN_PACK_STAMP__: JSON.stringify(builtinPackStamp()),
+            // The service worker reads the pack from this file (the build:publicAssets hook writes it), not from its own script (utils/pack/builtin-file.ts).
+            __TRAILGUIDE_BUILTIN_PACK_FILE__: JSON.stringify(BUILTIN_PACK_FILE),
+          }
         : {}),
     },
     plugins: [zodInItsOwnChunk()],

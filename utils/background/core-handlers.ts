@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { buildMatchTable } from '../match';
 import { matchTableRequest, panelInitRequest } from '../messages';
-import { loadBuiltinPack } from '../pack/builtin';
+import { builtinPack } from '../pack/builtin-file';
 import { activePacksFromStore } from '../packs/store';
 import type { Adapter } from '../schema/adapter';
 import type { Pack } from '../schema/pack';
@@ -20,7 +20,7 @@ export async function activePacks(): Promise<Pack[]> {
     return await activePacksFromStore();
   } catch {
     // Without a working database the built-in pack still lets agents work.
-    return [loadBuiltinPack()];
+    return [await builtinPack()];
   }
 }
 

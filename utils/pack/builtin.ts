@@ -51,7 +51,8 @@ function textHash(text: string): string {
 export function loadBuiltinPack(): Pack {
   if (cached) return cached;
   if (typeof __TRAILGUIDE_BUILTIN_PACK__ === 'string') {
-    // A cold service worker asks for this first: JSON.parse takes a few ms, the YAML, Markdown and zod hundreds.
+    // Pages that need the pack get it parsed: JSON.parse takes a few ms, the YAML, Markdown and zod hundreds.
+    // The service worker reads it from its own file instead (builtin-file.ts), so its script stays small.
     cached = JSON.parse(__TRAILGUIDE_BUILTIN_PACK__) as Pack;
     return cached;
   }

@@ -1,5 +1,6 @@
 import { db, type PackRecord, type PackSource } from '../db/database';
-import { builtinPackStamp, loadBuiltinPack } from '../pack/builtin';
+import { builtinPackStamp } from '../pack/builtin';
+import { builtinPack } from '../pack/builtin-file';
 import type { PackProblem } from '../pack/errors';
 import { parsePackData, parsePackText } from '../pack/parse';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack } from '../schema/pack';
@@ -83,7 +84,7 @@ export function ensureBuiltinPack(): Promise<void> {
 export async function seedBuiltinPack(now = Date.now(), stamp = builtinPackStamp()): Promise<void> {
   const existing = await db().packs.get(stamp.id);
   if (existing?.source === 'builtin' && existing.builtinStamp === stamp.stamp) return;
-  const pack = loadBuiltinPack();
+  const pack = await builtinPack();
   const raw = JSON.stringify(pack, null, 2);
   // Same pack, stored before stamps were kept: only the stamp is added.
   const same = existing?.source === 'builtin' && existing.raw === raw;
