@@ -1,8 +1,9 @@
 import './live-test.css';
 import { useMemo } from 'preact/hooks';
 import { KIND_RISKS } from '../../utils/schema/kinds';
+import { firstSentence } from '../../utils/engine/explain';
 import { kindsOfPacks } from '../../utils/kinds/packs';
-import { packs } from '../panel/state';
+import { glossary, packs } from '../panel/state';
 import { testReport } from './builder-state';
 import { meanings, setMeaning } from './teach-state';
 
@@ -41,6 +42,7 @@ export function TeachMeanings() {
           <ul class="teach-codes">
             {codes.map(({ code, count }) => {
               const m = taught[code];
+              const known = glossary.value.get(code.toLowerCase());
               return (
                 <li key={code} class="teach-code" data-testid="teach-code" data-code={code}>
                   <div class="teach-code-head">
@@ -49,6 +51,11 @@ export function TeachMeanings() {
                       {count} row{count === 1 ? '' : 's'}
                     </span>
                   </div>
+                  {known && (
+                    <p class="small muted" data-testid="teach-known">
+                      Trailguide already explains it as “{known.summary ?? firstSentence(known.meaning)}”. What you write here is used instead on this console.
+                    </p>
+                  )}
                   <label>
                     What it means
                     <input
