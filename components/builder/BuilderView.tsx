@@ -22,6 +22,8 @@ import {
 import { adapter } from '../panel/state';
 import { LiveTestReportView, SaveProblems } from './LiveTestReport';
 import { TeachMeanings } from './TeachMeanings';
+import { SentenceTeach } from './SentenceTeach';
+import { sentenceDraft } from './sentence-state';
 
 /** "Teach Trailguide this page": point at the parts of an unknown console, test, save. */
 const FILTER_STEPS: BuilderRole[] = ['search', 'actor', 'action', 'since', 'until', 'submit'];
@@ -112,7 +114,7 @@ function Message() {
 }
 
 export function BuilderView() {
-  const missing = missingSteps(picks.value);
+  const missing = missingSteps(picks.value, sentenceDraft() !== undefined);
   return (
     <article class="builder" aria-labelledby="builder-heading">
       {adapter.value && <button class="back" onClick={closeBuilder}>← Runbooks</button>}
@@ -137,6 +139,7 @@ export function BuilderView() {
         <ol class="builder-steps">
           {RESULT_STEPS.map((r) => <Step key={r} role={r} />)}
         </ol>
+        {picks.value.row && <SentenceTeach rowSelectors={picks.value.row.selectors} />}
       </section>
 
       <section class="card" aria-labelledby="builder-check">

@@ -8,6 +8,7 @@ import type { Pack } from '../../utils/schema/pack';
 import { adapterId, packs, pageUrl, tabId } from '../panel/state';
 import { builderOpen, openBuilder, whenBuilderOpens } from './builder-open';
 import { saveProblemsFor, testFailures, withMeanings } from './teach-state';
+import { resetSentence, sentenceDraft } from './sentence-state';
 
 export { builderOpen, openBuilder };
 
@@ -78,6 +79,7 @@ export async function arm(role: BuilderRole): Promise<void> {
       const next = { ...picks.value, [role]: picked };
       // New rows make the cells picked inside the old ones meaningless.
       if (role === 'row') for (const r of Object.keys(next) as BuilderRole[]) if (isCellRole(r)) delete next[r];
+      if (role === 'row') resetSentence();
       picks.value = next;
       testReport.value = null;
       saved.value = null;
@@ -114,7 +116,7 @@ function today(): string {
 
 /** The adapter as it would be saved now (or what is missing). */
 export function draftAdapter(name = adapterName.value || 'Draft') {
-  const draft = assembleAdapter({ name, pageUrl: pageUrl.value ?? '', picks: picks.value, today: today() });
+  const draft = assembleAdapter({ name, pageUrl: pageUrl.value ?? '', picks: picks.value, today: today(), sentence: sentenceDraft() });
   // What the person taught the codes mean goes into the adapter's glossary and kinds map (./teach-state.ts).
   return draft.ok ? withMeanings(draft.adapter) : draft;
 }

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { startDemoServer } from '../../demo/server.mjs';
 import { CHROME_PATH, chromiumArgs as sharedChromiumArgs } from '../../scripts/chromium.mjs';
 import { startHelpdeskServer } from '../fixtures/consoles/helpdesk/server.mjs';
+import { startSentencesServer } from '../fixtures/consoles/sentences-spa/server.mjs';
 
 export const EXTENSION_PATH = resolve(
   import.meta.dirname,
@@ -57,6 +58,8 @@ interface WorkerFixtures {
   unrelatedUrl: string;
   /** The "Helpdesk activity" console no adapter knows (its page: `${helpdeskUrl}/admin/activity`). */
   helpdeskUrl: string;
+  /** The "Moderation log" console whose rows are sentences (its page: `${sentencesUrl}/mod/log`). */
+  sentencesUrl: string;
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -82,6 +85,14 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const helpdesk = await startHelpdeskServer({ port: 0 });
       await use(helpdesk.url);
       await helpdesk.close();
+    },
+    { scope: 'worker' },
+  ],
+  sentencesUrl: [
+    async ({}, use) => {
+      const console = await startSentencesServer({ port: 0 });
+      await use(console.url);
+      await console.close();
     },
     { scope: 'worker' },
   ],

@@ -58,7 +58,7 @@ export function mapRowText(row: Element): TextMap {
     for (let i = 0; i < data.length; i++) {
       if (/\s/.test(data[i]!)) {
         if (text.length > 0) space = true;
-        if (at) at[i] = text.length + (space ? 1 : 0);
+        if (at) at[i] = text.length;
         continue;
       }
       if (space) {

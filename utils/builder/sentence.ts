@@ -137,8 +137,10 @@ export function literalShapes(segments: string[]): string[] {
       if (segments.every((s) => s.length >= head.length + tail.length && s.startsWith(head) && s.endsWith(tail))) splits.push([head, tail]);
     }
   }
-  // Keep as much of the literal as possible: longer kept text first.
-  splits.sort((x, y) => y[0].length + y[1].length - (x[0].length + x[1].length));
+  // Keep as much of the literal as possible; first the words at one end only (a sentence's varying
+  // tail, a varying opening), then the words at both ends with something between.
+  const oneEnd = ([head, tail]: [string, string]) => (head === '' || tail === '' ? 0 : 1);
+  splits.sort((x, y) => oneEnd(x) - oneEnd(y) || y[0].length + y[1].length - (x[0].length + x[1].length));
   for (const [head, tail] of splits) add(`${escapeLiteral(head)}.*?${escapeLiteral(tail)}`);
   return shapes.slice(0, 24);
 }
