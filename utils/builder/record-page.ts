@@ -185,8 +185,10 @@ export function startRecording(doc: Document, prompt: string): { started: boolea
     const el = target ? (target.closest('input, textarea, select, [contenteditable]') ?? target) : null;
     if (!el || !isTextControl(el)) return;
     const value = el.tagName === 'SELECT' ? ((el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '').trim() : readControlValue(el);
-    session.lastInputAt = performance.now();
     const last = session.events[session.events.length - 1];
+    // Leaving the box fires "change" with the same text: nothing new was typed.
+    if (last?.type === 'type' && session.typedElement === el && last.value === value.slice(0, 200)) return;
+    session.lastInputAt = performance.now();
     if (last?.type === 'type' && session.typedElement === el) {
       last.value = value.slice(0, 200);
       delete last.changedAfterMs;
