@@ -85,9 +85,21 @@ test('the live test fails loudly on a wrong column, and meanings taught for code
   await panel.getByTestId('builder-save-anyway').click();
   await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toContainText('My runbooks');
 
-  // Picked right: every column works, and the person is no longer asked to confirm.
+  // The time picked right, and now the event type wrong on purpose: the agent's e-mail.
   await pointAt(panel, page, 'col-time', third.getByRole('gridcell').nth(0));
   await expect(panel.getByTestId('live-test-report')).toHaveCount(0);
+  await pointAt(panel, page, 'col-action', third.getByRole('gridcell').nth(1).locator('span').first());
+  await panel.getByTestId('builder-test').click();
+  await expect(column(panel, 'action')).toHaveAttribute('data-verdict', 'wrong');
+  await expect(column(panel, 'action').getByTestId('live-test-reason')).toContainText('These look like e-mail addresses, not event types.');
+  await expect(column(panel, 'time')).toHaveAttribute('data-verdict', 'works');
+  await expect(column(panel, 'actor')).toHaveAttribute('data-verdict', 'works');
+  // No codes to teach from a column that reads something else.
+  await expect(panel.getByTestId('teach-meanings')).toContainText('Point at the event type again');
+  await expect(panel.getByTestId('teach-code')).toHaveCount(0);
+
+  // Picked right: every column works, and the person is no longer asked to confirm.
+  await pointAt(panel, page, 'col-action', third.locator('code'));
   await panel.getByTestId('builder-test').click();
   await expect(panel.getByTestId('live-test-report')).toHaveAttribute('data-ok', 'true');
   await expect(panel.getByTestId('live-test-column')).toHaveCount(4);
