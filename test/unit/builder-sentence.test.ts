@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleAdapter } from '../../utils/builder/assemble';
 import { deriveSentence, groupShapes, literalShapes, type SentenceRole, type Span, type Teaching } from '../../utils/builder/sentence';
-import { mapRowText, offsetOf, wordAt } from '../../utils/builder/sentence-page';
+import { cancelSelectWords, mapRowText, offsetOf, selectWords, wordAt } from '../../utils/builder/sentence-page';
 import { readVisibleRows } from '../../utils/engine/capture';
 import { visibleText } from '../../utils/engine/row-patterns';
 
@@ -172,5 +172,41 @@ describe('the rows on a page', () => {
   it('without a sentence, the cells are still required', () => {
     const assembled = assembleAdapter({ name: 'X', pageUrl: 'https://mod.example/log', today: '2026-12-01', picks: { search: { selectors: ['#q'] }, row: { selectors: ['#log > li'] } } });
     expect(assembled.ok).toBe(false);
+  });
+});
+
+describe('selecting words on the page', () => {
+  const MOUNT = '<ul id="log"><li><a class="user" href="/u/alice">Alice Ng</a> suspended <a href="/u/m">Mallory Reyes</a> (spam) · <span class="when">Nov 30, 2026 14:02 UTC</span></li><li><a class="user" href="/u/bob">Bob Stone</a> deleted <a href="/r/42">repo-42</a> · <span class="when">Nov 30, 2026 13:47 UTC</span></li></ul>';
+
+  it('takes a clicked name whole, and the click never follows the link', async () => {
+    document.body.innerHTML = MOUNT;
+    const reply = selectWords(document, { type: 'exec:select-words', role: 'target', rowSelectors: ['#log > li'], prompt: 'Select the target.', timeoutMs: 5_000 });
+    const link = document.querySelectorAll('#log a')[3]!;
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(await reply).toEqual({ type: 'exec:select-words', selected: { row: 1, start: 18, end: 25, text: 'repo-42', rowText: 'Bob Stone deleted repo-42 · Nov 30, 2026 13:47 UTC' } });
+  });
+
+  it('takes the words a person selected in one row', async () => {
+    document.body.innerHTML = MOUNT;
+    const reply = selectWords(document, { type: 'exec:select-words', role: 'time', rowSelectors: ['#log > li'], prompt: 'Select the time.', timeoutMs: 5_000 });
+    const when = document.querySelector('#log .when')!;
+    const range = document.createRange();
+    range.setStart(when.firstChild!, 0);
+    range.setEnd(when.firstChild!, 12);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    when.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    const answer = await reply;
+    expect(answer.selected?.text).toBe('Nov 30, 2026');
+    expect(answer.selected?.row).toBe(0);
+  });
+
+  it('stops when cancelled, with a plain message', async () => {
+    document.body.innerHTML = MOUNT;
+    const reply = selectWords(document, { type: 'exec:select-words', role: 'actor', rowSelectors: ['#log > li'], prompt: 'Select who did it.', timeoutMs: 5_000 });
+    expect(cancelSelectWords(document)).toBe(true);
+    expect(await reply).toEqual({ type: 'exec:select-words', selected: null, message: 'Stopped selecting. Nothing was selected.' });
   });
 });
