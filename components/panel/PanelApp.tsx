@@ -133,13 +133,13 @@ export function PanelApp() {
     };
     const onMessage = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) => {
       if (sender.id !== browser.runtime.id) return;
-      void messageSchemas().then(({ pageChanged, packsChangedNotice }) => {
+      void messageSchemas().then(({ readPanelMessage }) => {
+        const message = readPanelMessage(raw);
         // A pack was imported, edited or switched off: reload what the panel shows.
-        if (packsChangedNotice.safeParse(raw).success) return void refreshPacks();
-        const parsed = pageChanged.safeParse(raw);
-        if (!parsed.success || sender.tab?.id !== tabId.value) return;
-        pageUrl.value = parsed.data.url;
-        adapterId.value = parsed.data.adapterId;
+        if (message?.type === 'packs:changed') return void refreshPacks();
+        if (message?.type !== 'page:changed' || sender.tab?.id !== tabId.value) return;
+        pageUrl.value = message.url;
+        adapterId.value = message.adapterId;
       });
     };
     browser.storage.onChanged.addListener(onStorage);

@@ -1,7 +1,7 @@
 import { boxZone, dateForPerson, isDateBox } from '../../utils/engine/box-zone';
 import { resolveFilters } from '../../utils/engine/values';
 import type { Adapter } from '../../utils/schema/adapter';
-import { kindOfValue } from '../../utils/schema/kinds';
+import { kindOfValue } from '../../utils/kinds/kind-prefix';
 import type { StepAction } from '../../utils/schema/runbook';
 
 /** The step sentence's word for a filter the adapter gives no `label` (or with no adapter: the editor's preview). */

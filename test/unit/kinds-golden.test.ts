@@ -7,7 +7,7 @@ import { codesOf, resolveKinds } from '../../utils/kinds/resolve';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import type { Adapter } from '../../utils/schema/adapter';
 import type { FilterValues } from '../../utils/schema/common';
-import { kindOfValue } from '../../utils/schema/kinds';
+import { kindOfValue } from '../../utils/kinds/kind-prefix';
 import type { Runbook } from '../../utils/schema/runbook';
 import { EVENT_SEARCH, FULL_SEARCH, PAGES, RUNBOOK_STEP_KINDS, type EventSearch } from './kinds-golden.table';
 

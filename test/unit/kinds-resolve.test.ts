@@ -3,7 +3,8 @@ import { kindsIn, mapRowToKind, resolveKinds } from '../../utils/kinds/resolve';
 import { findKindProblem } from '../../utils/pack/kinds-check';
 import { buildPackFromFiles } from '../../utils/pack/build';
 import { adapterSchema, type Adapter } from '../../utils/schema/adapter';
-import { kindOfValue, type EventKind } from '../../utils/schema/kinds';
+import { kindOfValue } from '../../utils/kinds/kind-prefix';
+import type { EventKind } from '../../utils/schema/kinds';
 
 const KINDS: EventKind[] = [
   { id: 'sign-in-failed', name: 'Failed sign-in', meaning: 'Someone tried to sign in and failed.', risk: 'notable' },

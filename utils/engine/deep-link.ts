@@ -1,6 +1,6 @@
 import { urlPatternToRegExp } from '../detect';
 import type { Adapter, UrlValueFormat } from '../schema/adapter';
-import { kindOfValue } from '../schema/kinds';
+import { kindOfValue } from '../kinds/kind-prefix';
 import { splitItems, valueForUrl } from './value-map';
 
 /**

@@ -5,7 +5,7 @@ import { boxZone, dateForPerson, formatForBox, isDateBox, isDisplayPattern } fro
 import { fillTemplate, type DeepLink } from './deep-link';
 import { unlistedMessage, valueForDom } from './value-map';
 import { copyOpen, gesturesOf, type FieldGestures } from './gestures';
-import { kindOfValue } from '../schema/kinds';
+import { kindOfValue } from '../kinds/kind-prefix';
 import { DATE_FILTERS, parseInstant } from './values';
 
 /**

@@ -1,6 +1,7 @@
 import type { Adapter } from '../schema/adapter';
 import type { FilterValues } from '../schema/common';
-import { kindOfValue, type EventKind, type KindMapping } from '../schema/kinds';
+import type { EventKind, KindMapping } from '../schema/kinds';
+import { kindOfValue } from './kind-prefix';
 
 /**
  * Event kinds → one tool's own search (pure). A runbook asks for "kind:sign-in-failed";

@@ -1,4 +1,5 @@
-import { kindOfValue, type EventKind } from '../schema/kinds';
+import { kindOfValue } from '../kinds/kind-prefix';
+import type { EventKind } from '../schema/kinds';
 import type { Pack } from '../schema/pack';
 import type { PackProblem } from './errors';
 

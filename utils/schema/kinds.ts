@@ -6,8 +6,6 @@ import { shortText } from './common';
  * shared by every log tool. Runbooks name a kind (`action: kind:sign-in-failed`);
  * each adapter says how its tool records it (utils/kinds/resolve.ts).
  */
-export const KIND_PREFIX = 'kind:';
-
 /** Kebab-case: "sign-in-failed", "mfa-removed". */
 export const kindId = z
   .string()
@@ -37,12 +35,6 @@ export const kindsFile = z.strictObject({
   kinds: z.array(eventKind).max(500).default([]),
 });
 export type KindsFile = z.infer<typeof kindsFile>;
-
-/** The kind id a filter value names ("kind:sign-in-failed" → "sign-in-failed"), or undefined for a tool's own code. */
-export function kindOfValue(value: string): string | undefined {
-  const trimmed = value.trim();
-  return trimmed.toLowerCase().startsWith(KIND_PREFIX) ? trimmed.slice(KIND_PREFIX.length).trim() : undefined;
-}
 
 /**
  * How one tool records a kind: a single code (shorthand), or code(s) plus conditions on
