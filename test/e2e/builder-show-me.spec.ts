@@ -123,7 +123,7 @@ test('show me: the magnifier search, the event-type list and the filter builder 
   const actor = panel.locator('[data-testid="builder-show-me-row"][data-role="actor"]');
   await expect(actor).toHaveAttribute('data-state', 'working');
   await expect(actor.getByTestId('builder-show-me-taught')).toHaveAttribute('data-shape', 'steps');
-  await expect(actor.getByTestId('builder-show-me-taught')).toContainText('checks that the page shows “Actor is {value}”');
+  await expect(actor.getByTestId('builder-show-me-taught')).toContainText('checks that the page shows “Actor is alice”');
   await page.screenshot({ path: `${SHOTS}/builder-show-me-taught.png` });
 
   // The results, by pointing as before.

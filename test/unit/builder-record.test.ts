@@ -99,7 +99,7 @@ describe('a recording becomes gestures', () => {
     expect(t.dom.verify).toEqual({ selectors: ['#chips span.chip'], text: 'Actor is {value}' });
     expect(t.value).toBe('alice');
     expect(t.applies).toBe('itself');
-    expect(t.summary).toBe('6 steps: clicks “Filters”, clicks “Add filter”, chooses “Actor”, chooses “is”, types the value, clicks “Apply”; then checks that the page shows “Actor is {value}”.');
+    expect(t.summary).toBe('6 steps: clicks “Filters”, clicks “Add filter”, chooses “Actor”, chooses “is”, types the value, clicks “Apply”; then checks that the page shows “Actor is alice” (with the value asked for).');
   });
 
   it('a builder whose value is picked from a menu: the last pick is the value step', () => {

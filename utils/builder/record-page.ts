@@ -1,7 +1,7 @@
 import { readControlValue } from '../engine/collect';
 import { isShowing } from '../engine/gestures';
 import { elementFacts, fieldKind, rowFacts, testRows, testSingle } from './describe';
-import { createOutlines, OUTLINE_TAG, type Outlines } from './outline';
+import { OUTLINE_TAG } from './outline';
 import type { GestureKey, RecordedEffect, RecordedEvent, RecordedTarget, Recording } from './record';
 import { confirmCandidates, proposeRowSelectors, proposeSelectors } from './selectors';
 import { recogniseWidget } from './widgets';
@@ -31,7 +31,6 @@ interface Session {
   lastInputAt: number | null;
   lastTyped: Extract<RecordedEvent, { type: 'type' }> | null;
   typedElement: Element | null;
-  outlines: Outlines;
   stop: () => void;
 }
 
@@ -141,13 +140,34 @@ function effects(doc: Document, session: Session, values: readonly string[]): Re
   return out;
 }
 
+/**
+ * "Trailguide is watching…" at the bottom of the page, out of the way of the controls being
+ * shown (a console's search and filters sit at the top). Like the picker's outlines: a closed
+ * shadow root the page can't read, that ignores the pointer. Marked data-recording for tests.
+ */
+function watchingBanner(doc: Document, text: string): Element {
+  const host = doc.createElement(OUTLINE_TAG);
+  host.setAttribute('data-recording', '');
+  host.setAttribute('style', 'all: initial; position: fixed; left: 0; right: 0; bottom: 16px; display: flex; justify-content: center; pointer-events: none; z-index: 2147483647;');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = `.banner { max-width: 70vw; padding: 10px 16px; border-radius: 999px; background: #7f1d1d; color: #fff;
+    font: 15px/1.35 system-ui, sans-serif; box-shadow: 0 6px 20px rgba(0,0,0,.3); }
+    .dot { display: inline-block; width: 9px; height: 9px; margin-right: 8px; border-radius: 50%; background: #fca5a5; }`;
+  const banner = doc.createElement('div');
+  banner.className = 'banner';
+  const dot = doc.createElement('span');
+  dot.className = 'dot';
+  banner.append(dot, text);
+  root.append(style, banner);
+  doc.documentElement.append(host);
+  return host;
+}
+
 export function startRecording(doc: Document, prompt: string): { started: boolean } {
   stopSession(doc);
   const win = doc.defaultView ?? window;
-  const outlines = createOutlines(doc);
-  outlines.banner(prompt);
-  // Tests wait for this mark before acting on the page.
-  doc.documentElement.querySelector(`:scope > ${OUTLINE_TAG}:last-of-type`)?.setAttribute('data-recording', '');
+  const banner = watchingBanner(doc, prompt);
 
   const session: Session = {
     events: [],
@@ -156,7 +176,6 @@ export function startRecording(doc: Document, prompt: string): { started: boolea
     lastInputAt: null,
     lastTyped: null,
     typedElement: null,
-    outlines,
     stop: () => undefined,
   };
   const ours = (node: Node | null) => !!node && (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest(OUTLINE_TAG) != null;
@@ -230,7 +249,7 @@ export function startRecording(doc: Document, prompt: string): { started: boolea
     win.removeEventListener('input', onInput, true);
     win.removeEventListener('change', onInput, true);
     win.removeEventListener('keydown', onKey, true);
-    outlines.remove();
+    banner.remove();
   };
   sessions.set(doc, session);
   return { started: true };

@@ -272,7 +272,9 @@ export function gesturesFromRecording(recording: Recording, filter: string): Rec
     if (event.type === 'type') return `types ${quoted(event.value)}`;
     return event.target.item ? `chooses ${quoted(event.target.item.text)}` : `clicks ${quoted(event.target.label || event.target.tag)}`;
   });
-  const check = verify ? `; then checks that the page shows ${quoted(verify.text)}` : ' — but nothing on the page showed the value afterwards, so Trailguide can’t check it';
+  const check = verify
+    ? `; then checks that the page shows ${quoted(verify.text.replace(/\{value\}/g, value))} (with the value asked for)`
+    : ' — but nothing on the page showed the value afterwards, so Trailguide can’t check it';
   return {
     ok: true,
     taught: {
