@@ -15,13 +15,14 @@ import {
   stepState,
   timeRange,
 } from '../db/records';
+import { lazySchema } from '../schema/lazy';
 
 /**
  * What callers hand to the repositories (and what messages carry). Optional ids
  * are client-supplied so a retried request (the service worker stopped halfway)
  * writes the same record again instead of a second one.
  */
-export const newCaseInput = z.strictObject({
+export const newCaseInput = lazySchema(() => z.strictObject({
   id: recordId.optional(),
   runbookId: recordId,
   runbookTitle: z.string().max(LIMITS.titleChars),
@@ -33,10 +34,10 @@ export const newCaseInput = z.strictObject({
   steps: z.array(stepState).max(LIMITS.steps).default([]),
   currentStep: z.number().int().min(0).max(LIMITS.steps).default(0),
   notes: z.string().max(LIMITS.notesChars).default(''),
-});
+}));
 export type NewCaseInput = z.input<typeof newCaseInput>;
 
-export const casePatch = z.strictObject({
+export const casePatch = lazySchema(() => z.strictObject({
   inputs: caseInputs.optional(),
   steps: z.array(stepState).max(LIMITS.steps).optional(),
   currentStep: z.number().int().min(0).max(LIMITS.steps).optional(),
@@ -44,10 +45,10 @@ export const casePatch = z.strictObject({
   status: caseStatus.optional(),
   pageUrl: z.string().max(LIMITS.urlChars).optional(),
   path: casePath.optional(),
-});
+}));
 export type CasePatch = z.infer<typeof casePatch>;
 
-export const newCaptureInput = z.strictObject({
+export const newCaptureInput = lazySchema(() => z.strictObject({
   id: recordId.optional(),
   stepIndex: z.number().int().min(0).max(LIMITS.steps),
   sourceUrl: z.string().max(LIMITS.urlChars),
@@ -58,10 +59,10 @@ export const newCaptureInput = z.strictObject({
   applied: appliedSearch.optional(),
   observed: observedTimes.optional(),
   rows: z.array(capturedRow).max(LIMITS.rowsPerCapture, `A capture may hold at most ${LIMITS.rowsPerCapture} rows.`),
-});
+}));
 export type NewCaptureInput = z.input<typeof newCaptureInput>;
 
-export const escalationInput = z.strictObject({
+export const escalationInput = lazySchema(() => z.strictObject({
   id: recordId.optional(),
   caseId: recordId,
   status: escalationStatus.default('draft'),
@@ -72,10 +73,10 @@ export const escalationInput = z.strictObject({
   target: z.string().max(40).nullable().default(null),
   /** What was hidden before sharing; a save without it keeps what an earlier save recorded. */
   redaction: redactionChoice.optional(),
-});
+}));
 export type EscalationInput = z.input<typeof escalationInput>;
 
-export const caseListFilter = z.strictObject({
+export const caseListFilter = lazySchema(() => z.strictObject({
   text: z.string().max(200).optional(),
   /** Epoch milliseconds, inclusive, on the case's creation time. */
   from: z.number().optional(),
@@ -85,5 +86,5 @@ export const caseListFilter = z.strictObject({
   runbookId: recordId.optional(),
   status: caseStatus.optional(),
   limit: z.number().int().min(1).max(5_000).optional(),
-});
+}));
 export type CaseListFilter = z.infer<typeof caseListFilter>;

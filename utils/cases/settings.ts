@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { db } from '../db/database';
 import { guardWrite } from '../db/errors';
+import { lazySchema } from '../schema/lazy';
 
 /**
  * Settings for cases and escalations, one settings-table record per key.
  * Ticket targets set here fill what a pack's escalation template leaves open.
  */
-const localOrHttpsUrl = z
+const localOrHttpsUrl = lazySchema(() => z
   .string()
   .max(2_000)
   .refine((value) => {
@@ -17,9 +18,9 @@ const localOrHttpsUrl = z
     } catch {
       return false;
     }
-  }, 'Use a full https:// address.');
+  }, 'Use a full https:// address.'));
 
-export const caseSettingsSchema = z.strictObject({
+export const caseSettingsSchema = lazySchema(() => z.strictObject({
   /** Cases not touched for this many days are deleted; null keeps them forever. */
   retentionDays: z.number().int().min(1).max(3_650).nullable(),
   redactEmails: z.boolean(),
@@ -37,9 +38,9 @@ export const caseSettingsSchema = z.strictObject({
   jiraIssueTypeId: z.string().max(40).nullable(),
   linearTeam: z.string().max(40).nullable(),
   emailTo: z.email().max(320).nullable(),
-});
+}));
 export type CaseSettings = z.infer<typeof caseSettingsSchema>;
-export const caseSettingsPatch = caseSettingsSchema.partial();
+export const caseSettingsPatch = lazySchema(() => caseSettingsSchema.partial());
 export type CaseSettingsPatch = z.infer<typeof caseSettingsPatch>;
 
 export const DEFAULT_CASE_SETTINGS: CaseSettings = {

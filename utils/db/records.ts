@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filterValues } from '../schema/common';
 import { FORBIDDEN_KEYS } from '../schema/safe';
+import { lazySchema } from '../schema/lazy';
 
 /**
  * The shapes of what the database stores. Types flow from these schemas
@@ -29,28 +30,28 @@ export const safeKey = (max: number) =>
     .max(max)
     .refine((key) => !FORBIDDEN_KEYS.has(key), 'This field name is not allowed.');
 
-export const recordId = z.string().min(1).max(LIMITS.idChars);
-const cell = z.string().max(LIMITS.cellChars);
-const url = z.string().max(LIMITS.urlChars);
+export const recordId = lazySchema(() => z.string().min(1).max(LIMITS.idChars));
+const cell = lazySchema(() => z.string().max(LIMITS.cellChars));
+const url = lazySchema(() => z.string().max(LIMITS.urlChars));
 
 export const STEP_STATES = ['todo', 'done', 'failed'] as const;
-export const stepState = z.enum(STEP_STATES);
+export const stepState = lazySchema(() => z.enum(STEP_STATES));
 export type StepState = z.infer<typeof stepState>;
 
 export const CASE_STATUSES = ['open', 'escalated', 'closed'] as const;
-export const caseStatus = z.enum(CASE_STATUSES);
+export const caseStatus = lazySchema(() => z.enum(CASE_STATUSES));
 export type CaseStatus = z.infer<typeof caseStatus>;
 
-export const caseInputs = z
+export const caseInputs = lazySchema(() => z
   .record(safeKey(40), z.string().max(LIMITS.inputChars))
-  .refine((inputs) => Object.keys(inputs).length <= LIMITS.inputs, `At most ${LIMITS.inputs} inputs.`);
+  .refine((inputs) => Object.keys(inputs).length <= LIMITS.inputs, `At most ${LIMITS.inputs} inputs.`));
 
 /**
  * One answer on a case's path: a branching step's question and the answer taken
  * — chosen by the agent, or decided from the captured rows (`because` says which
  * condition held). Not indexed, so no new database version (docs/architecture.md).
  */
-export const pathAnswer = z.strictObject({
+export const pathAnswer = lazySchema(() => z.strictObject({
   /** The step that asked (index into the runbook's steps). */
   step: z.number().int().min(0).max(LIMITS.steps),
   stepTitle: z.string().max(LIMITS.titleChars),
@@ -61,20 +62,20 @@ export const pathAnswer = z.strictObject({
   decidedBy: z.enum(['agent', 'rows']),
   because: z.string().max(1_200).optional(),
   at: z.number(),
-});
+}));
 export type PathAnswer = z.infer<typeof pathAnswer>;
 
 /** The way a branching runbook went for this case: the answers, the steps they led through, where it ended. */
-export const casePath = z.strictObject({
+export const casePath = lazySchema(() => z.strictObject({
   answers: z.array(pathAnswer).max(LIMITS.steps),
   /** Step indexes on the path, in order, as walked when the case was last saved. */
   steps: z.array(z.number().int().min(0).max(LIMITS.steps)).max(LIMITS.steps),
   /** The outcome the path ended with (its `when`), or null while it goes on or ended without one. */
   outcome: z.string().max(LIMITS.titleChars).nullable(),
-});
+}));
 export type CasePath = z.infer<typeof casePath>;
 
-export const caseRecord = z.strictObject({
+export const caseRecord = lazySchema(() => z.strictObject({
   id: recordId,
   runbookId: recordId,
   runbookTitle: z.string().max(LIMITS.titleChars),
@@ -97,10 +98,10 @@ export const caseRecord = z.strictObject({
   path: casePath.optional(),
   /** Soft delete: set by deleteCase, cleared by restoreCase, purged later. */
   deletedAt: z.number().optional(),
-});
+}));
 export type CaseRecord = z.infer<typeof caseRecord>;
 
-export const capturedRow = z.strictObject({
+export const capturedRow = lazySchema(() => z.strictObject({
   time: z.string().max(64).nullable(),
   actor: cell,
   action: cell,
@@ -111,13 +112,13 @@ export const capturedRow = z.strictObject({
   raw: z
     .record(safeKey(80), cell)
     .refine((raw) => Object.keys(raw).length <= LIMITS.rawColumns, `At most ${LIMITS.rawColumns} columns per row.`),
-});
+}));
 export type CapturedRow = z.infer<typeof capturedRow>;
 
-export const timeRange = z.strictObject({
+export const timeRange = lazySchema(() => z.strictObject({
   from: z.string().max(64).nullable(),
   to: z.string().max(64).nullable(),
-});
+}));
 export type TimeRange = z.infer<typeof timeRange>;
 
 /**
@@ -127,10 +128,10 @@ export type TimeRange = z.infer<typeof timeRange>;
  * says why); "unchecked": Trailguide could not read it back.
  */
 export const FILTER_STATUSES = ['applied', 'not-applied', 'unchecked'] as const;
-export const filterStatus = z.enum(FILTER_STATUSES);
+export const filterStatus = lazySchema(() => z.enum(FILTER_STATUSES));
 export type FilterStatus = z.infer<typeof filterStatus>;
 
-export const appliedFilter = z.strictObject({
+export const appliedFilter = lazySchema(() => z.strictObject({
   name: safeKey(40),
   /** What the runbook asked for. */
   intended: z.string().max(LIMITS.inputChars),
@@ -139,10 +140,10 @@ export const appliedFilter = z.strictObject({
   status: filterStatus,
   /** Plain-language reason, for "not-applied" and "unchecked". */
   reason: z.string().max(500).optional(),
-});
+}));
 export type AppliedFilter = z.infer<typeof appliedFilter>;
 
-export const appliedSearch = z.strictObject({
+export const appliedSearch = lazySchema(() => z.strictObject({
   /** Every filter the step asked for, and any the console showed that it did not ask for. */
   filters: z.array(appliedFilter).max(LIMITS.inputs),
   /** The time range the console applied (an end is null when the console did not limit it). */
@@ -150,19 +151,19 @@ export const appliedSearch = z.strictObject({
   /** Where the read-back came from. */
   readFrom: z.enum(['url', 'controls', 'url+controls', 'nothing']),
   checkedAt: z.number(),
-});
+}));
 export type AppliedSearch = z.infer<typeof appliedSearch>;
 
 /** The times the captured rows themselves show. */
-export const observedTimes = z.strictObject({
+export const observedTimes = lazySchema(() => z.strictObject({
   earliest: z.string().max(64).nullable(),
   latest: z.string().max(64).nullable(),
   /** Rows whose time text could not be read as a time. */
   unreadable: z.number().int().min(0),
-});
+}));
 export type ObservedTimes = z.infer<typeof observedTimes>;
 
-export const captureRecord = z.strictObject({
+export const captureRecord = lazySchema(() => z.strictObject({
   id: recordId,
   caseId: recordId,
   stepIndex: z.number().int().min(0).max(LIMITS.steps),
@@ -182,31 +183,31 @@ export const captureRecord = z.strictObject({
    */
   applied: appliedSearch.optional(),
   observed: observedTimes.optional(),
-});
+}));
 export type CaptureRecord = z.infer<typeof captureRecord>;
 /** A capture without its rows: what lists and replies carry. */
 export type CaptureSummary = Omit<CaptureRecord, 'rows'>;
 
 export const ESCALATION_STATUSES = ['draft', 'copied', 'opened'] as const;
-export const escalationStatus = z.enum(ESCALATION_STATUSES);
+export const escalationStatus = lazySchema(() => z.enum(ESCALATION_STATUSES));
 export type EscalationStatus = z.infer<typeof escalationStatus>;
 
 export const ESCALATION_FORMATS = ['markdown', 'text', 'json'] as const;
-export const escalationFormat = z.enum(ESCALATION_FORMATS);
+export const escalationFormat = lazySchema(() => z.enum(ESCALATION_FORMATS));
 export type EscalationFormat = z.infer<typeof escalationFormat>;
 
 /**
  * What the agent chose to hide before sharing an escalation (utils/escalation/redact.ts),
  * kept with it so an audit report made later hides the same things (issue 15).
  */
-export const redactionChoice = z.strictObject({
+export const redactionChoice = lazySchema(() => z.strictObject({
   emails: z.boolean(),
   ips: z.boolean(),
   columns: z.array(z.string().min(1).max(80)).max(200),
-});
+}));
 export type RedactionChoice = z.infer<typeof redactionChoice>;
 
-export const escalationRecord = z.strictObject({
+export const escalationRecord = lazySchema(() => z.strictObject({
   id: recordId,
   caseId: recordId,
   status: escalationStatus,
@@ -220,5 +221,5 @@ export const escalationRecord = z.strictObject({
   redaction: redactionChoice.optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
-});
+}));
 export type EscalationRecord = z.infer<typeof escalationRecord>;

@@ -8,6 +8,7 @@ import type { CaptureResult } from './capture';
 import type { ProbeReport } from './collect';
 import type { FillReport } from './fill';
 import type { HighlightResult } from './highlight';
+import { lazySchema } from '../schema/lazy';
 
 /**
  * Messages between the extension and the executor injected into a page
@@ -15,9 +16,9 @@ import type { HighlightResult } from './highlight';
  * sent by the background (utils/background/executor-bridge.ts); the panel reaches
  * them through the background message `exec:run`.
  */
-const captureId = z.string().trim().min(1).max(80);
+const captureId = lazySchema(() => z.string().trim().min(1).max(80));
 
-export const execFillRequest = z.strictObject({
+export const execFillRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:fill'),
   adapter: adapterSchema,
   /** Concrete values (see resolveFilters in ./values.ts); formatted per field by the plan. */
@@ -25,52 +26,52 @@ export const execFillRequest = z.strictObject({
   submit: z.boolean().default(true),
   /** Empty the adapter's other filter boxes first (a fresh search; see planFill's `reset`). */
   reset: z.boolean().default(false),
-});
+}));
 
-export const execCaptureRequest = z.strictObject({
+export const execCaptureRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:capture'),
   adapter: adapterSchema,
   limit: z.number().int().min(1).max(10_000).default(200),
   /** Names this capture in exec:progress and exec:cancel. */
   captureId: captureId.default('capture'),
-});
+}));
 
-export const execCancelRequest = z.strictObject({
+export const execCancelRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:cancel'),
   /** Omit to cancel whatever is running on the page. */
   captureId: captureId.optional(),
-});
+}));
 
-export const execHighlightRequest = z.strictObject({
+export const execHighlightRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:highlight'),
   adapter: adapterSchema,
   /** A name from adapter.elements (or a field name), or a list of selectors. */
   target: z.union([z.string().trim().min(1).max(80), z.array(z.string().min(1).max(500)).min(1).max(10)]),
   message: z.string().max(500).optional(),
   waitMs: z.number().int().min(0).max(60_000).optional(),
-});
+}));
 
-export const execProbeRequest = z.strictObject({ type: z.literal('exec:probe'), adapter: adapterSchema });
+export const execProbeRequest = lazySchema(() => z.strictObject({ type: z.literal('exec:probe'), adapter: adapterSchema }));
 
 /** What the console applied, read back from its address and controls (./readback.ts). */
-export const execReadbackRequest = z.strictObject({
+export const execReadbackRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:readback'),
   adapter: adapterSchema,
   /** The filters the step asked for (resolved values). */
   intended: filterValues,
-});
+}));
 
 /** results.nextLoadsPage: is there a next page, where its link leads; with `click`, follow it (capture.ts nextPageControl). */
-export const execNextPageRequest = z.strictObject({
+export const execNextPageRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:next-page'),
   adapter: adapterSchema,
   click: z.boolean().default(false),
-});
+}));
 
 /** Is the executor already in the page? (used by the bridge before injecting) */
-export const execPingRequest = z.strictObject({ type: z.literal('exec:ping') });
+export const execPingRequest = lazySchema(() => z.strictObject({ type: z.literal('exec:ping') }));
 
-export const execRequest = z.discriminatedUnion('type', [
+export const execRequest = lazySchema(() => z.discriminatedUnion('type', [
   execFillRequest,
   execCaptureRequest,
   execCancelRequest,
@@ -88,7 +89,7 @@ export const execRequest = z.discriminatedUnion('type', [
   // Rows that are sentences: their text, and the words a person selects in one (utils/builder/sentence-page.ts).
   execSentenceRowsRequest,
   execSelectWordsRequest,
-]);
+]));
 /** What callers send (defaults may be left out). */
 export type ExecRequest = z.input<typeof execRequest>;
 export type ExecRequestType = ExecRequest['type'];
@@ -118,22 +119,22 @@ export type ExecReply = ExecReplies[ExecRequestType] | ExecError;
 export type ExecReplyFor<R extends { type: ExecRequestType }> = ExecReplies[R['type']] | ExecError;
 
 /** Sent by the executor with runtime.sendMessage while a capture runs (the panel listens). */
-export const execProgress = z.strictObject({
+export const execProgress = lazySchema(() => z.strictObject({
   type: z.literal('exec:progress'),
   captureId,
   captured: z.number().int().min(0),
   pages: z.number().int().min(0),
   limit: z.number().int().min(1),
-});
+}));
 export type ExecProgress = z.infer<typeof execProgress>;
 
 /** Background message from extension pages: run a request in a tab's page. */
-export const execRunRequest = z.strictObject({
+export const execRunRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:run'),
   /** Defaults to the tab the sending panel lives in. */
   tabId: z.number().int().min(0).optional(),
   request: execRequest,
-});
+}));
 export type ExecRunRequest = z.input<typeof execRunRequest>;
 
 export function isExecError(reply: unknown): reply is ExecError {

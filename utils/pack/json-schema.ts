@@ -5,6 +5,7 @@ import { eventKind } from '../schema/kinds';
 import { glossaryEntry } from '../schema/glossary';
 import { PACK_FORMAT_VERSION, escalationTemplate, packSchema } from '../schema/pack';
 import { runbookInput, runbookSchema, stepAction } from '../schema/runbook';
+import { schemaItself } from '../schema/lazy';
 
 /**
  * The JSON Schema of a pack file, generated from the zod schema (the single source of
@@ -22,7 +23,14 @@ export const PACK_SCHEMA_DOC_PATH = 'docs/pack.schema.json';
 
 /** Named parts become readable $defs instead of one deeply inlined tree. */
 function namedParts() {
-  const registry = z.registry<{ id: string; title?: string; description?: string }>();
+  const named = z.registry<{ id: string; title?: string; description?: string }>();
+  // A lazily built schema (utils/schema/lazy.ts) is met both as its wrapper and as itself.
+  const registry = {
+    add: (schema: z.ZodType, meta: { id: string; title?: string; description?: string }) => {
+      named.add(schema, meta);
+      if (schemaItself(schema) !== schema) named.add(schemaItself(schema), meta);
+    },
+  };
   registry.add(runbookSchema, { id: 'Runbook', title: 'Runbook', description: 'One runbook: inputs, steps, outcomes, permission notes and escalation.' });
   registry.add(runbookInput, { id: 'RunbookInput', title: 'Runbook input', description: 'A value the agent types before the steps run, used as {{name}} in filters.' });
   registry.add(stepAction, { id: 'StepAction', title: 'Step action', description: 'What a step does on the page: navigate, fill, capture, highlight or escalate.' });
@@ -30,7 +38,7 @@ function namedParts() {
   registry.add(adapterSchema, { id: 'Adapter', title: 'Site adapter', description: 'How Trailguide recognises one log tool and fills its filters.' });
   registry.add(eventKind, { id: 'EventKind', title: 'Event kind', description: 'What happened, in the words a support agent uses, shared by every log tool (runbooks name it as kind:<id>).' });
   registry.add(escalationTemplate, { id: 'EscalationTemplate', title: 'Escalation template', description: 'Where an escalation goes and how its title and body are written.' });
-  return registry;
+  return named;
 }
 
 export function packJsonSchema(): Record<string, unknown> {
@@ -41,7 +49,7 @@ export function packJsonSchema(): Record<string, unknown> {
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
       // The https check is a refinement zod cannot express; say it as a pattern.
-      if (zodSchema === httpsUrl) jsonSchema.pattern = '^https://';
+      if (schemaItself(zodSchema) === schemaItself(httpsUrl)) jsonSchema.pattern = '^https://';
     },
   }) as Record<string, unknown>;
   const { $schema, ...rest } = schema;

@@ -10,6 +10,7 @@ import type { PolicyStatus } from './messages';
 import { announcePacksChanged, listPackRecords, problemSentence, withPackLock } from './store';
 import { DAY_MS } from './subscriptions';
 import { SOURCE_WORDS } from './words';
+import { lazySchema } from '../schema/lazy';
 
 /**
  * Packs pushed by IT through the browser's managed storage (public/managed-schema.json,
@@ -20,10 +21,10 @@ import { SOURCE_WORDS } from './words';
 export const POLICY_STATUS_KEY = 'managedPolicyStatus';
 export const MAX_POLICY_PACKS = 50;
 
-const policySchema = z.object({
+const policySchema = lazySchema(() => z.object({
   packUrls: z.array(z.string().trim().min(1).max(2_000)).max(MAX_POLICY_PACKS).optional(),
   packs: z.array(z.string()).max(MAX_POLICY_PACKS).optional(),
-});
+}));
 
 export type PolicyCheck =
   | { ok: true; urls: string[]; inline: { pack: Pack; raw: string }[] }

@@ -5,6 +5,7 @@ import { slug } from '../schema/common';
 import type { Adapter } from '../schema/adapter';
 import type { Runbook } from '../schema/runbook';
 import type { ShadowedItem } from './resolve';
+import { lazySchema } from '../schema/lazy';
 
 /**
  * Messages between the options page and the background about packs. Every one is
@@ -13,37 +14,37 @@ import type { ShadowedItem } from './resolve';
  */
 const packId = slug;
 /** Generous: the real 5 MB limit is checked in bytes by parsePackText, with a plain message. */
-const packText = z.string().max(12 * 1024 * 1024);
+const packText = lazySchema(() => z.string().max(12 * 1024 * 1024));
 
-export const packsListRequest = z.strictObject({ type: z.literal('packs:list') });
-export const packsImportRequest = z.strictObject({
+export const packsListRequest = lazySchema(() => z.strictObject({ type: z.literal('packs:list') }));
+export const packsImportRequest = lazySchema(() => z.strictObject({
   type: z.literal('packs:import'),
   text: packText,
   source: z.enum(['file', 'paste']),
   /** Set after the user agreed to replace a pack with the same id from elsewhere. */
   replace: z.boolean().default(false),
-});
-export const packsSubscribeRequest = z.strictObject({
+}));
+export const packsSubscribeRequest = lazySchema(() => z.strictObject({
   type: z.literal('packs:subscribe'),
   url: z.string().trim().min(1).max(2_000),
   replace: z.boolean().default(false),
-});
-export const packsRefreshRequest = z.strictObject({ type: z.literal('packs:refresh'), id: packId.optional() });
-export const packsSetEnabledRequest = z.strictObject({ type: z.literal('packs:set-enabled'), id: packId, enabled: z.boolean() });
-export const packsDeleteRequest = z.strictObject({ type: z.literal('packs:delete'), id: packId });
-export const packsRestoreRequest = z.strictObject({ type: z.literal('packs:restore'), id: packId });
-export const packsExportRequest = z.strictObject({ type: z.literal('packs:export'), id: packId });
-export const runbookSourceRequest = z.strictObject({ type: z.literal('runbook:source'), packId, runbookId: slug });
-export const runbookSaveLocalRequest = z.strictObject({
+}));
+export const packsRefreshRequest = lazySchema(() => z.strictObject({ type: z.literal('packs:refresh'), id: packId.optional() }));
+export const packsSetEnabledRequest = lazySchema(() => z.strictObject({ type: z.literal('packs:set-enabled'), id: packId, enabled: z.boolean() }));
+export const packsDeleteRequest = lazySchema(() => z.strictObject({ type: z.literal('packs:delete'), id: packId }));
+export const packsRestoreRequest = lazySchema(() => z.strictObject({ type: z.literal('packs:restore'), id: packId }));
+export const packsExportRequest = lazySchema(() => z.strictObject({ type: z.literal('packs:export'), id: packId }));
+export const runbookSourceRequest = lazySchema(() => z.strictObject({ type: z.literal('runbook:source'), packId, runbookId: slug }));
+export const runbookSaveLocalRequest = lazySchema(() => z.strictObject({
   type: z.literal('runbook:save-local'),
   /** Checked against runbookSchema by the handler, so the reply can name the field. */
   runbook: z.record(z.string(), z.unknown()),
-});
-export const runbookValidateRequest = z.strictObject({ type: z.literal('runbook:validate'), source: z.string().max(200_000) });
+}));
+export const runbookValidateRequest = lazySchema(() => z.strictObject({ type: z.literal('runbook:validate'), source: z.string().max(200_000) }));
 
 /** Sent by the background to every extension page (panels, options) after any pack change. */
 export const PACKS_CHANGED = 'packs:changed';
-export const packsChangedNotice = z.strictObject({ type: z.literal(PACKS_CHANGED) });
+export const packsChangedNotice = lazySchema(() => z.strictObject({ type: z.literal(PACKS_CHANGED) }));
 
 export type PackRunbookSummary = Pick<Runbook, 'id' | 'title' | 'owner' | 'reviewed' | 'reviewEvery'> & { shadowed: boolean };
 /** An adapter on the pack manager: enough to say whether it is due for review and to find its failure counts. */

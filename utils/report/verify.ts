@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { hashRows } from '../cases/canonical';
 import { DATA_BLOCK_ID } from './recompute';
+import { lazySchema } from '../schema/lazy';
 
 /**
  * "Verify a report" (options page → History): reads a report file and checks,
@@ -25,7 +26,7 @@ export type VerifyResult =
   | { ok: false; message: string }
   | { ok: true; allMatch: boolean; captures: CaptureVerdict[]; summary: string };
 
-const dataBlock = z.object({
+const dataBlock = lazySchema(() => z.object({
   captures: z
     .array(
       z.object({
@@ -35,7 +36,7 @@ const dataBlock = z.object({
       }),
     )
     .max(100_000),
-});
+}));
 
 const NOT_A_REPORT = 'This file is not a Trailguide audit report, or its data block was removed or damaged — so it cannot be checked. Ask for the original file.';
 

@@ -4,23 +4,24 @@ import { glossarySummary } from './glossary';
 import { PERSON_IDS, kindId, kindMapping } from './kinds';
 import { reviewFields } from './review';
 import { ROW_FIELD_NAMES, patternShape, rowPatternProblem } from './row-pattern';
+import { lazySchema } from './lazy';
 
 /**
  * Alternatives, tried in order; the first that finds an element wins and is reported.
  * " >>> " steps into an element's open shadow root or a same-origin iframe's document.
  */
-export const selectorList = z.array(z.string().trim().min(1).max(500)).min(1).max(10);
+export const selectorList = lazySchema(() => z.array(z.string().trim().min(1).max(500)).min(1).max(10));
 export type SelectorList = z.infer<typeof selectorList>;
 
 /** How a date or other value is written into a URL or input. */
-export const valueFormat = z.enum(['plain', 'iso', 'date', 'datetimeLocal', 'epochMs', 'epochS']);
+export const valueFormat = lazySchema(() => z.enum(['plain', 'iso', 'date', 'datetimeLocal', 'epochMs', 'epochS']));
 export type ValueFormat = z.infer<typeof valueFormat>;
 
 /**
  * URL values may also be written as ISO 8601 without milliseconds (Okta's fromTime).
  * Kept apart from valueFormat so the DOM side is unaffected.
  */
-export const urlValueFormat = z.enum([...valueFormat.options, 'isoSeconds']);
+export const urlValueFormat = lazySchema(() => z.enum([...valueFormat.options, 'isoSeconds']));
 export type UrlValueFormat = z.infer<typeof urlValueFormat>;
 
 /**
@@ -45,8 +46,8 @@ export function urlTemplate(names: readonly string[], max = 300) {
 }
 
 /** A parameter name in a link (`type`, `f[]`, `v[author_id][]`). */
-const paramName = z.string().min(1).max(80);
-const mapKey = z.string().trim().min(1).max(200);
+const paramName = lazySchema(() => z.string().min(1).max(80));
+const mapKey = lazySchema(() => z.string().trim().min(1).max(200));
 const mapLimit = <T extends z.ZodType>(record: T) =>
   record.refine((map) => Object.keys(map as object).length <= 500, { message: 'A value map may list at most 500 values.' });
 
@@ -55,9 +56,9 @@ const mapLimit = <T extends z.ZodType>(record: T) =>
  * runbook uses, e.g. "Change") → what the tool takes ("2"). Read back the other way, so the
  * panel states the step's own word. See docs/adapters.md "Value maps".
  */
-export const valueMap = mapLimit(z.record(mapKey, z.string().max(300)));
+export const valueMap = lazySchema(() => mapLimit(z.record(mapKey, z.string().max(300))));
 /** Links only: an entry may also set several parameters at once (`{ type: user, subtype: suspend }`). */
-export const urlValueMap = mapLimit(
+export const urlValueMap = lazySchema(() => mapLimit(
   z.record(
     mapKey,
     z.union([
@@ -67,9 +68,9 @@ export const urlValueMap = mapLimit(
         .refine((params) => Object.keys(params).length >= 1 && Object.keys(params).length <= 10, { message: 'Give between 1 and 10 parameters.' }),
     ]),
   ),
-);
+));
 
-export const urlFieldStrategy = z.strictObject({
+export const urlFieldStrategy = lazySchema(() => z.strictObject({
   /** Parameter that carries the value. Fields sharing a parameter are joined (see deepLink.separator). */
   param: paramName,
   /** The tool's own query syntax, e.g. "actor:{value|quotedIfNeeded}" or "actor.alternateId eq {value|quoted}". */
@@ -87,7 +88,7 @@ export const urlFieldStrategy = z.strictObject({
    * would otherwise bring back from an earlier search it remembers.
    */
   reset: z.union([z.string().max(300), z.record(paramName, z.string().max(300))]).optional(),
-});
+}));
 
 export const DOM_INPUT_KINDS = ['text', 'select', 'combobox', 'datetime', 'date', 'codeEditor', 'checkbox', 'list'] as const;
 
@@ -97,18 +98,18 @@ export const DOM_INPUT_KINDS = ['text', 'select', 'combobox', 'datetime', 'date'
  * A selector list, or `{ selectors, label }` where `label` names it for a person
  * ("the magnifier button") when it can't be found.
  */
-export const openTarget = z.union([selectorList, z.strictObject({ selectors: selectorList, label: shortText })]);
+export const openTarget = lazySchema(() => z.union([selectorList, z.strictObject({ selectors: selectorList, label: shortText })]));
 export type OpenTarget = z.infer<typeof openTarget>;
 /** Clicked in order, each waited for, only while the control itself isn't showing. */
-export const openGestures = z.array(openTarget).min(1).max(5);
+export const openGestures = lazySchema(() => z.array(openTarget).min(1).max(5));
 
 /** Text in a recorded step: literal words, or `{value}` for the step's value ("Event is {value}"). */
-const gestureText = z
+const gestureText = lazySchema(() => z
   .string()
   .trim()
   .min(1)
   .max(200)
-  .refine((text) => (text.match(/\{[^{}]*\}/g) ?? []).every((p) => p === '{value}'), { message: 'Use only the placeholder {value}.' });
+  .refine((text) => (text.match(/\{[^{}]*\}/g) ?? []).every((p) => p === '{value}'), { message: 'Use only the placeholder {value}.' }));
 
 /** Keys a recorded sequence may press, in the element that has the focus. */
 export const GESTURE_KEYS = ['Enter', 'Escape', 'Tab', 'ArrowDown', 'ArrowUp'] as const;
@@ -118,33 +119,33 @@ export const GESTURE_KEYS = ['Enter', 'Escape', 'Tab', 'ArrowDown', 'ArrowUp'] a
  * → value → Apply): click an element; pick the element of a list whose text (or data-value)
  * matches; type into a box; press a key. Each step waits for its element to appear.
  */
-export const gestureStep = z.union([
+export const gestureStep = lazySchema(() => z.union([
   z.strictObject({ click: selectorList }),
   z.strictObject({ pick: z.strictObject({ selectors: selectorList, text: gestureText }) }),
   z.strictObject({ type: z.strictObject({ selectors: selectorList, value: gestureText.default('{value}') }) }),
   z.strictObject({ press: z.enum(GESTURE_KEYS) }),
-]);
+]));
 export type GestureStep = z.infer<typeof gestureStep>;
 export const MAX_GESTURE_STEPS = 12;
 
 /** How a sequence's effect is checked: an element (a filter chip) whose text reads `text`. */
-export const verifyByEffect = z.strictObject({ selectors: selectorList, text: gestureText.default('{value}') });
+export const verifyByEffect = lazySchema(() => z.strictObject({ selectors: selectorList, text: gestureText.default('{value}') }));
 
 /**
  * How a date picker shows a date, in Day.js tokens ("MM/DD/YYYY hh:mm A", "YYYY-MM-DD HH:mm"):
  * the value is typed in that shape, in the box's clock, as a person would type it.
  */
-export const displayPattern = z
+export const displayPattern = lazySchema(() => z
   .string()
   .trim()
   .min(2)
   .max(60)
-  .regex(/YY|M{1,4}|D{1,2}|H{1,2}|h{1,2}|mm/, 'Write the picker\'s display pattern in Day.js tokens, for example "MM/DD/YYYY hh:mm A".');
+  .regex(/YY|M{1,4}|D{1,2}|H{1,2}|h{1,2}|mm/, 'Write the picker\'s display pattern in Day.js tokens, for example "MM/DD/YYYY hh:mm A".'));
 
 /** How a widget takes a value once typed: Enter, leaving the box, its OK button, or nothing more. */
 export const CONFIRM_WAYS = ['enter', 'blur', 'ok', 'none'] as const;
 
-export const domFieldStrategy = z.strictObject({
+export const domFieldStrategy = lazySchema(() => z.strictObject({
   selectors: selectorList,
   kind: z.enum(DOM_INPUT_KINDS).default('text'),
   /** A value format (plain, iso, datetimeLocal…), or a date picker's display pattern. */
@@ -192,9 +193,9 @@ export const domFieldStrategy = z.strictObject({
   if (dom.verify !== undefined && dom.steps === undefined) {
     ctx.addIssue({ code: 'custom', path: ['verify'], message: 'verify checks a recorded sequence: give the steps too.' });
   }
-});
+}));
 
-export const adapterField = z.strictObject({
+export const adapterField = lazySchema(() => z.strictObject({
   label: shortText.optional(),
   url: urlFieldStrategy.optional(),
   dom: domFieldStrategy.optional(),
@@ -205,11 +206,11 @@ export const adapterField = z.strictObject({
    * person) or `asIs` (sent as it is, for consoles that also take free text).
    */
   otherValues: z.enum(['refuse', 'asIs']).optional(),
-});
+}));
 export type AdapterField = z.infer<typeof adapterField>;
 
 /** Day.js / Moment parse tokens; square brackets keep literal text (`[at]`). */
-const timeFormat = z.string().trim().min(2).max(80);
+const timeFormat = lazySchema(() => z.string().trim().min(2).max(80));
 
 /** True for a zone name this browser knows (IANA names such as Europe/Berlin, or UTC). */
 export function isTimeZoneName(name: string): boolean {
@@ -221,17 +222,17 @@ export function isTimeZoneName(name: string): boolean {
   }
 }
 
-export const timeZoneSetting = z
+export const timeZoneSetting = lazySchema(() => z
   .string()
   .trim()
   .min(1)
   .max(64)
   .refine((zone) => zone === 'utc' || zone === 'page' || (/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone) && isTimeZoneName(zone)), {
     message: 'Use "utc", "page" (the browser\'s own zone) or a time zone name such as Europe/Berlin.',
-  });
+  }));
 export type TimeZoneSetting = z.infer<typeof timeZoneSetting>;
 
-export const columnExtractor = z.strictObject({
+export const columnExtractor = lazySchema(() => z.strictObject({
   /**
    * Where the cell is inside the row. May be left out when a named group of the row's
    * `text` pattern fills the column; where both are given, the selector wins and the
@@ -276,7 +277,7 @@ export const columnExtractor = z.strictObject({
    * naming it — never read from another column.
    */
   header: z.string().trim().min(1).max(120).optional(),
-});
+}));
 export type ColumnExtractor = z.infer<typeof columnExtractor>;
 
 function patternOf(named: boolean) {
@@ -294,16 +295,16 @@ function patternOf(named: boolean) {
  * of the element `selectors` finds in the row); each named group fills the column of that
  * name — `(?<actor>…)`. See docs/adapters.md "Rows that are sentences".
  */
-export const rowText = z.strictObject({
+export const rowText = lazySchema(() => z.strictObject({
   selectors: selectorList.optional(),
   pattern: patternOf(true),
-});
+}));
 export type RowText = z.infer<typeof rowText>;
 
-const columnMap = z.record(filterName, columnExtractor);
+const columnMap = lazySchema(() => z.record(filterName, columnExtractor));
 
 /** Rows that are read differently: the first variant whose `when` the row meets reads it. */
-export const rowVariant = z
+export const rowVariant = lazySchema(() => z
   .strictObject({
     /** The row has an element (or is one) one of `selectors` finds, and/or its text matches `pattern`. */
     when: z
@@ -316,7 +317,7 @@ export const rowVariant = z
   })
   .refine((variant) => variant.when !== undefined || variant.text !== undefined, {
     message: 'A variant needs `when` (which rows it reads) or a `text` pattern (the rows it fits).',
-  });
+  }));
 export type RowVariant = z.infer<typeof rowVariant>;
 
 /** Only the time column can have a format or a zone. */
@@ -369,7 +370,7 @@ function checkRowReading(
   needGroup(results.columns, everyGroup, ['columns']);
 }
 
-export const adapterSchema = z.strictObject({
+export const adapterSchema = lazySchema(() => z.strictObject({
   id: slug,
   name: shortText,
   vendor: shortText,
@@ -520,5 +521,5 @@ export const adapterSchema = z.strictObject({
     )
     .max(2_000)
     .default([]),
-});
+}));
 export type Adapter = z.infer<typeof adapterSchema>;

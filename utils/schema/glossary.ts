@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { markdown, slug } from './common';
+import { lazySchema } from './lazy';
 
 /**
  * One short clause that finishes "<who> …" in a captured row's explanation
  * ("suspended an account"). Plain text, no Markdown; the full meaning stays one
  * click away beside the row.
  */
-export const glossarySummary = z
+export const glossarySummary = lazySchema(() => z
   .string()
   .trim()
   .min(1)
   .max(120)
-  .refine((text) => !/[\n\r]/.test(text), 'A summary is one short line, like "suspended an account".');
+  .refine((text) => !/[\n\r]/.test(text), 'A summary is one short line, like "suspended an account".'));
 
-export const glossaryEntry = z.strictObject({
+export const glossaryEntry = lazySchema(() => z.strictObject({
   /** An event code ("user.login", "org.add_member") or a key term ("actor"). */
   term: z.string().trim().min(1).max(120),
   /** Adapter id the entry belongs to, or "any" for terms every log shares. */
@@ -25,5 +26,5 @@ export const glossaryEntry = z.strictObject({
   example: z.string().max(500).optional(),
   /** How much attention the event deserves when it shows up in a capture. */
   risk: z.enum(['routine', 'notable', 'sensitive']).default('routine'),
-});
+}));
 export type GlossaryEntry = z.infer<typeof glossaryEntry>;

@@ -5,6 +5,7 @@ import { glossaryEntry } from './glossary';
 import { reportBranding } from './report-branding';
 import { eventKind } from './kinds';
 import { runbookSchema } from './runbook';
+import { lazySchema } from './lazy';
 
 export const PACK_FORMAT = 'trailguide-pack';
 export const PACK_FORMAT_VERSION = 1;
@@ -12,7 +13,7 @@ export const PACK_LIMITS = { bytes: 5 * 1024 * 1024, runbooks: 2_000, adapters: 
 
 export const TICKET_TARGETS = ['copy', 'github', 'jira', 'linear', 'email'] as const;
 
-export const escalationTemplate = z.strictObject({
+export const escalationTemplate = lazySchema(() => z.strictObject({
   id: slug,
   name: shortText,
   /** Who receives it, in words ("Tier 2 security on-call"). */
@@ -27,10 +28,10 @@ export const escalationTemplate = z.strictObject({
   email: z.strictObject({ to: z.string().email('Use an email address like security@example.org.') }).optional(),
   /** Cover text and a small logo for audit reports made from cases that use this template (issue 15). */
   report: reportBranding.optional(),
-});
+}));
 export type EscalationTemplate = z.infer<typeof escalationTemplate>;
 
-export const packSchema = z.strictObject({
+export const packSchema = lazySchema(() => z.strictObject({
   format: z.literal(PACK_FORMAT, { error: `This is not a Trailguide pack (its "format" must be "${PACK_FORMAT}").` }),
   formatVersion: z
     .number()
@@ -54,6 +55,6 @@ export const packSchema = z.strictObject({
    */
   kinds: z.array(eventKind).max(500).optional(),
   escalationTemplates: z.array(escalationTemplate).max(100).default([]),
-});
+}));
 export type Pack = z.infer<typeof packSchema>;
 export type PackInput = z.input<typeof packSchema>;

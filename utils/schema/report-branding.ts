@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import './common';
+import { lazySchema } from './lazy';
 
 /**
  * A team template's cover for audit reports (issue 15): a few paragraphs of
@@ -35,7 +36,7 @@ export function logoProblem(address: string): string | null {
   return startsAs(match[1]!, head) ? null : `The logo says it is a ${match[1]!.toUpperCase()} image but its contents are not.`;
 }
 
-export const reportBranding = z.strictObject({
+export const reportBranding = lazySchema(() => z.strictObject({
   /** Plain text shown on the report's cover; blank lines start new paragraphs. Never rendered as HTML. */
   cover: z.string().max(COVER_MAX_CHARS).optional(),
   /** data:image/png|jpeg|webp;base64,… */
@@ -49,5 +50,5 @@ export const reportBranding = z.strictObject({
     .optional(),
   /** The logo's text alternative ("Northwind Support"). */
   logoAlt: z.string().trim().max(200).optional(),
-});
+}));
 export type ReportBranding = z.infer<typeof reportBranding>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { filterName, filterValues, markdown, shortText, slug } from './common';
 import { reviewFields } from './review';
+import { lazySchema } from './lazy';
 
 function compilesAsRegex(source: string): boolean {
   try {
@@ -13,7 +14,7 @@ function compilesAsRegex(source: string): boolean {
 
 export const INPUT_TYPES = ['text', 'email', 'userId', 'date', 'datetime', 'dateRange', 'select'] as const;
 
-export const runbookInput = z.strictObject({
+export const runbookInput = lazySchema(() => z.strictObject({
   name: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/, 'Input names are short words like "email" or "range".'),
   label: shortText,
   type: z.enum(INPUT_TYPES).default('text'),
@@ -34,11 +35,11 @@ export const runbookInput = z.strictObject({
    * email and user-ID inputs identify the case; everything else does not.
    */
   identifies: z.boolean().optional(),
-});
+}));
 export type RunbookInput = z.infer<typeof runbookInput>;
 
 /** What a step can do on the page; adapters carry out fill/capture/highlight. */
-export const stepAction = z.discriminatedUnion('type', [
+export const stepAction = lazySchema(() => z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('navigate'),
     label: shortText.optional(),
@@ -76,7 +77,7 @@ export const stepAction = z.discriminatedUnion('type', [
     label: shortText.optional(),
     template: slug.optional(),
   }),
-]);
+]));
 export type StepAction = z.infer<typeof stepAction>;
 export const ACTION_TYPES = ['navigate', 'fill', 'capture', 'highlight', 'escalate'] as const;
 
@@ -86,15 +87,15 @@ export const ACTION_TYPES = ['navigate', 'fill', 'capture', 'highlight', 'escala
  * allowed), no rows at all / some rows, any row whose event is sensitive (or at
  * least notable), any row of an event kind (runbooks/kinds.yaml).
  */
-export const branchCondition = z.union([
+export const branchCondition = lazySchema(() => z.union([
   z.strictObject({ column: filterName, equals: z.string().min(1).max(1_000) }),
   z.strictObject({ rows: z.enum(['none', 'some']) }),
   z.strictObject({ risk: z.enum(['notable', 'sensitive']) }),
   z.strictObject({ kind: slug }),
-]);
+]));
 export type BranchCondition = z.infer<typeof branchCondition>;
 
-export const branchAnswer = z
+export const branchAnswer = lazySchema(() => z
   .strictObject({
     answer: shortText,
     /** Decides this answer from the captured rows; the agent can still choose another. */
@@ -106,16 +107,16 @@ export const branchAnswer = z
   })
   .refine((a) => (a.next === undefined) !== (a.outcome === undefined), {
     message: 'Each answer leads to one step ("next: <step id>") or one outcome ("outcome: <outcome id>").',
-  });
+  }));
 export type BranchAnswer = z.infer<typeof branchAnswer>;
 
-export const stepBranch = z.strictObject({
+export const stepBranch = lazySchema(() => z.strictObject({
   question: shortText,
   answers: z.array(branchAnswer).min(2).max(10),
-});
+}));
 export type StepBranch = z.infer<typeof stepBranch>;
 
-export const runbookStep = z.strictObject({
+export const runbookStep = lazySchema(() => z.strictObject({
   /** Needed only when a branch or a `next` leads here. */
   id: slug.optional(),
   title: shortText,
@@ -127,24 +128,24 @@ export const runbookStep = z.strictObject({
   next: slug.optional(),
   /** …or the outcome this step ends with. */
   outcome: slug.optional(),
-});
+}));
 export type RunbookStep = z.infer<typeof runbookStep>;
 
-export const runbookOutcome = z.strictObject({
+export const runbookOutcome = lazySchema(() => z.strictObject({
   /** Needed only when a branch ends here. */
   id: slug.optional(),
   when: shortText,
   meaning: markdown,
   next: markdown.optional(),
   escalate: z.boolean().default(false),
-});
+}));
 
-export const permissionNote = z.strictObject({
+export const permissionNote = lazySchema(() => z.strictObject({
   role: shortText,
   sees: markdown,
-});
+}));
 
-export const runbookSchema = z.strictObject({
+export const runbookSchema = lazySchema(() => z.strictObject({
   id: slug,
   title: shortText,
   summary: z.string().trim().min(1).max(500),
@@ -168,5 +169,5 @@ export const runbookSchema = z.strictObject({
   terms: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
   /** The Markdown body: how to read this log, background, tips. */
   guide: markdown.default(''),
-});
+}));
 export type Runbook = z.infer<typeof runbookSchema>;
