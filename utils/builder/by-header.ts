@@ -2,6 +2,7 @@ import { cellUnder, findHeader, headerAbove, headerText } from '../engine/column
 import { cellFacts } from './describe';
 import { confirmCandidates, proposeCellSelectors } from './selectors';
 import { testCells } from './describe';
+import { headerSurvives } from './survive';
 
 /**
  * The picker's side of columns by header (page side, in the executor): when the rows
@@ -41,6 +42,8 @@ export function headerPick(rows: readonly Element[], row: Element, cell: Element
     return h ? cellUnder(r, h) : null;
   });
   if (tops.filter(Boolean).length < Math.ceil(sample.length * 0.8)) return null;
+  // The same header still leads to this column once the columns are moved (./survive.ts).
+  if (!headerSurvives(text, rows, row, top)) return null;
   if (top === cell) return { header: text };
   // Inside the cell: the same rules as for cells in a row, with the column's cell as the row.
   const facts = cellFacts(top, cell);

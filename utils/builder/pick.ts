@@ -15,7 +15,9 @@ import {
 } from './describe';
 import type { PickedElement, PickReply } from './messages';
 import { recogniseWidget } from './widgets';
+import { acceptOther, dateBoxField } from './accept';
 import { headerPick } from './by-header';
+import { lastingCellSelectors } from './survive';
 import { createOutlines, flashOutlines, OUTLINE_TAG } from './outline';
 import { isCellRole, ROLE_INFO, type BuilderRole } from './roles';
 import { anchorCandidates, confirmCandidates, proposeCellSelectors, proposeRowSelectors, proposeSelectors, timeAttribute, type Candidate } from './selectors';
@@ -172,7 +174,8 @@ export function describePick(doc: Document, target: Element, request: PickReques
     const cell = resolveCell(target);
     if (cell === row) return fail(`Click right on the text itself, not the space around it. ${ROLE_INFO[role].prompt}`);
     const facts = cellFacts(row, cell);
-    const confirmed = confirmCandidates(proposeCellSelectors(facts), testCells(rows, row, cell), 'many', MAX_SELECTORS);
+    // Tried on a copy with the columns moved first: a selector that then reads another column is not offered (./survive.ts).
+    const confirmed = lastingCellSelectors(proposeCellSelectors(facts), rows, row, (candidates) => confirmCandidates(candidates, testCells(rows, row, cell), 'many', MAX_SELECTORS));
     if (confirmed.length === 0) return fail("I couldn't find that cell in the other rows too. Try clicking the same column in another row.");
     const attr = role === 'col-time' ? timeAttribute(nodeFacts(cell)) : undefined;
     // Under a header row, the column is kept by its header's text: moving columns moves nothing.
@@ -186,13 +189,17 @@ export function describePick(doc: Document, target: Element, request: PickReques
   const widget = wantsButton ? null : recogniseWidget(target);
   const el = widget?.element ?? resolveControl(target, wantsButton ? 'button' : 'field');
   if (!widget && !wantsButton && !el.matches('input, select, textarea, [role="combobox"], [contenteditable="true"], [contenteditable=""]')) {
-    return fail(`That isn't a box or a list you can fill in. ${ROLE_INFO[role].prompt}`);
+    // Not a box: a list of links or buttons is taken as a list; anything else gets words on what to do instead (./accept.ts).
+    const other = acceptOther(doc, target, role, ROLE_INFO[role].prompt);
+    if ('problem' in other) return fail(other.problem);
+    flashOutlines(doc, [{ elements: [other.element], tone: 'picked', label: ROLE_INFO[role].title }], 2_000);
+    return { type: 'exec:pick', picked: picked(role, other.element, other.confirmed, other.extra) };
   }
   const confirmed = confirmCandidates(proposeSelectors(elementFacts(el)), testSingle(doc, el), 'single', MAX_SELECTORS);
   if (confirmed.length === 0) return fail("I couldn't find a way to point at that element again. Try clicking right on it.");
   flashOutlines(doc, [{ elements: [el], tone: 'picked', label: ROLE_INFO[role].title }], 2_000);
   return {
     type: 'exec:pick',
-    picked: picked(role, el, confirmed, wantsButton ? {} : { field: widget?.field ?? fieldKind(el, role === 'since' || role === 'until') }),
+    picked: picked(role, el, confirmed, wantsButton ? {} : { field: widget?.field ?? dateBoxField(el, role) ?? fieldKind(el, role === 'since' || role === 'until') }),
   };
 }
