@@ -71,7 +71,7 @@ function Step({ role }: { role: BuilderRole }) {
             {isArmed
               ? 'Now click it on the page…'
               : pick
-                ? pick.taught
+                ? pick.taught?.checked
                   ? `Shown on the page — “${pick.taught.value}” worked`
                   : role === 'row'
                   ? `${pick.rowCount ?? 0} rows found`

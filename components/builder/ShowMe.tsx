@@ -102,7 +102,7 @@ export async function finishShowMe(): Promise<void> {
       label: taught.summary.slice(0, 80),
       sample: taught.value.slice(0, 80),
       facts: { tag: '', id: null, classes: [], attrs: {}, text: '', nthChild: 0, nthOfType: 0, ancestors: [] },
-      taught,
+      taught: { ...taught, checked: true },
     };
     batch(() => {
       picks.value = { ...picks.value, [role]: picked };
@@ -129,7 +129,7 @@ export function ShowMe({ role }: { role: BuilderRole }) {
   const failed = notWorking.value?.role === role ? notWorking.value.why : null;
   const taught = picks.value[role]?.taught;
   return (
-    <div class={`show-me ${active ? 'is-recording' : ''}`} data-testid="builder-show-me-row" data-role={role} data-state={active ? 'recording' : failed ? 'not-working' : taught ? 'working' : 'idle'}>
+    <div class={`show-me ${active ? 'is-recording' : ''}`} data-testid="builder-show-me-row" data-role={role} data-state={active ? 'recording' : failed ? 'not-working' : taught?.checked ? 'working' : 'idle'}>
       {active ? (
         <>
           <span class="show-me-live" role="status">

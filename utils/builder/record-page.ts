@@ -3,7 +3,7 @@ import { isShowing } from '../engine/gestures';
 import { elementFacts, fieldKind, rowFacts, testRows, testSingle } from './describe';
 import { OUTLINE_TAG } from './outline';
 import type { GestureKey, RecordedEffect, RecordedEvent, RecordedTarget, Recording } from './record';
-import { confirmCandidates, proposeRowSelectors, proposeSelectors } from './selectors';
+import { confirmCandidates, looksGenerated, proposeRowSelectors, proposeSelectors } from './selectors';
 import { recogniseWidget } from './widgets';
 
 /**
@@ -55,9 +55,17 @@ function alike(el: Element): Element[] {
   return Array.from(parent.children).filter((s) => s.tagName === el.tagName && s.getAttribute('role') === role);
 }
 
-function isItem(el: Element): boolean {
+/**
+ * One of a list's items: a link, button, entry or menu item among alike siblings that make up
+ * most of its parent — not a control with a name of its own (an id written by hand: "Apply"
+ * next to "Add filter" is two buttons, not a list).
+ */
+export function isItem(el: Element): boolean {
   const role = el.getAttribute('role') ?? '';
-  return (ITEM_TAGS.has(el.tagName) || ITEM_ROLES.has(role)) && alike(el).length >= 2;
+  if (!(ITEM_TAGS.has(el.tagName) || ITEM_ROLES.has(role))) return false;
+  if (el.id && !looksGenerated(el.id)) return false;
+  const siblings = alike(el);
+  return siblings.length >= 2 && siblings.length >= (el.parentElement?.children.length ?? 0) * 0.6;
 }
 
 function single(doc: Document, el: Element): string[] {

@@ -75,6 +75,8 @@ export interface Taught {
   presence: string[];
   /** What Trailguide will do, in plain words. */
   summary: string;
+  /** Replayed once on the page through the engine's fill and verify, and the page took it. */
+  checked: boolean;
 }
 
 export type RecordResult = { ok: true; taught: Taught } | { ok: false; problem: string };
@@ -202,6 +204,7 @@ export function gesturesFromRecording(recording: Recording, filter: string): Rec
       return {
         ok: true,
         taught: {
+          checked: false,
           shape: open.length > 0 ? 'open' : 'box',
           dom,
           value: type.value,
@@ -230,6 +233,7 @@ export function gesturesFromRecording(recording: Recording, filter: string): Rec
     return {
       ok: true,
       taught: {
+        checked: false,
         shape: 'list',
         dom,
         value: item.value || item.text,
@@ -278,6 +282,7 @@ export function gesturesFromRecording(recording: Recording, filter: string): Rec
   return {
     ok: true,
     taught: {
+      checked: false,
       shape: 'steps',
       dom,
       value,
