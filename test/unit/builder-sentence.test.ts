@@ -162,8 +162,8 @@ describe('the rows on a page', () => {
       sentence: { text: result.text, variants: result.variants, columns: result.columns },
     });
     if (!assembled.ok) throw new Error(assembled.problems.join(' '));
-    expect(assembled.adapter.results.text).toEqual(result.text);
-    expect(assembled.adapter.results.variants).toHaveLength(1);
+    expect(assembled.adapter.results?.text).toEqual(result.text);
+    expect(assembled.adapter.results?.variants).toHaveLength(1);
     const { rows } = readVisibleRows(document, assembled.adapter, 100, { now: new Date('2026-12-01T10:00:00Z'), pageZone: 'UTC' });
     const times = ['2026-11-30T14:02', '2026-11-30T13:47', '2026-11-30T12:15', '2026-11-30T11:00', '2026-11-29T18:30', '2026-11-29T10:45', '2026-11-28T09:00'];
     expect(rows.map((r) => [r.actor, r.action, r.time])).toEqual(result.readings.map((r, i) => [r!.actor, r!.action, `${times[i]}:00.000Z`]));

@@ -125,6 +125,25 @@ export function wordAt(text: string, index: number): [number, number] {
   return [start, end];
 }
 
+/**
+ * Where in the row's text the word under a point is, found from the words' own boxes (the
+ * builder's overlay lies over the page, so the browser's caret-from-point would land in it).
+ */
+function wordIndexAtPoint(map: TextMap, x: number, y: number): number | null {
+  for (const { node, at } of map.nodes) {
+    const doc = node.ownerDocument;
+    for (const word of node.data.matchAll(/\S+/g)) {
+      const range = doc.createRange();
+      range.setStart(node, word.index);
+      range.setEnd(node, word.index + word[0].length);
+      for (const rect of range.getClientRects()) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return at[word.index] ?? null;
+      }
+    }
+  }
+  return null;
+}
+
 export function readSentenceRows(doc: Document, rowSelectors: readonly string[]): SentenceRowsReply {
   const rows = findAll(doc, rowSelectors).elements.slice(0, MAX_ROWS);
   const heading = findDayHeading(rows);
@@ -227,9 +246,9 @@ export function selectWords(doc: Document, request: z.output<typeof execSelectWo
         const [start, end] = trimSpan(map.text, offsetOf(map, whole, 0), offsetOf(map, whole, whole.childNodes.length));
         if (end > start) return finish({ row: index, start, end, text: map.text.slice(start, end), rowText: map.text });
       }
-      const caret = doc.caretRangeFromPoint?.(event.clientX, event.clientY);
-      if (!caret || !row.contains(caret.startContainer)) return finish(null, 'Click right on a word in the row, or select the words with the mouse.');
-      const [start, end] = wordAt(map.text, offsetOf(map, caret.startContainer, caret.startOffset));
+      const at = wordIndexAtPoint(map, event.clientX, event.clientY);
+      if (at === null) return finish(null, 'Click right on a word in the row, or select the words with the mouse.');
+      const [start, end] = wordAt(map.text, at);
       if (end <= start) return finish(null, 'Click right on a word in the row, or select the words with the mouse.');
       finish({ row: index, start, end, text: map.text.slice(start, end), rowText: map.text });
     };
