@@ -124,11 +124,28 @@ export function panelFrames(page: Page): Frame[] {
   return page.frames().filter((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html');
 }
 
+/**
+ * The one panel shown on the page. A frame started hidden while the console still renders
+ * (content.ts: prestart) is not it yet: on a slow machine it may be taken away and another
+ * started before the console's markup appears.
+ */
 export async function panelFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => panelFrames(page).length, { message: 'the Trailguide panel should appear' }).toBe(1);
-  const frame = panelFrames(page)[0]!;
-  await frame.waitForLoadState('domcontentloaded');
-  return frame;
+  let shown: Frame | undefined;
+  await expect
+    .poll(
+      async () => {
+        const frames = panelFrames(page);
+        if (frames.length !== 1) return `${frames.length} panel frames`;
+        const element = await frames[0]!.frameElement().catch(() => null);
+        if (!element || !(await element.isVisible().catch(() => false))) return 'a panel frame, not shown yet';
+        shown = frames[0];
+        return 'shown';
+      },
+      { message: 'the Trailguide panel should appear', timeout: 30_000 },
+    )
+    .toBe('shown');
+  await shown!.waitForLoadState('domcontentloaded');
+  return shown!;
 }
 
 /** Opens a page, waits for the panel and opens one runbook in it. */
