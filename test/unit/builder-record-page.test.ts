@@ -44,7 +44,11 @@ function consoleScript(doc: Document) {
     input.setAttribute('aria-label', 'Search');
     input.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(() => ($('state').textContent = `q=${input.value}`), 30);
+      timer = setTimeout(() => {
+        $('results').setAttribute('aria-busy', 'true');
+        $('state').textContent = `q=${input.value}`;
+        $('results').setAttribute('aria-busy', 'false');
+      }, 30);
     });
     $('search-slot').append(input);
   });
@@ -148,6 +152,8 @@ describe('the Show me recorder', () => {
     expect(result.ok && result.taught.dom.selectors[0]).toBe('input[aria-label="Search"]');
     expect(result.ok && result.taught.value).toBe('invoice');
     expect(result.ok && result.taught.debounceMs).toBeGreaterThanOrEqual(100);
+    // The console's own "searching" marker, seen while it searched.
+    expect(result.ok && result.taught.busy?.[0]).toBe('#results[aria-busy="true"]');
   });
 
   it('records a list click with the page’s own chosen marker, read after the page marked it', () => {

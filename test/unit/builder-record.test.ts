@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { debounceFrom, gesturesFromRecording, replayAdapter, tidy, verifyFrom, type RecordedEvent, type RecordedTarget, type Recording } from '../../utils/builder/record';
+import { assembleAdapter } from '../../utils/builder/assemble';
 import { adapterSchema, domFieldStrategy } from '../../utils/schema/adapter';
 
 /**
@@ -130,6 +131,41 @@ describe('a recording becomes gestures', () => {
     expect(Object.keys(adapter.fields)).toEqual(['text']);
     expect(adapter.submit?.via).toBe('none');
     expect(adapter.waitFor).toBeUndefined();
+  });
+});
+
+describe('an adapter assembled from shown filters', () => {
+  it('keeps the gestures, searches with no button or Enter, and waits for the console’s pause and its busy marker', () => {
+    const busy = ['table#results[aria-busy="true"]'];
+    const search = taught({ events: [click(magnifier), { type: 'type', target: searchBox, value: 'invoice', changedAfterMs: 400 }], effects: [], busy });
+    const list = taught({ events: [click(item('Log in', 'login', ['#event-types'], ['#event-types a'], { marked: true, selected: ['#event-types a.is-active'] }))], effects: [] });
+    expect(search.busy).toEqual(busy);
+    const shown = (t: typeof search) => ({ selectors: t.presence, taught: { ...t, checked: true } });
+    const draft = assembleAdapter({
+      name: 'Acme Ops',
+      pageUrl: 'http://127.0.0.1:4100/ops/activity',
+      today: '2026-12-01',
+      picks: { search: shown(search), action: shown(list), row: { selectors: ['#results tbody tr'] }, 'col-time': { selectors: ['time'] }, 'col-actor': { selectors: ['.who'] }, 'col-action': { selectors: ['.what'] } },
+    });
+    if (!draft.ok) throw new Error(draft.problems.join(' '));
+    expect(draft.adapter.fields.text?.dom?.open).toEqual(search.dom.open);
+    expect(draft.adapter.fields.action?.dom).toMatchObject({ kind: 'list', selected: ['#event-types a.is-active'] });
+    expect(draft.adapter.submit?.via).toBe('none');
+    expect(draft.adapter.waitFor).toMatchObject({ busy, debounceMs: 600 });
+    // Recognised by the magnifier, which is on the page before anything is clicked.
+    expect(draft.adapter.match.present[0]).toEqual(magnifier.selectors);
+  });
+
+  it('a box sent with Enter keeps Enter as the way to search', () => {
+    const box = taught({ events: [{ type: 'type', target: searchBox, value: 'x' }, { type: 'press', key: 'Enter' }], effects: [] });
+    const draft = assembleAdapter({
+      name: 'Acme Ops',
+      pageUrl: 'http://127.0.0.1:4100/ops/activity',
+      today: '2026-12-01',
+      picks: { search: { selectors: box.presence, taught: box }, row: { selectors: ['tr'] }, 'col-time': { selectors: ['time'] }, 'col-actor': { selectors: ['.who'] }, 'col-action': { selectors: ['.what'] } },
+    });
+    expect(draft.ok && draft.adapter.submit?.via).toBe('enter');
+    expect(draft.ok && draft.adapter.waitFor).toBeUndefined();
   });
 });
 

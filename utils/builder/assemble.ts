@@ -128,6 +128,7 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
   const appliesItself = fieldPicks.length > 0 && fieldPicks.every((p) => p.taught?.applies === 'itself');
   const waits = fieldPicks.map((p) => p.taught?.debounceMs).filter((ms): ms is number => ms !== undefined);
   const debounceMs = waits.length > 0 ? Math.max(...waits) : undefined;
+  const busy = fieldPicks.find((p) => p.taught?.busy && p.taught.busy.length > 0)?.taught?.busy;
 
   const origin = new URL(draft.pageUrl);
   const candidate = {
@@ -143,7 +144,7 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
     },
     fields,
     submit: picks.submit ? { via: 'click', selectors: picks.submit.selectors.slice(0, 10) } : appliesItself ? { via: 'none' } : { via: 'enter' },
-    ...(debounceMs !== undefined ? { waitFor: { debounceMs } } : {}),
+    ...(debounceMs !== undefined || busy ? { waitFor: { ...(busy ? { busy: busy.slice(0, 10) } : {}), ...(debounceMs !== undefined ? { debounceMs } : {}) } } : {}),
     results: {
       row: row.selectors.slice(0, 10),
       columns,

@@ -28,6 +28,8 @@ interface Session {
   /** The live elements behind item clicks, read again when the recording ends. */
   items: Map<RecordedEvent, { element: Element; siblings: Element[] }>;
   added: Set<Node>;
+  /** The first element whose aria-busy the page changed while recording (its search running). */
+  busy: Element | null;
   lastInputAt: number | null;
   lastTyped: Extract<RecordedEvent, { type: 'type' }> | null;
   typedElement: Element | null;
@@ -181,6 +183,7 @@ export function startRecording(doc: Document, prompt: string): { started: boolea
     events: [],
     items: new Map(),
     added: new Set(),
+    busy: null,
     lastInputAt: null,
     lastTyped: null,
     typedElement: null,
@@ -235,6 +238,10 @@ export function startRecording(doc: Document, prompt: string): { started: boolea
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (ours(record.target)) continue;
+      // An element whose aria-busy came and went (the observer may see it only once it is back to false).
+      if (record.type === 'attributes' && record.attributeName === 'aria-busy' && !session.busy) {
+        session.busy = record.target as Element;
+      }
       for (const node of Array.from(record.addedNodes)) if (!ours(node)) session.added.add(node);
       if (record.type === 'characterData' && record.target.parentElement) session.added.add(record.target.parentElement);
       if (record.type === 'childList' && record.addedNodes.length > 0 && record.target.nodeType === 1) session.added.add(record.target);
@@ -284,7 +291,8 @@ export function stopRecording(doc: Document): { recording: Recording | null } {
       if (live) Object.assign(event.target.item, chosenMarker(doc, live.element, live.siblings, event.target.item.list));
     }
   }
-  return { recording: { events: session.events, effects: effects(doc, session, values.slice(-1)) } };
+  const busy = session.busy?.isConnected ? single(doc, session.busy).map((selector) => `${selector}[aria-busy="true"]`) : [];
+  return { recording: { events: session.events, effects: effects(doc, session, values.slice(-1)), ...(busy.length > 0 ? { busy } : {}) } };
 }
 
 /** Stops a recording under way without keeping it; true if there was one. */

@@ -55,6 +55,8 @@ export interface RecordedEffect {
 export interface Recording {
   events: RecordedEvent[];
   effects: RecordedEffect[];
+  /** The console's own "searching…" marker seen while recording (`#results[aria-busy="true"]`), for waitFor.busy. */
+  busy?: string[];
 }
 
 type DomKind = z.input<typeof domFieldStrategy>['kind'] & string;
@@ -77,6 +79,8 @@ export interface Taught {
   summary: string;
   /** Replayed once on the page through the engine's fill and verify, and the page took it. */
   checked: boolean;
+  /** The console's busy marker, seen while it searched (waitFor.busy). */
+  busy?: string[];
 }
 
 export type RecordResult = { ok: true; taught: Taught } | { ok: false; problem: string };
@@ -173,6 +177,12 @@ function lostTarget(target: RecordedTarget): RecordResult {
  *   item picked), checked by what the page showed at the end (`verify`).
  */
 export function gesturesFromRecording(recording: Recording, filter: string): RecordResult {
+  const result = gesturesOf(recording, filter);
+  if (!result.ok || !recording.busy || recording.busy.length === 0) return result;
+  return { ok: true, taught: { ...result.taught, busy: recording.busy.slice(0, MAX_SELECTORS) } };
+}
+
+function gesturesOf(recording: Recording, filter: string): RecordResult {
   const events = tidy(recording.events);
   if (events.length === 0) return nothing(filter);
   for (const event of events) if (event.type !== 'press' && event.target.selectors.length === 0) return lostTarget(event.target);
