@@ -177,6 +177,8 @@ function findDayHeading(rows: Element[]): SentenceRowsReply['heading'] | undefin
 }
 
 const active = new WeakMap<Document, () => void>();
+/** The click swallower a finished selection leaves for a moment (see finish). */
+const lingering = new WeakMap<Document, () => void>();
 
 /** Stops a selection that is waiting; true if there was one. */
 export function cancelSelectWords(doc: Document): boolean {
@@ -193,6 +195,7 @@ const INLINE_WHOLE = 'a, span, time, code, strong, b, em, i, mark, abbr, kbd, sa
  */
 export function selectWords(doc: Document, request: z.output<typeof execSelectWordsRequest>): Promise<SelectWordsReply> {
   cancelSelectWords(doc);
+  lingering.get(doc)?.();
   const win = doc.defaultView ?? window;
   const rows = findAll(doc, request.rowSelectors).elements.slice(0, MAX_ROWS);
   return new Promise((resolve) => {
@@ -279,8 +282,13 @@ export function selectWords(doc: Document, request: z.output<typeof execSelectWo
       win.removeEventListener('mouseup', onMouseUp, true);
       win.removeEventListener('keyup', onKey, true);
       win.removeEventListener('dragstart', onDragStart, true);
-      // The click that ends a drag comes after its mouseup: swallow that one too.
-      setTimeout(() => win.removeEventListener('click', onClick, true), 400);
+      // The click that ends a drag comes after its mouseup: swallow that one too (until the next selection starts).
+      const unlisten = () => {
+        win.removeEventListener('click', onClick, true);
+        if (lingering.get(doc) === unlisten) lingering.delete(doc);
+      };
+      lingering.set(doc, unlisten);
+      setTimeout(unlisten, 400);
       outlines.remove();
       active.delete(doc);
       resolve({ type: 'exec:select-words', selected, ...(message ? { message } : {}) });
