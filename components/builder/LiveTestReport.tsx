@@ -71,7 +71,14 @@ export function LiveTestReportView() {
 /** Under Save, after a Save the test didn't pass: every problem, and the one button that saves regardless. */
 export function SaveProblems() {
   const report = testReport.value;
-  if (!report || saveProblemsFor.value !== report) return null;
+  if (!report) {
+    return (
+      <p class="small muted" data-testid="builder-untested">
+        Not tested yet: “Test on this page” checks that each column reads what it should before you save.
+      </p>
+    );
+  }
+  if (saveProblemsFor.value !== report) return null;
   const failures = testFailures(report);
   if (failures.length === 0) return null;
   const doubts = testDoubts(report);

@@ -57,8 +57,10 @@ test('the live test fails loudly on a wrong column, and meanings taught for code
   await pointAt(panel, page, 'col-target', third.getByRole('gridcell').nth(3));
   await pointAt(panel, page, 'next', page.getByRole('button', { name: 'Next page' }));
 
+  await expect(panel.getByTestId('builder-untested')).toBeVisible();
   await panel.getByTestId('builder-test').click();
   await expect(column(panel, 'time')).toHaveAttribute('data-verdict', 'wrong');
+  await expect(panel.getByTestId('builder-untested')).toHaveCount(0);
   await expect(column(panel, 'time').getByTestId('live-test-reason')).toContainText('None of the 20 rows has a time Trailguide can read');
   const firstTarget = (await rows.first().getByRole('gridcell').nth(3).textContent())!;
   await expect(column(panel, 'time').getByTestId('live-test-sample')).toHaveText(`“${firstTarget}”`);
