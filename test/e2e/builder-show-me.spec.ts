@@ -147,12 +147,18 @@ test('show me: the magnifier search, the event-type list and the filter builder 
   const fill = known.getByTestId('step').nth(0);
   await fill.getByTestId('step-action').click();
   await expect(fill).toHaveAttribute('data-state', /done|failed/, { timeout: 45_000 });
+  // When the step reports, the rows on the page are already this search's (the taught busy marker and pause were waited for).
+  const rowsWhenReported = await page.locator('#results tbody tr').count();
+  const busyWhenReported = await page.locator('#results').getAttribute('aria-busy');
   for (const field of ['text', 'action', 'actor']) {
     await expect(fill.locator(`[data-testid="fill-field"][data-field="${field}"]`)).toHaveAttribute('data-status', 'kept');
   }
   await expect(fill).toHaveAttribute('data-state', 'done');
   // The console's own state: what it asked its server for.
   expect(await lastQuery(opsUrl)).toEqual({ type: 'login', source: '', actor: 'alice', q: 'invoice' });
+  const answered = ((await (await fetch(`${opsUrl}/__test/last-query`)).json()) as { count: number }).count;
+  expect(busyWhenReported).toBe('false');
+  expect(rowsWhenReported).toBe(answered);
   await expect(page.locator('#event-types a.is-active')).toHaveText('Log in');
   await expect(page.locator('#chips .chip')).toContainText('Actor is alice');
 
