@@ -76,7 +76,7 @@ function Step({ role }: { role: BuilderRole }) {
                   : role === 'row'
                   ? `${pick.rowCount ?? 0} rows found`
                   : `“${(pick.role.startsWith('col-') ? pick.sample : pick.label) || '(empty)'}”${widgetSentence(pick.field) ? ` — ${widgetSentence(pick.field)}` : ''}`
-                : (blocked ?? 'Click here, then on the page')}
+                : role.startsWith('col-') && sentenceDraft() ? 'Read from the sentence below (or click here to point at it instead)' : (blocked ?? 'Click here, then on the page')}
           </span>
         </span>
       </button>

@@ -59,8 +59,8 @@ function ReadTable() {
     <div class="sentence-read">
       <p class="small" data-testid="sentence-summary" data-read={result.read} data-rows={rows.length}>
         {result.read === rows.length
-          ? `Trailguide reads all ${rows.length} rows like this. Check a few against the page; if one is wrong, correct it.`
-          : `Trailguide reads ${result.read} of ${rows.length} rows. Correct one of the rows marked “not read” (or read wrong) by selecting its parts.`}
+          ? `The sentence fits all ${rows.length} rows. Check each row below against the page: where one is read wrong, press Correct and select its parts.`
+          : `The sentence fits ${result.read} of ${rows.length} rows. Press Correct on a row marked “not read” (or read wrong) and select its parts.`}
       </p>
       <div class="sentence-table-wrap">
         <table class="sentence-table" data-testid="sentence-table">
