@@ -66,6 +66,8 @@ const LOWER_WORD = `[a-z]${WORD}*`;
 const EMAIL = '[\\w.+-]+@[\\w-]+\\.[\\w.-]*[A-Za-z]';
 const TIME_OF_DAY = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?$/;
 const MAX_ROWS = 300;
+/** The shapes are chosen by how many of the first rows they read (this bounds the work per selection; every row is still read). */
+const SEARCH_ROWS = 120;
 
 function escapeLiteral(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
@@ -308,7 +310,7 @@ export function deriveSentence(input: SentenceInput): SentenceResult {
     let placed = false;
     for (const [index, group] of groups.entries()) {
       const others = index === 0 ? [] : samples.filter((s) => !group.includes(s) && s !== sample).map((s) => s.text);
-      if (derivePattern([...group, sample], others, rows)) {
+      if (derivePattern([...group, sample], others, rows.slice(0, SEARCH_ROWS))) {
         group.push(sample);
         placed = true;
         break;
@@ -320,7 +322,7 @@ export function deriveSentence(input: SentenceInput): SentenceResult {
   for (const [index, group] of groups.entries()) {
     // Variants are tried first, so each must leave the other sentences alone; the base reads what they leave.
     const others = index === 0 ? [] : samples.filter((s) => !group.includes(s)).map((s) => s.text);
-    const pattern = derivePattern(group, others, rows);
+    const pattern = derivePattern(group, others, rows.slice(0, SEARCH_ROWS));
     if (!pattern) {
       return { ok: false, message: `Trailguide couldn't make one rule that reads “${group[0]!.text.slice(0, 80)}” the way you selected it. Select the parts again, each as whole words.` };
     }
