@@ -1,6 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { startGridServer, type GridServer } from '../fixtures/consoles/grid/server.mjs';
 import { expect, panelFrame, showPanelLikeTheToolbar, test } from './fixtures';
+import { dbRecords } from './security-helpers';
 
 /**
  * Issue 14 §1 on the "Ops grid" fixture (test/fixtures/consoles/grid): a console rendered
@@ -82,6 +83,15 @@ test('a person teaches a Vue-rendered grid; its columns are kept by header throu
   await panel.getByTestId('builder-name').fill('Ops grid');
   await panel.getByTestId('builder-save').click();
   await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toContainText('My runbooks');
+
+  // What was saved: rows without the build hash, columns by their header, no position anywhere.
+  type Saved = { pack: { adapters: { id: string; results?: { row: string[]; columns: Record<string, { header?: string; selectors?: string[] }> } }[] } };
+  const packs = await dbRecords<Saved>(serviceWorker, 'packs');
+  const taught = packs.flatMap((p) => p.pack.adapters).find((a) => a.id === 'ops-grid');
+  expect(taught?.results?.row.length).toBeGreaterThan(0);
+  expect(Object.fromEntries(Object.entries(taught!.results!.columns).map(([name, column]) => [name, column.header]))).toEqual({ time: 'Time', actor: 'User', action: 'Event' });
+  const everySelector = JSON.stringify(taught);
+  expect(everySelector).not.toMatch(/data-v-|nth-child|el-id-|column_\d/);
 
   const data = await gridData(page);
   const expected = data.map((d) => ({ actor: d.user, action: d.event, time: d.time }));
