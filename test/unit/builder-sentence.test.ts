@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assembleAdapter } from '../../utils/builder/assemble';
 import { deriveSentence, groupShapes, literalShapes, type SentenceRole, type Span, type Teaching } from '../../utils/builder/sentence';
+import { describePick } from '../../utils/builder/pick';
 import { cancelSelectWords, mapRowText, offsetOf, selectWords, wordAt } from '../../utils/builder/sentence-page';
 import { readVisibleRows } from '../../utils/engine/capture';
 import { visibleText } from '../../utils/engine/row-patterns';
@@ -208,5 +209,15 @@ describe('selecting words on the page', () => {
     const reply = selectWords(document, { type: 'exec:select-words', role: 'actor', rowSelectors: ['#log > li'], prompt: 'Select who did it.', timeoutMs: 5_000 });
     expect(cancelSelectWords(document)).toBe(true);
     expect(await reply).toEqual({ type: 'exec:select-words', selected: null, message: 'Stopped selecting. Nothing was selected.' });
+  });
+});
+
+describe('pointing at a part of a sentence row as a cell', () => {
+  it('says the row is a sentence and where to go, instead of "click right on the text"', () => {
+    document.body.innerHTML = '<ul id="log"><li><a href="/u/a">Alice Ng</a> suspended <a href="/u/m">Mallory</a></li><li><a href="/u/b">Bob</a> deleted <a href="/r/1">repo-1</a></li></ul>';
+    const row = document.querySelector('#log > li')!;
+    const reply = describePick(document, row, { role: 'col-action', prompt: 'In a result row, click the event type.', rowSelectors: ['#log > li'], timeoutMs: 5_000 });
+    expect(reply.picked).toBeNull();
+    expect(reply.message).toContain('The rows are sentences');
   });
 });

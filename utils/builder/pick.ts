@@ -172,7 +172,8 @@ export function describePick(doc: Document, target: Element, request: PickReques
     const row = rows.find((r) => r.contains(target));
     if (!row) return fail(`That isn't inside one of the result rows. ${ROLE_INFO[role].prompt}`);
     const cell = resolveCell(target);
-    if (cell === row) return fail(`Click right on the text itself, not the space around it. ${ROLE_INFO[role].prompt}`);
+    // Text straight in the row, not in an element of its own: the row is probably a sentence.
+    if (cell === row) return fail('That part of the row is not a separate box, so Trailguide can’t point at it alone. If each row reads like a sentence, press “The rows are sentences” under the steps and select the words instead.');
     const facts = cellFacts(row, cell);
     // Tried on a copy with the columns moved first: a selector that then reads another column is not offered (./survive.ts).
     const confirmed = lastingCellSelectors(proposeCellSelectors(facts), rows, row, (candidates) => confirmCandidates(candidates, testCells(rows, row, cell), 'many', MAX_SELECTORS));
