@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { headerPick } from '../../utils/builder/by-header';
-import { cellFacts, elementFacts, rowFacts, testCells, testRows, testSingle } from '../../utils/builder/describe';
+import { cellFacts, elementFacts, resolveRow, rowFacts, testCells, testRows, testSingle } from '../../utils/builder/describe';
 import { confirmCandidates, looksFrameworkAttr, looksGenerated, looksHashed, proposeCellSelectors, proposeRowSelectors, proposeSelectors } from '../../utils/builder/selectors';
 
 /**
@@ -95,5 +95,26 @@ describe('a column picked under a header row is kept by its header', () => {
     document.querySelector('thead')!.remove();
     const rows = Array.from(document.querySelectorAll('tr.log-row'));
     expect(headerPick(rows, rows[0]!, rows[0]!.querySelector('td[field="user"]')!)).toBeNull();
+  });
+});
+
+describe('rows that start with a row header (Django’s admin list)', () => {
+  beforeEach(() => {
+    document.body.innerHTML =
+      '<table id="result_list"><thead><tr><th scope="col" class="column-action_time"><div class="text"><a href="?o=1">Action time</a></div></th><th scope="col"><div class="text"><span>User</span></div></th><th scope="col"><div class="text"><span>Action flag</span></div></th></tr></thead><tbody>' +
+      ['alice', 'bob', 'chen']
+        .map((u, i) => `<tr><th class="field-action_time"><a href="/e/${i}">Nov. 2${i}, 2026, 7:18 p.m.</a></th><td class="field-user">${u}</td><td class="field-action_flag">Change</td></tr>`)
+        .join('') +
+      '</tbody></table>';
+  });
+
+  it('is a result row, not a header row, and its columns have headers', () => {
+    const rows = Array.from(document.querySelectorAll('tbody tr'));
+    const user = rows[1]!.querySelector('td.field-user')!;
+    expect(resolveRow(user)).toBe(rows[1]);
+    const confirmed = confirmCandidates(proposeRowSelectors(rowFacts(rows[1]!)), testRows(document, rows[1]!), 'many', 4);
+    expect(confirmed.map((c) => c.selector)).toContain('tbody tr');
+    expect(headerPick(rows, rows[1]!, user)).toEqual({ header: 'User' });
+    expect(headerPick(rows, rows[1]!, rows[1]!.querySelector('th a')!)?.header).toBe('Action time');
   });
 });

@@ -63,10 +63,15 @@ export function rowFacts(row: Element): RowFacts {
   };
 }
 
+/** A row of column headers (a row whose first cell is a `th` heading that row — Django's admin — is a result row). */
+function isHeaderRow(row: Element): boolean {
+  return row.querySelector('th, [role="columnheader"]') !== null && row.querySelector('td, [role="gridcell"], [role="cell"]') === null;
+}
+
 /** The result row around whatever was clicked: a table row, an ARIA row, or the first ancestor repeated among its siblings. */
 export function resolveRow(target: Element): Element {
   const explicit = target.closest('tr, [role="row"]');
-  if (explicit && !explicit.querySelector('th, [role="columnheader"]')) return explicit;
+  if (explicit && !isHeaderRow(explicit)) return explicit;
   for (let el: Element | null = target; el && el.tagName !== 'BODY'; el = el.parentElement) {
     if (likeSiblings(el).length >= 3 && ['LI', 'DIV', 'ARTICLE', 'SECTION', 'A'].includes(el.tagName)) return el;
   }
@@ -135,9 +140,7 @@ export function testSingle(doc: ParentNode, target: Element) {
 export function testRows(doc: ParentNode, row: Element) {
   return (selector: string): SelectorTest => {
     const found = safeAll(doc, selector);
-    const consistent = found.every(
-      (r) => r === row || (r.tagName === row.tagName && !r.querySelector('th, [role="columnheader"]') && !r.contains(row) && !row.contains(r)),
-    );
+    const consistent = found.every((r) => r === row || (r.tagName === row.tagName && !isHeaderRow(r) && !r.contains(row) && !row.contains(r)));
     return { count: found.length, hitsTarget: found.includes(row), consistent };
   };
 }

@@ -1,4 +1,4 @@
-import { cellUnder, findHeader } from '../engine/columns-by-header';
+import { cellUnder, findHeader, headerCellsFor } from '../engine/columns-by-header';
 import type { Candidate } from './selectors';
 
 /**
@@ -39,6 +39,8 @@ export function atPath(root: Element, path: readonly number[]): Element | null {
   return node;
 }
 
+const firstRow = (rows: readonly Element[]): Element => rows[0]!;
+
 export interface ReRendered {
   /** The copy's rows, in the order of the rows given. */
   rows: Element[];
@@ -53,9 +55,8 @@ function containerOf(rows: readonly Element[]): Element | null {
   let container = first.parentElement;
   while (container && !rows.every((r) => container!.contains(r))) container = container.parentElement;
   // Up to the header's container, so the header moves with the columns.
-  for (let up = container, level = 0; up && up.tagName !== 'BODY' && level < 8; up = up.parentElement, level++) {
-    if (up.querySelector('th, [role="columnheader"]')) return up;
-  }
+  const headers = headerCellsFor(first);
+  while (container && headers.some((h) => !container!.contains(h))) container = container.parentElement;
   return container;
 }
 
@@ -72,7 +73,12 @@ export function reRenderedRows(rows: readonly Element[]): ReRendered | null {
   // Remember where every original cell's copy is before moving anything.
   const copiedRows = rowPaths.map((p) => atPath(copy, p!)!);
   const headerRows = new Set<Element>();
-  for (const header of Array.from(copy.querySelectorAll('th, [role="columnheader"]'))) if (header.parentElement) headerRows.add(header.parentElement);
+  // The copy's header rows (a row whose first cell is a th heading it, as in Django's admin, is a result row).
+  const headerPaths = headerCellsFor(firstRow(rows)).map((h) => (h.parentElement ? pathFrom(container, h.parentElement) : null));
+  for (const path of headerPaths) {
+    const headerRow = path ? atPath(copy, path) : null;
+    if (headerRow && !copiedRows.includes(headerRow)) headerRows.add(headerRow);
+  }
   const before = new Map<string, Element>();
   copiedRows.forEach((copyRow, i) => {
     Array.from(copyRow.children).forEach((cell, c) => before.set(`${i}/${c}`, cell));

@@ -61,12 +61,22 @@ function columnOf(cell: Element): number {
   return -1;
 }
 
+/**
+ * A column's header, not a row's: a `th` in a row that also has `td`s heads its row (Django's
+ * admin puts each entry's first field in one), as does `scope="row"`.
+ */
+function headsAColumn(cell: Element): boolean {
+  if (cell.getAttribute('role') === 'columnheader') return true;
+  if (cell.getAttribute('scope') === 'row' || cell.getAttribute('role') === 'rowheader') return false;
+  return !cell.parentElement?.querySelector(':scope > td, :scope > [role="gridcell"], :scope > [role="cell"]');
+}
+
 /** The header cells for these rows: those of the nearest container of the row that has any. */
 export function headerCellsFor(row: Element): Element[] {
   let level = 0;
   for (let container = row.parentElement; container && level < MAX_LEVELS; container = container.parentElement, level++) {
     if (container.tagName === 'BODY') break;
-    const found = Array.from(container.querySelectorAll(HEADER_CELLS)).filter((h) => !row.contains(h));
+    const found = Array.from(container.querySelectorAll(HEADER_CELLS)).filter((h) => !row.contains(h) && headsAColumn(h));
     if (found.length > 0) return found;
   }
   return [];
