@@ -1,5 +1,5 @@
 import './show-me.css';
-import { batch, signal } from '@preact/signals';
+import { batch, effect, signal } from '@preact/signals';
 import { matchPatternsFor } from '../../utils/builder/assemble';
 import type { PickedElement } from '../../utils/builder/messages';
 import { gesturesFromRecording, replayAdapter } from '../../utils/builder/record';
@@ -9,6 +9,7 @@ import type { ExecReplies, ExecRequest } from '../../utils/engine/messages';
 import { ask, errorText } from '../../utils/runtime-client';
 import { pageUrl, tabId } from '../panel/state';
 import { armed, message, picks, saved, stopPointing, testReport } from './builder-state';
+import { builderOpen } from './builder-open';
 
 /**
  * "Show me" (issue 14 §3): for a filter the picker can't take in one click (a magnifier that
@@ -25,6 +26,13 @@ export const showing = signal<FieldRole | null>(null);
 export const replaying = signal(false);
 /** The last Show me whose replay failed, and why (shown on its step, never saved). */
 export const notWorking = signal<{ role: FieldRole; why: string } | null>(null);
+
+// Closing the builder, or pointing at another step, ends the watching: nothing is kept.
+effect(() => {
+  const closed = !builderOpen.value;
+  const pointing = armed.value !== null;
+  if ((closed || pointing) && showing.peek()) void cancelShowMe({ quiet: true });
+});
 
 export function isFieldRole(role: BuilderRole): role is FieldRole {
   return (FIELD_ROLES as readonly string[]).includes(role);
@@ -58,11 +66,12 @@ export async function startShowMe(role: FieldRole): Promise<void> {
   }
 }
 
-export async function cancelShowMe(): Promise<void> {
+export async function cancelShowMe({ quiet = false }: { quiet?: boolean } = {}): Promise<void> {
   showing.value = null;
-  message.value = { kind: 'info', text: 'Stopped watching. Nothing was kept.' };
+  if (!quiet) message.value = { kind: 'info', text: 'Stopped watching. Nothing was kept.' };
   try {
-    await exec({ type: 'exec:cancel' });
+    // Ends only the recording (its result is dropped); a pick or a capture under way goes on.
+    await exec({ type: 'exec:record-stop' });
   } catch {
     /* the page may have gone; nothing to stop then */
   }

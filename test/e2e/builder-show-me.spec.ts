@@ -177,6 +177,13 @@ test('show me: a recording that doesn’t set anything is shown as not working a
   const panel = await panelFrame(page);
   await panel.getByTestId('teach-page').click();
 
+  // Stop: the page is no longer watched, nothing is kept.
+  await showMe(panel, page, 'search');
+  await panel.locator('[data-testid="builder-show-me-cancel"][data-role="search"]').click();
+  await expect(page.locator('trailguide-builder-overlay[data-recording]')).toHaveCount(0);
+  await expect(panel.locator('[data-testid="builder-show-me-row"][data-role="search"]')).toHaveAttribute('data-state', 'idle');
+  await expect(panel.locator('[data-testid="builder-step"][data-role="search"]')).toHaveAttribute('data-state', 'todo');
+
   // Only the funnel and "Add filter": no value typed or picked.
   await showMe(panel, page, 'actor');
   await page.getByRole('button', { name: 'Filters' }).click();
