@@ -89,25 +89,49 @@ export function findHeader(row: Element, header: string): Element | null {
   return matches.length === 1 ? matches[0]! : null;
 }
 
-/** The row's cell under a header cell (null when the row has no cell there). */
-export function cellUnder(row: Element, headerCell: Element): Element | null {
-  const colindex = headerCell.getAttribute('aria-colindex');
-  if (colindex !== null) {
-    const cells = cellsOf(row);
-    const same = cells.find((c) => c.getAttribute('aria-colindex') === colindex);
-    if (same) return same;
+/** Where a header cell stands: its aria-colindex, if any, and its 0-based column. */
+interface HeaderPlace {
+  colindex: string | null;
+  column: number;
+}
+
+function placeOf(headerCell: Element): HeaderPlace {
+  return { colindex: headerCell.getAttribute('aria-colindex'), column: columnOf(headerCell) };
+}
+
+/** The row's cell at a header's place (hot path: no arrays, one pass over the row's children). */
+function cellAt(row: Element, place: HeaderPlace): Element | null {
+  if (place.colindex !== null) {
+    let numbered = false;
+    for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+      const value = c.getAttribute('aria-colindex');
+      if (value === place.colindex) return c;
+      if (value !== null) numbered = true;
+    }
     // A row that doesn't number its cells: fall through to the position.
-    if (cells.some((c) => c.hasAttribute('aria-colindex'))) return null;
+    if (numbered) return null;
   }
-  const wanted = columnOf(headerCell);
-  if (wanted < 0) return null;
+  if (place.column < 0) return null;
+  let hasCells = false;
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+    if (isCell(c)) {
+      hasCells = true;
+      break;
+    }
+  }
   let column = 0;
-  for (const cell of cellsOf(row)) {
-    const width = span(cell);
-    if (wanted >= column && wanted < column + width) return cell;
+  for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
+    if (hasCells && !isCell(c)) continue;
+    const width = span(c);
+    if (place.column >= column && place.column < column + width) return c;
     column += width;
   }
   return null;
+}
+
+/** The row's cell under a header cell (null when the row has no cell there). */
+export function cellUnder(row: Element, headerCell: Element): Element | null {
+  return cellAt(row, placeOf(headerCell));
 }
 
 /** The header cell above a row's cell (for the builder: which header names the column a person clicked). */
@@ -141,31 +165,28 @@ export interface HeaderColumn {
 
 /**
  * A finder for one column by its header. The header cell is found once per rows'
- * container and read of the page, and re-checked on each use (still on the page, still
- * that text), so a console that re-renders its header between pages is followed.
+ * container and read of the page (`reset` before each read), so a console that
+ * re-renders its header between pages is followed.
  */
 export function compileHeaderColumn(header: string, inner?: (cell: Element) => Element | null): HeaderColumn {
-  const key = headerKey(header);
-  let cached: { container: Element | null; cell: Element | null } | null = null;
-  const headerFor = (row: Element): Element | null => {
+  // One read of the page is synchronous: what was found for a rows' container holds until the next read.
+  let cached: { container: Element | null; place: HeaderPlace | null } | null = null;
+  const placeFor = (row: Element): HeaderPlace | null => {
     const container = row.parentElement;
-    if (cached && cached.container === container) {
-      const cell = cached.cell;
-      if (cell === null || (cell.isConnected && headerKey(headerText(cell)) === key)) return cell;
-    }
+    if (cached && cached.container === container) return cached.place;
     const cell = findHeader(row, header);
-    cached = { container, cell };
-    return cell;
+    cached = { container, place: cell ? placeOf(cell) : null };
+    return cached.place;
   };
   return {
     find: (row) => {
-      const headerCell = headerFor(row);
-      if (!headerCell) return null;
-      const cell = cellUnder(row, headerCell);
+      const place = placeFor(row);
+      if (!place) return null;
+      const cell = cellAt(row, place);
       if (!cell || !inner) return cell;
       return inner(cell);
     },
-    headerGone: (row) => headerFor(row) === null,
+    headerGone: (row) => placeFor(row) === null,
     reset: () => {
       cached = null;
     },
