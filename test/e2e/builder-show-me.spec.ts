@@ -170,12 +170,25 @@ test('show me: the magnifier search, the event-type list and the filter builder 
   for (const row of await rows.all()) await expect(row).toHaveAttribute('data-actor', 'alice');
 });
 
-test('show me: a recording that doesn’t set anything is shown as not working and never kept', async ({ page, serviceWorker, opsUrl }) => {
+test('pointing at the magnifier or the sidebar list, Stop, and recordings that don’t replay: only what works is kept', async ({ page, serviceWorker, opsUrl }) => {
   test.setTimeout(60_000);
   await page.goto(`${opsUrl}/ops/activity`);
   await showPanelLikeTheToolbar(serviceWorker);
   const panel = await panelFrame(page);
   await panel.getByTestId('teach-page').click();
+
+  // Pointing (not showing): the magnifier gets words on what to do instead; the sidebar's list is taken as a list.
+  const searchStep = panel.locator('[data-testid="builder-step"][data-role="search"]');
+  await searchStep.click();
+  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'Search activity' }).click();
+  await expect(panel.getByRole('alert')).toContainText("That's a button, not a box");
+  await expect(panel.getByRole('alert')).toContainText('press “Show me” under this step');
+  await expect(searchStep).toHaveAttribute('data-state', 'todo');
+  await pointAt(panel, page, 'action', page.locator('#event-types').getByText('Delete'));
+  await expect(panel.locator('[data-testid="builder-step"][data-role="action"]')).toContainText('“Event type”');
+  // The page never saw the pointing click.
+  await expect(page.locator('#event-types a.is-active')).toHaveText('All events');
 
   // Stop: the page is no longer watched, nothing is kept.
   await showMe(panel, page, 'search');
