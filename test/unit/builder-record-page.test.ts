@@ -193,6 +193,15 @@ describe('the Show me recorder', () => {
     expect(result.taught.value).toBe('alice');
   });
 
+  it('never writes down what is typed into a password box', () => {
+    document.body.insertAdjacentHTML('beforeend', '<input id="secret" type="password">');
+    startRecording(document, 'watching');
+    type(document.getElementById('secret') as HTMLInputElement, 'hunter2');
+    const { recording } = stopRecording(document);
+    expect(JSON.stringify(recording)).not.toContain('hunter2');
+    expect(recording?.events).toEqual([]);
+  });
+
   it('stopping when nothing is recorded returns nothing', () => {
     expect(stopRecording(document)).toEqual({ recording: null });
   });

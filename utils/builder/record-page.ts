@@ -19,7 +19,8 @@ const CLICKABLE =
 const ITEM_TAGS = new Set(['A', 'BUTTON', 'LI']);
 const ITEM_ROLES = new Set(['menuitem', 'menuitemradio', 'menuitemcheckbox', 'option', 'tab', 'link', 'button', 'radio']);
 const KEYS = new Set<GestureKey>(['Enter', 'Escape', 'ArrowDown', 'ArrowUp']);
-const TEXT_INPUT = /^(|text|search|email|url|tel|number|date|datetime-local|time|month|week|password)$/;
+/** Boxes whose typing is recorded. Never a password box: what is typed there is not written down. */
+const TEXT_INPUT = /^(|text|search|email|url|tel|number|date|datetime-local|time|month|week)$/;
 const MAX_SELECTORS = 4;
 const MAX_EVENTS = 40;
 
