@@ -64,6 +64,22 @@ describe('a recording becomes gestures', () => {
     expect(t.summary).not.toMatch(/can’t check/);
   });
 
+  it('toggles of one list clicked in turn: a list that takes several at once', () => {
+    const web = item('Web', 'web', ['#sources'], ['#sources button'], { marked: true });
+    const api = item('API', 'api', ['#sources'], ['#sources button'], { marked: true });
+    const t = taught({ events: [click(web), click(api)], effects: [] }, 'source');
+    expect(t.dom).toEqual({ selectors: ['#sources'], kind: 'list', multiple: true });
+    expect(t.value).toBe('web, api');
+    expect(t.summary).toBe('Clicks each wanted item in the list, several at once (you chose “Web”, “API”).');
+  });
+
+  it('a list behind a button that unfolds it: the list, opened first', () => {
+    const more: RecordedTarget = { selectors: ['button[aria-label="Show filters"]'], label: 'Show filters', tag: 'button' };
+    const t = taught({ events: [click(more), click(item('Delete', 'delete', ['#event-types'], ['#event-types a'], { marked: true }))], effects: [] });
+    expect(t.dom).toEqual({ selectors: ['#event-types'], kind: 'list', open: [{ selectors: more.selectors, label: 'the “Show filters” button' }] });
+    expect(t.presence).toEqual(more.selectors);
+  });
+
   it('a list whose page doesn’t show the chosen item says so', () => {
     const t = taught({ events: [click(item('Web', 'web', ['#sources'], []))], effects: [] });
     expect(t.summary).toMatch(/doesn’t show which item is chosen/);

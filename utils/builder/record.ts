@@ -172,6 +172,7 @@ function lostTarget(target: RecordedTarget): RecordResult {
  * type"). Shapes, in order:
  * - clicks (none or a few), then typing, then nothing or Enter: a box, opened by the clicks first (`open`);
  *   when the page changed after the last key with no Enter, a search as you type (`debounceMs`);
+ * - clicks on several items of one list (toggles): `kind: list` with `multiple`;
  * - clicks, the last on an item of a list of links or buttons: `kind: list` (opened by the others);
  * - anything else: a recorded sequence (`steps`), its value step the typing (else the last
  *   item picked), checked by what the page showed at the end (`verify`).
@@ -225,6 +226,26 @@ function gesturesOf(recording: Recording, filter: string): RecordResult {
         },
       };
     }
+  }
+
+  // Several items of one list (toggles "Web", "API"): a list that takes several at once.
+  const itemClicks = events.filter((e): e is Extract<RecordedEvent, { type: 'click' }> => e.type === 'click' && e.target.item !== undefined);
+  if (itemClicks.length >= 2 && itemClicks.length === events.length && itemClicks.every((c) => c.target.item!.list[0] === itemClicks[0]!.target.item!.list[0])) {
+    const chosen = [...new Map(itemClicks.map((c) => [c.target.item!.value || c.target.item!.text, c.target.item!])).values()];
+    const first = itemClicks[0]!.target.item!;
+    const marked = itemClicks[itemClicks.length - 1]!.target.item!.marked;
+    return {
+      ok: true,
+      taught: {
+        checked: false,
+        shape: 'list',
+        dom: { selectors: first.list.slice(0, MAX_SELECTORS), kind: 'list', multiple: true },
+        value: chosen.map((item) => item.value || item.text).join(', '),
+        applies: 'itself',
+        presence: first.list.slice(0, MAX_SELECTORS),
+        summary: capitalise(`clicks each wanted item in the list, several at once (you chose ${chosen.map((item) => quoted(item.text)).join(', ')})${marked ? '' : ' — but the page doesn’t show which items are chosen, so Trailguide can’t check it'}.`),
+      },
+    };
   }
 
   // A list of links or buttons, perhaps behind clicks that open it.
