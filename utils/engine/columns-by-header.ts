@@ -93,10 +93,13 @@ export function findHeader(row: Element, header: string): Element | null {
 interface HeaderPlace {
   colindex: string | null;
   column: number;
+  /** How many columns the header row spans in all. */
+  width: number;
 }
 
 function placeOf(headerCell: Element): HeaderPlace {
-  return { colindex: headerCell.getAttribute('aria-colindex'), column: columnOf(headerCell) };
+  const siblings = headerCell.parentElement ? cellsOf(headerCell.parentElement) : [headerCell];
+  return { colindex: headerCell.getAttribute('aria-colindex'), column: columnOf(headerCell), width: siblings.reduce((sum, c) => sum + span(c), 0) };
 }
 
 /** The row's cell at a header's place (hot path: no arrays, one pass over the row's children). */
@@ -112,6 +115,11 @@ function cellAt(row: Element, place: HeaderPlace): Element | null {
     if (numbered) return null;
   }
   if (place.column < 0) return null;
+  // The usual row: one cell per column (as many children as the header is wide, so no colspan).
+  if (row.childElementCount === place.width) {
+    const cell = row.children[place.column];
+    if (cell && isCell(cell)) return cell;
+  }
   let hasCells = false;
   for (let c = row.firstElementChild; c; c = c.nextElementSibling) {
     if (isCell(c)) {

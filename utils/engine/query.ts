@@ -78,7 +78,8 @@ export function compileRowQuery(selectors: readonly string[]): RowQuery {
   };
 }
 
-const SIMPLE_CHAIN = /^[^\[\]()'",+~]+$/;
+/** Compounds and combinators only; attributes allowed when their values hold no space, quote or backslash (`td[field="user"] span`). */
+const SIMPLE_CHAIN = /^(?:[^\[\]()'",+~\\]|\[[\w-]+(?:="[^"\s\\\]]*")?\])+$/;
 
 function compileOne(selector: string): RowQuery {
   if (selector === ':scope') return (row) => row;
