@@ -128,3 +128,15 @@ describe('the header key in the adapter format', () => {
     expect(parsed.error?.issues[0]?.path).toEqual(['results', 'columns', 'actor', 'header']);
   });
 });
+
+describe('cell selectors with attributes on the hot path', () => {
+  it('finds what querySelector finds, falling back when the first match lacks the rest', async () => {
+    const { compileRowQuery } = await import('../../utils/engine/query');
+    document.body.innerHTML =
+      '<table><tr id="r"><td field="user"></td><td field="user"><span>late</span></td><td field="event"><span>e</span></td></tr></table>';
+    const row = document.getElementById('r')!;
+    for (const selector of ['td[field="user"] span', 'td[field="event"] > span', '[field] span', 'td[field="nobody"] span']) {
+      expect(compileRowQuery([selector])(row), selector).toBe(row.querySelector(selector));
+    }
+  });
+});
