@@ -7,6 +7,10 @@
 // first animation frame after a runbook is listed. Both frames' clocks are turned
 // into "ms since the page's navigation started" through performance.timeOrigin.
 // "Visible" is the later of "the panel covers the page" and "a runbook is painted".
+// The panel frame also times its panel:init request and reply. The same page is loaded
+// without the extension, interleaved, for its own markup and first frame (the reference for
+// "markup → painted"). The page and the panel say when they are done with a console message:
+// the bench does not poll them while the page loads.
 import { sleep } from '../lib/browser.mjs';
 import { measured, median, round } from '../lib/stats.mjs';
 
@@ -18,18 +22,32 @@ export const SHIFT_BUDGET = 0.001;
 /** How long after the panel appears layout shifts are collected. */
 const SHIFT_WINDOW_MS = 1000;
 
-function recorder() {
+function recorder(withPanel = true) {
   const T = (globalThis.__tgTimes = { origin: performance.timeOrigin });
   document.addEventListener('DOMContentLoaded', () => {
     T.dcl = performance.now();
   });
   if (location.protocol === 'chrome-extension:') {
+    // When the panel asks the worker for its runbooks (panel:init), and when the answer arrives.
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    chrome.runtime.sendMessage = (...args) => {
+      const message = args.find((a) => a && typeof a === 'object' && 'type' in a);
+      const reply = send(...args);
+      if (message?.type === 'panel:init' && T.initSent === undefined) {
+        T.initSent = performance.now();
+        reply?.then?.(() => {
+          T.initReplied = performance.now();
+        }, () => undefined);
+      }
+      return reply;
+    };
     const observer = new MutationObserver(() => {
       if (T.item || !document.querySelector('[data-testid="runbook-item"]')) return;
       T.item = performance.now();
       observer.disconnect();
       requestAnimationFrame(() => {
         T.painted = performance.now();
+        console.debug('__tg:painted'); // tells the bench, which does not poll (polling would run on the page's main thread)
       });
     });
     observer.observe(document, { childList: true, subtree: true });
@@ -53,12 +71,15 @@ function recorder() {
       });
     }
     if (!T.host && document.querySelector('trailguide-panel')) T.host = performance.now();
-    if (T.markup && T.host) observer.disconnect();
+    if (T.markup && (T.host || !withPanel)) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
+  if (!withPanel) return;
   const covered = () => {
-    if (document.elementFromPoint(innerWidth - 20, innerHeight / 2)?.localName === 'trailguide-panel') T.covered = performance.now();
-    else requestAnimationFrame(covered);
+    if (document.elementFromPoint(innerWidth - 20, innerHeight / 2)?.localName === 'trailguide-panel') {
+      T.covered = performance.now();
+      console.debug('__tg:covered');
+    } else requestAnimationFrame(covered);
   };
   requestAnimationFrame(covered);
 }
@@ -67,19 +88,22 @@ async function oneRun(context, url) {
   const page = await context.newPage();
   try {
     await page.addInitScript(recorder);
+    // The page and the panel say when they are done (console messages, frames included): asking them
+    // every few ms instead ran the bench's own evaluations on the page's main thread while it loaded,
+    // and delayed the page's markup by tens of ms in the runs with the extension only.
+    const said = new Set();
+    let heard;
+    const both = new Promise((resolve) => (heard = resolve));
+    page.on('console', (message) => {
+      const text = message.text();
+      if (text === '__tg:painted' || text === '__tg:covered') said.add(text);
+      if (said.size === 2) heard();
+    });
     await page.goto(url, { waitUntil: 'commit' });
-    const deadline = Date.now() + 15_000;
-    let panel;
-    let host;
-    while (Date.now() < deadline) {
-      const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html');
-      if (frame) {
-        panel = await frame.evaluate(() => globalThis.__tgTimes).catch(() => undefined);
-        host = await page.evaluate(() => globalThis.__tgTimes);
-        if (panel?.painted && host?.covered) break;
-      }
-      await sleep(20);
-    }
+    await Promise.race([both, sleep(15_000)]);
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html');
+    const panel = await frame?.evaluate(() => globalThis.__tgTimes).catch(() => undefined);
+    const host = await page.evaluate(() => globalThis.__tgTimes);
     if (!panel?.painted || !host?.covered) throw new Error('the panel did not show a runbook within 15 s');
     // Shifts after the panel appears need time to happen: wait, then read them.
     await sleep(SHIFT_WINDOW_MS);
@@ -94,6 +118,8 @@ async function oneRun(context, url) {
       hostAdded: host.host,
       frameStart: inPage(0),
       frameDcl: inPage(panel.dcl),
+      initSent: inPage(panel.initSent),
+      initReplied: inPage(panel.initReplied),
       runbookListed: inPage(panel.item),
       painted,
       covered: host.covered,
@@ -105,20 +131,20 @@ async function oneRun(context, url) {
   }
 }
 
-/** The same page without the extension: its own layout shifts, by time since navigation. */
-async function baselineShifts(context, url) {
+/**
+ * The same page without the extension: its own layout shifts, by time since navigation, and
+ * when its markup and its first frame after the markup come — the reference for "the page's
+ * own first frame" (is anything of ours between the markup and that frame?).
+ */
+async function baselineRun(context, url) {
   const page = await context.newPage();
   try {
-    await page.addInitScript(() => {
-      const T = (globalThis.__tgBase = { shifts: [] });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) T.shifts.push({ at: e.startTime, value: e.value, input: e.hadRecentInput });
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await page.addInitScript(recorder, false);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector('table tbody tr');
     await sleep(SHIFT_WINDOW_MS + 500);
-    return (await page.evaluate(() => globalThis.__tgBase.shifts)).filter((s) => !s.input);
+    const T = await page.evaluate(() => globalThis.__tgTimes);
+    return { shifts: T.shifts.filter((s) => !s.input), dcl: T.dcl, load: T.load, markup: T.markup ?? null, markupFrame: T.markupFrame ?? null };
   } finally {
     await page.close();
   }
@@ -133,9 +159,19 @@ export async function measurePanelVisible({ withExt, baseline, demoUrl, runs }) 
   const samples = [];
   const baseSamples = [];
   for (let i = 0; i < runs; i += 1) {
+    // Which profile loads first alternates, so neither always meets the other's leftovers.
+    if (baseline && i % 2 === 1) baseSamples.push(await baselineRun(baseline, url));
     samples.push(await oneRun(withExt, url));
-    if (baseline) baseSamples.push(await baselineShifts(baseline, url));
+    if (baseline && i % 2 === 0) baseSamples.push(await baselineRun(baseline, url));
   }
+  const baseStage = (key) => (baseSamples.length ? round(median(baseSamples.map((s) => s[key]))) : null);
+  const without = {
+    pageDcl: baseStage('dcl'),
+    pageLoad: baseStage('load'),
+    markup: baseStage('markup'),
+    markupFrame: baseStage('markupFrame'),
+    pageFrameAfterMarkupMs: baseSamples.length ? round(median(baseSamples.map((s) => s.markupFrame - s.markup))) : null,
+  };
   const stage = (key) => round(median(samples.map((s) => s[key])));
   const stages = {
     pageDcl: stage('pageDcl'),
@@ -143,6 +179,8 @@ export async function measurePanelVisible({ withExt, baseline, demoUrl, runs }) 
     markup: stage('markup'),
     hostAdded: stage('hostAdded'),
     frameDcl: stage('frameDcl'),
+    initSent: stage('initSent'),
+    initReplied: stage('initReplied'),
     runbookListed: stage('runbookListed'),
     painted: stage('painted'),
     covered: stage('covered'),
@@ -159,7 +197,7 @@ export async function measurePanelVisible({ withExt, baseline, demoUrl, runs }) 
   const FRAME = 17;
   const shiftAfter = samples.map((s) => shiftBetween(s.shifts, s.covered + FRAME, s.covered + SHIFT_WINDOW_MS));
   const shiftAtReveal = samples.map((s) => shiftBetween(s.shifts, s.covered - FRAME, s.covered + FRAME));
-  const baseAfter = baseSamples.map((shifts, i) => shiftBetween(shifts, samples[i].covered + FRAME, samples[i].covered + SHIFT_WINDOW_MS));
+  const baseAfter = baseSamples.map(({ shifts }, i) => shiftBetween(shifts, samples[i].covered + FRAME, samples[i].covered + SHIFT_WINDOW_MS));
   const addedShift = samples.map((_, i) => shiftAfter[i] - (baseAfter[i] ?? 0));
   return [
     measured({
@@ -172,9 +210,12 @@ export async function measurePanelVisible({ withExt, baseline, demoUrl, runs }) 
         `Medians since navigation start: page DOMContentLoaded ${stages.pageDcl}, load ${stages.pageLoad}, console markup in the DOM ${stages.markup}, ` +
         `panel host added ${stages.hostAdded}, panel DOMContentLoaded ${stages.frameDcl}, runbook listed ${stages.runbookListed}, painted ${stages.painted}, ` +
         `panel covers the page ${stages.covered}; visible (the later of the last two) ${stages.visible}. ` +
-        `Markup in the DOM → visible ${round(median(afterMarkup))} ms; host added → visible ${round(median(afterHost))} ms; load → visible ${round(median(afterLoad))} ms. One warm-up run first.`,
+        `Markup in the DOM → visible ${round(median(afterMarkup))} ms; host added → visible ${round(median(afterHost))} ms; load → visible ${round(median(afterLoad))} ms. ` +
+        `Panel: panel:init sent ${stages.initSent}, answered ${stages.initReplied}. ` +
+        `The same page without the extension (interleaved): markup ${without.markup}, its first frame after the markup ${without.markupFrame}, DOMContentLoaded ${without.pageDcl}, load ${without.pageLoad}. One warm-up run first.`,
       details: {
         stages,
+        withoutExtension: without,
         markupToVisibleMs: round(median(afterMarkup)),
         hostToVisibleMs: round(median(afterHost)),
         loadToVisibleMs: round(median(afterLoad)),
@@ -192,8 +233,10 @@ export async function measurePanelVisible({ withExt, baseline, demoUrl, runs }) 
         'to the later of: the first frame in which the panel covers the page (hit test) and the panel’s first frame after a runbook is listed. ' +
         `Markup → panel’s runbook frame alone: median ${round(median(paintAfterMarkup))} ms. ` +
         `The page’s own first frame after its markup came ${round(median(pageFrameAfterMarkup))} ms after it (the console keeps its main thread busy); ` +
-        `from that frame to the panel visible: median ${round(median(visibleAfterPageFrame))} ms. Reported beside the navigation-based figure, not instead of it.`,
+        `from that frame to the panel visible: median ${round(median(visibleAfterPageFrame))} ms. ` +
+        `Without the extension the page's first frame after its markup comes ${without.pageFrameAfterMarkupMs} ms after it. Reported beside the navigation-based figure, not instead of it.`,
       details: {
+        pageFrameAfterMarkupWithoutExtensionMs: baseSamples.map((s) => round(s.markupFrame - s.markup)),
         paintAfterMarkupMs: paintAfterMarkup.map(round),
         visibleAfterMarkupMs: afterMarkup.map(round),
         pageFrameAfterMarkupMs: pageFrameAfterMarkup.map(round),
