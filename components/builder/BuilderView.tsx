@@ -82,11 +82,16 @@ function Step({ role }: { role: BuilderRole }) {
       </button>
       <ShowMe role={role} />
       {pick && (
-        <details class="builder-how">
+        <details class="builder-how" data-testid="builder-how" {...(pick.header ? { 'data-header': pick.header } : {})}>
           <summary>How Trailguide finds it</summary>
-          <p class="small muted">By {HOW[pick.kinds[0] ?? 'structural']}{pick.selectors.length > 1 ? `, with ${pick.selectors.length - 1} backup${pick.selectors.length > 2 ? 's' : ''}` : ''}:</p>
+          {pick.header ? (
+            // What the adapter keeps for a column under a header row (assemble.ts): the header, then the way inside its cell.
+            <p class="small muted">By the column headed “{pick.header}”, wherever it is moved{pick.inner && pick.inner.length > 0 ? ', then inside its cell:' : '.'}</p>
+          ) : (
+            <p class="small muted">By {HOW[pick.kinds[0] ?? 'structural']}{pick.selectors.length > 1 ? `, with ${pick.selectors.length - 1} backup${pick.selectors.length > 2 ? 's' : ''}` : ''}:</p>
+          )}
           <ul>
-            {pick.selectors.map((s) => (
+            {(pick.header ? (pick.inner ?? []) : pick.selectors).map((s) => (
               <li key={s}><code>{s}</code></li>
             ))}
           </ul>

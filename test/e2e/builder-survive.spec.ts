@@ -73,6 +73,10 @@ test('a person teaches a Vue-rendered grid; its columns are kept by header throu
   await pointAt(panel, page, 'col-time', third.locator('time'));
   await pointAt(panel, page, 'col-actor', third.locator('td[field="user"] span'));
   await pointAt(panel, page, 'col-action', third.locator('td[field="event"] span'));
+  // Each column says it is kept by its header.
+  for (const [role, header] of [['col-time', 'Time'], ['col-actor', 'User'], ['col-action', 'Event']]) {
+    await expect(panel.locator(`[data-testid="builder-step"][data-role="${role}"]`).locator('xpath=..').getByTestId('builder-how')).toHaveAttribute('data-header', header!);
+  }
   await page.screenshot({ path: `${SHOTS}/builder-survive-picked.png` });
 
   // The page re-renders (new generated ids, same hashes): the picks still find their elements.
