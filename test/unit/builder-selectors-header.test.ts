@@ -140,3 +140,30 @@ describe('cell selectors with attributes on the hot path', () => {
     }
   });
 });
+
+describe('the builder keeps a column picked under a header by that header', () => {
+  it('assembles header and the way inside its cell, and nothing positional', async () => {
+    const { assembleAdapter } = await import('../../utils/builder/assemble');
+    const result = assembleAdapter({
+      name: 'Ops grid',
+      pageUrl: 'http://127.0.0.1:4176/ops/log',
+      today: '2026-12-02',
+      picks: {
+        search: { selectors: ['input[placeholder="Search activity"]'], field: { kind: 'text', format: 'plain' } },
+        row: { selectors: ['tr.el-table__row'], container: ['table.el-table__body'] },
+        'col-time': { selectors: ['td[field="time"] time', ':scope > td:nth-child(1) time'], attr: 'datetime', header: 'Time', inner: ['time'] },
+        'col-actor': { selectors: ['td[field="user"] span'], header: 'User', inner: ['span'] },
+        'col-action': { selectors: ['td[field="event"] span'], header: 'Event' },
+        'col-target': { selectors: ['td[field="target"] span'] },
+      },
+    });
+    expect(result.ok).toBe(true);
+    const columns = result.ok ? result.adapter.results?.columns : undefined;
+    expect(columns).toEqual({
+      time: { header: 'Time', selectors: ['time'], attr: 'datetime' },
+      actor: { header: 'User', selectors: ['span'] },
+      action: { header: 'Event' },
+      target: { selectors: ['td[field="target"] span'] },
+    });
+  });
+});
