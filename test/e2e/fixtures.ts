@@ -136,8 +136,16 @@ export async function panelFrame(page: Page): Promise<Frame> {
       async () => {
         const frames = panelFrames(page);
         if (frames.length !== 1) return `${frames.length} panel frames`;
-        const element = await frames[0]!.frameElement().catch(() => null);
-        if (!element || !(await element.isVisible().catch(() => false))) return 'a panel frame, not shown yet';
+        // While the page's next document is loading (a held navigation), Playwright can't
+        // answer about the current one's elements: then the one frame there is, is taken.
+        const visible = await Promise.race([
+          frames[0]!
+            .frameElement()
+            .then((element) => element.isVisible())
+            .catch(() => false),
+          new Promise<'unknown'>((resolve) => setTimeout(() => resolve('unknown'), 2_000)),
+        ]);
+        if (visible === false) return 'a panel frame, not shown yet';
         shown = frames[0];
         return 'shown';
       },
