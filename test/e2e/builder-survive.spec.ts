@@ -48,10 +48,15 @@ async function captureWith(page: Page): Promise<{ panel: Frame; rows: { actor: s
   if (!(await opened.isVisible())) await panel.locator('[data-runbook-id="cant-find-the-event"]').click();
   await expect(opened).toBeVisible();
   const capture = panel.getByTestId('step').nth(1);
-  await capture.getByTestId('step-action').click();
-  await expect(capture).toHaveAttribute('data-state', /done|failed/);
   const captured = panel.getByTestId('captured-row');
+  // Each capture in a case of its own, so the rows listed are this capture's and no earlier one's.
+  if ((await captured.count()) > 0) {
+    await panel.getByTestId('new-case').click();
+    await expect(captured).toHaveCount(0);
+  }
+  await capture.getByTestId('step-action').click();
   await expect(captured.first()).toBeVisible();
+  await expect(capture).toHaveAttribute('data-state', /done|failed/);
   const rows = await captured.evaluateAll((els) => els.map((el) => ({ actor: el.getAttribute('data-actor'), action: el.getAttribute('data-action'), time: el.getAttribute('data-time') })));
   return { panel, rows };
 }
@@ -128,9 +133,7 @@ test('a person teaches a Vue-rendered grid; its columns are kept by header throu
     span.textContent = 'Performed by';
   });
   const renamed = await captureWith(page);
-  // Captured again on the same page: the panel keeps the rows captured before, and adds these.
-  expect(renamed.rows.slice(0, expected.length)).toEqual(expected);
-  expect(renamed.rows.slice(expected.length)).toEqual(expected.map((row) => ({ ...row, actor: '' })));
+  expect(renamed.rows).toEqual(expected.map((row) => ({ ...row, actor: '' })));
   await expect(renamed.panel.getByTestId('step').nth(1)).toContainText('The actor column is read under the heading “User”, and no column on the page is headed that way now');
   await page.screenshot({ path: `${SHOTS}/builder-survive-header-gone.png` });
 });
