@@ -20,6 +20,7 @@ import type { Runbook } from '../../utils/schema/runbook';
 import { columnsToCheck, recordTries, triesFromCapture, triesFromFill } from '../../utils/review/failures';
 import { runbookHasBranches, walkPath } from '../../utils/runbook/branches';
 import { captureInterrupted, verdictAfterReload } from '../../utils/panel-session/after-reload';
+import { columnsEmptyInEveryRow, partlyCapturedText } from './capture-verdict';
 import { onArrival, pagedSummary, progressText, startPagedCapture, type PagedStop } from '../../utils/panel-session/paged-capture';
 import type { PagedCapture, PanelSession, RunningStep } from '../../utils/panel-session/store';
 import { readCasePointer, writeCasePointer } from './case-pointer';
@@ -333,9 +334,11 @@ async function finishPaged(runbook: Runbook, state: PagedCapture, stop: PagedSto
     paged = null;
     captures.value = [...captures.value.filter((c) => c.id !== saved.id), { ...saved, rows }];
     void recordTries(current.id, triesFromCapture(rows, stop === 'limit' ? 'limit' : 'last-page', captureColumns(current)));
+    const emptyColumns = columnsEmptyInEveryRow(rows, captureColumns(current));
+    const complete = summary.ok && emptyColumns.length === 0;
     setMessage(index, {
-      kind: summary.ok ? 'ok' : 'error',
-      text: summary.text,
+      kind: complete ? 'ok' : 'error',
+      text: summary.ok && !complete ? partlyCapturedText(rows.length, emptyColumns) : summary.text,
       details: [
         ...extra,
         ...summary.details,
@@ -344,7 +347,7 @@ async function finishPaged(runbook: Runbook, state: PagedCapture, stop: PagedSto
         ...state.warnings,
       ],
     });
-    setStepState(runbook, index, summary.ok ? 'done' : 'failed');
+    setStepState(runbook, index, complete ? 'done' : 'failed');
   } catch (error) {
     // The rows stay in this tab's session; the step says what went wrong.
     setMessage(index, { kind: 'error', text: `The ${state.rows.length.toLocaleString('en')} captured rows couldn't be saved to the case: ${errorText(error)}` });
@@ -939,9 +942,13 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
         // Paging with a "next" button leaves the console on the last page read; a second
         // capture would start there, so say so rather than surprise anyone.
         const leftOnLaterPage = reply.result.pages > 1 && currentAdapter!.results?.next !== undefined;
+        const emptyColumns = columnsEmptyInEveryRow(rows, captureColumns(currentAdapter!));
         setMessage(index, {
-          kind: 'ok',
-          text: `Captured ${rows.length.toLocaleString('en')} row${rows.length === 1 ? '' : 's'}${reply.result.pages > 1 ? ` from ${reply.result.pages} pages` : ''}.`,
+          kind: emptyColumns.length === 0 ? 'ok' : 'error',
+          text:
+            emptyColumns.length === 0
+              ? `Captured ${rows.length.toLocaleString('en')} row${rows.length === 1 ? '' : 's'}${reply.result.pages > 1 ? ` from ${reply.result.pages} pages` : ''}.`
+              : partlyCapturedText(rows.length, emptyColumns),
           details: [
             ...(message ? [message] : []),
             ...(leftOnLaterPage ? ['The console now shows the last page Trailguide read. To capture again from the start, go back to its first page first.'] : []),
@@ -950,7 +957,7 @@ export async function runStep(runbook: Runbook, index: number, options: { choose
             ...warnings,
           ],
         });
-        setStepState(runbook, index, 'done');
+        setStepState(runbook, index, emptyColumns.length === 0 ? 'done' : 'failed');
         break;
       }
       case 'highlight': {
