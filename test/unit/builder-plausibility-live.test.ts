@@ -80,3 +80,26 @@ describe('the live test judges each column', () => {
     expect(after.ok).toBe(true);
   });
 });
+
+describe('a search box taught behind its opener (a magnifier)', () => {
+  const folded = (withOpener: boolean) => {
+    const adapter = adapterFor(picks());
+    const search = Object.values(adapter.fields).find((f) => f.dom?.kind === 'text')!;
+    search.dom = { ...search.dom!, selectors: ['input#folded-search'], open: [['button#magnifier']] };
+    document.body.innerHTML = PAGE + (withOpener ? '<button id="magnifier" aria-label="Search">🔍</button>' : '');
+    return adapter;
+  };
+
+  it('is found while folded away, and typing into it is neither tried nor claimed', async () => {
+    const report = await testAdapterLive(document, folded(true), 'probe');
+    expect(report.problems).toEqual([]);
+    expect(report.fill).toBeUndefined();
+    expect(report.ok).toBe(true);
+  });
+
+  it('is missing when its opener is gone too', async () => {
+    const report = await testAdapterLive(document, folded(false), 'probe');
+    expect(report.ok).toBe(false);
+    expect(report.problems.join(' ')).toContain("couldn't find the");
+  });
+});

@@ -3,7 +3,7 @@ import { collectAdapter, readControlValue } from '../engine/collect';
 import { insertStep } from '../engine/insert';
 import { defaultLabel, type FillStep } from '../engine/plan';
 import { findAll, findFirst } from '../engine/query';
-import type { Adapter } from '../schema/adapter';
+import type { Adapter, OpenTarget } from '../schema/adapter';
 import { codesSeen, knownCodesOf } from './meanings';
 import type { LiveTestReport } from './messages';
 import { flashOutlines, type OutlineGroup } from './outline';
@@ -23,9 +23,11 @@ export async function testAdapterLive(doc: Document, adapter: Adapter, sample: s
   const problems: string[] = [];
   const probe = collectAdapter(doc, adapter);
   for (const field of probe.fields) {
-    if (!field.found) problems.push(`I couldn't find the ${(adapter.fields[field.field]?.label ?? defaultLabel(field.field)).toLowerCase()} on the page any more. Point at it again.`);
+    // A control taught behind its opener (a magnifier, a menu) is folded away until clicked:
+    // found if its first opener is on the page.
+    if (!field.found && !behindOpener(doc, adapter.fields[field.field]?.dom?.open)) problems.push(`I couldn't find the ${(adapter.fields[field.field]?.label ?? defaultLabel(field.field)).toLowerCase()} on the page any more. Point at it again.`);
   }
-  if (adapter.submit?.selectors && !probe.submit.found) problems.push("I couldn't find the search button any more. Point at it again.");
+  if (adapter.submit?.selectors && !probe.submit.found && !behindOpener(doc, adapter.submit.open)) problems.push("I couldn't find the search button any more. Point at it again.");
 
   const { rows, warnings } = readVisibleRows(doc, adapter);
   if (rows.length === 0) problems.push("I couldn't find any result rows. Make sure the page shows some results, then point at one row again.");
@@ -67,6 +69,8 @@ async function fillRoundTrip(doc: Document, adapter: Adapter, sample: string): P
   if (!name || !dom) return undefined;
   const label = (adapter.fields[name]?.label ?? defaultLabel(name)).toLowerCase();
   const hit = findFirst(doc, dom.selectors);
+  // Folded behind its opener: typing is not tried here (it is, when a runbook fills it), and not claimed.
+  if (!hit && behindOpener(doc, dom.open)) return undefined;
   if (!hit) return { field: label, ok: false, restored: false, message: `I couldn't find the ${label} box to try typing into it.` };
   const original = readControlValue(hit.element);
   const step: FillStep = { fields: [name], label, kind: dom.kind, selectors: [...dom.selectors], value: sample };
@@ -74,4 +78,11 @@ async function fillRoundTrip(doc: Document, adapter: Adapter, sample: string): P
   const restored = await insertStep(doc, { ...step, value: original }, { findTimeoutMs: 500 });
   if (!typed.ok) return { field: label, ok: false, restored: restored.ok, message: `Typing into the ${label} box didn't stick. Point at the box itself (where the cursor goes) again.` };
   return { field: label, ok: true, restored: restored.ok, ...(restored.ok ? {} : { message: `I typed into the ${label} box but couldn't put back what was there ("${original}") — please check it.` }) };
+}
+
+/** Whether a control's first opener (the icon or menu clicked to show it) is on the page. */
+function behindOpener(doc: Document, open: readonly OpenTarget[] | undefined): boolean {
+  const first = open?.[0];
+  if (!first) return false;
+  return findFirst(doc, Array.isArray(first) ? first : first.selectors) !== null;
 }
