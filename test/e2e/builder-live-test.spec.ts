@@ -1,5 +1,5 @@
-import type { Frame, Locator, Page } from '@playwright/test';
-import { expect, panelFrame, showPanelLikeTheToolbar, test } from './fixtures';
+import type { Frame, Locator } from '@playwright/test';
+import { expect, panelFrame, pointAt, showPanelLikeTheToolbar, test } from './fixtures';
 
 /**
  * Issue 14 §4–5: the live test fails by name when a column points at the wrong thing (a
@@ -21,14 +21,6 @@ const MEANINGS: Record<string, string> = {
 const KIND_NAME = 'Account settings changed';
 
 type Helpdesk = { __helpdesk: { events: { actor: string; code: string }[] } };
-
-async function pointAt(panel: Frame, page: Page, role: string, target: Locator): Promise<void> {
-  const step = panel.locator(`[data-testid="builder-step"][data-role="${role}"]`);
-  await step.click();
-  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
-  await target.click();
-  await expect(step, `the ${role} step should be picked`).toHaveAttribute('data-state', 'picked');
-}
 
 function column(panel: Frame, name: string): Locator {
   return panel.locator(`[data-testid="live-test-column"][data-column="${name}"]`);

@@ -1,5 +1,5 @@
 import type { Frame, Locator, Page } from '@playwright/test';
-import { detectorChecked, expect, panelFrame, panelFrames, showPanelLikeTheToolbar, test } from './fixtures';
+import { detectorChecked, expect, panelFrame, panelFrames, pointAt, showPanelLikeTheToolbar, test } from './fixtures';
 
 /**
  * Issue 14 §2: a console whose rows are sentences ("Alice Ng suspended Mallory Reyes (spam) · …",
@@ -16,14 +16,6 @@ interface Truth {
   target: string;
   time: string;
   shown: string;
-}
-
-async function pointAt(panel: Frame, page: Page, role: string, target: Locator): Promise<void> {
-  const step = panel.locator(`[data-testid="builder-step"][data-role="${role}"]`);
-  await step.click();
-  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
-  await target.click();
-  await expect(step, `the ${role} step should be picked`).toHaveAttribute('data-state', 'picked');
 }
 
 /** Arms one part of the sentence, waits until the page waits for a selection, then does `act` on the page. */

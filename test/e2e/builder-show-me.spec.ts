@@ -1,6 +1,5 @@
 import type { Frame, Page } from '@playwright/test';
-import { startGesturesServer } from '../fixtures/consoles/gestures/server.mjs';
-import { expect, panelFrame, showPanelLikeTheToolbar, test as base } from './fixtures';
+import { expect, panelFrame, pointAt, showPanelLikeTheToolbar, test } from './fixtures';
 
 /**
  * Issue 14 §3: "Show me". On the gestures console (test/fixtures/consoles/gestures/: a search
@@ -10,17 +9,6 @@ import { expect, panelFrame, showPanelLikeTheToolbar, test as base } from './fix
  * runbook's fill step, checked by the console's own state (what it asked its server for).
  */
 const SHOTS = process.env.BUILDER_SHOTS_DIR ?? '/tmp';
-
-const test = base.extend<object, { opsUrl: string }>({
-  opsUrl: [
-    async ({}, use) => {
-      const ops = await startGesturesServer({ port: 0 });
-      await use(ops.url);
-      await ops.close();
-    },
-    { scope: 'worker' },
-  ],
-});
 
 type Query = Record<string, string>;
 async function lastQuery(opsUrl: string): Promise<Query | null> {
@@ -66,14 +54,6 @@ async function showMe(panel: Frame, page: Page, role: string): Promise<void> {
 async function done(panel: Frame, role: string): Promise<void> {
   await panel.locator(`[data-testid="builder-show-me-done"][data-role="${role}"]`).click();
   await expect(panel.locator(`[data-testid="builder-show-me-row"][data-role="${role}"]`)).toHaveAttribute('data-state', /working|not-working/, { timeout: 20_000 });
-}
-
-async function pointAt(panel: Frame, page: Page, role: string, target: ReturnType<Page['locator']>): Promise<void> {
-  const step = panel.locator(`[data-testid="builder-step"][data-role="${role}"]`);
-  await step.click();
-  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
-  await target.click();
-  await expect(step, `the ${role} step should be picked`).toHaveAttribute('data-state', 'picked');
 }
 
 test('show me: the magnifier search, the event-type list and the filter builder are taught by clicking, and a runbook then sets them', async ({ page, serviceWorker, extensionId, opsUrl }) => {

@@ -1,6 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import { startGridServer, type GridServer } from '../fixtures/consoles/grid/server.mjs';
-import { expect, panelFrame, showPanelLikeTheToolbar, test } from './fixtures';
+import { expect, panelFrame, pointAt, showPanelLikeTheToolbar, test } from './fixtures';
 import { dbRecords } from './security-helpers';
 
 /**
@@ -28,14 +28,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await grid?.close();
 });
-
-async function pointAt(panel: Frame, page: Page, role: string, target: ReturnType<Page['locator']>): Promise<void> {
-  const step = panel.locator(`[data-testid="builder-step"][data-role="${role}"]`);
-  await step.click();
-  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
-  await target.click();
-  await expect(step, `the ${role} step should be picked`).toHaveAttribute('data-state', 'picked');
-}
 
 const gridData = (page: Page) => page.evaluate(() => (window as unknown as { __grid: { data: GridEvent[] } }).__grid.data);
 const gridOrder = (page: Page) => page.evaluate(() => (window as unknown as { __grid: { order(): string[] } }).__grid.order());

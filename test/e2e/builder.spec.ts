@@ -1,18 +1,8 @@
-import type { Frame, Page } from '@playwright/test';
-import { detectorChecked, expect, panelFrame, panelFrames, showPanelLikeTheToolbar, test } from './fixtures';
+import { detectorChecked, expect, panelFrame, panelFrames, pointAt, showPanelLikeTheToolbar, test } from './fixtures';
 
 const ALICE = 'alice.moreau@northwind.example';
 const SHOTS = process.env.BUILDER_SHOTS_DIR ?? '/tmp';
 
-
-/** Click a builder step in the panel, wait until the page waits for a click, then click the element on the page. */
-async function pointAt(panel: Frame, page: Page, role: string, target: ReturnType<Page['locator']>): Promise<void> {
-  const step = panel.locator(`[data-testid="builder-step"][data-role="${role}"]`);
-  await step.click();
-  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
-  await target.click();
-  await expect(step, `the ${role} step should be picked`).toHaveAttribute('data-state', 'picked');
-}
 
 test('teach Trailguide an unknown console, then run a runbook on it', async ({ page, helpdeskUrl, serviceWorker, extensionId }) => {
   test.setTimeout(120_000);

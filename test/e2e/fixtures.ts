@@ -1,4 +1,4 @@
-import { test as base, chromium, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Frame, type Locator, type Page, type Worker } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDemoServer } from '../../demo/server.mjs';
 import { CHROME_PATH, chromiumArgs as sharedChromiumArgs } from '../../scripts/chromium.mjs';
+import { startGesturesServer } from '../fixtures/consoles/gestures/server.mjs';
 import { startHelpdeskServer } from '../fixtures/consoles/helpdesk/server.mjs';
 import { startSentencesServer } from '../fixtures/consoles/sentences-spa/server.mjs';
 
@@ -60,6 +61,20 @@ interface WorkerFixtures {
   helpdeskUrl: string;
   /** The "Moderation log" console whose rows are sentences (its page: `${sentencesUrl}/mod/log`). */
   sentencesUrl: string;
+  /** The "Acme Ops activity" console whose filters take clicks (its page: `${opsUrl}/ops/activity`). */
+  opsUrl: string;
+}
+
+/** A fixture console for the worker, started only if a test asks for its address. */
+function consoleServer(start: (options: { port: number }) => Promise<{ url: string; close(): Promise<void> }>): [(args: object, use: (url: string) => Promise<void>) => Promise<void>, { scope: 'worker' }] {
+  return [
+    async ({}, use) => {
+      const server = await start({ port: 0 });
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ];
 }
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
@@ -72,30 +87,10 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  unrelatedUrl: [
-    async ({}, use) => {
-      const site = await startUnrelatedSite();
-      await use(site.url);
-      await site.close();
-    },
-    { scope: 'worker' },
-  ],
-  helpdeskUrl: [
-    async ({}, use) => {
-      const helpdesk = await startHelpdeskServer({ port: 0 });
-      await use(helpdesk.url);
-      await helpdesk.close();
-    },
-    { scope: 'worker' },
-  ],
-  sentencesUrl: [
-    async ({}, use) => {
-      const console = await startSentencesServer({ port: 0 });
-      await use(console.url);
-      await console.close();
-    },
-    { scope: 'worker' },
-  ],
+  unrelatedUrl: consoleServer(() => startUnrelatedSite()),
+  helpdeskUrl: consoleServer(startHelpdeskServer),
+  sentencesUrl: consoleServer(startSentencesServer),
+  opsUrl: consoleServer(startGesturesServer),
   context: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'trailguide-e2e-'));
     const context = await launchWithExtension(dir);
@@ -269,6 +264,20 @@ export async function detectorChecked(page: Page, extensionId: string, outcomes:
  * press (togglePanelIn in utils/background/core-handlers.ts): on a page no adapter knows
  * there is no detector yet, so bring it, then ask it to show the panel.
  */
+/**
+ * Teaching: clicks a builder step in the panel, waits until the page waits for a click, then
+ * clicks `target` on the page as a person would. `force`: a widget's own layers cover its parts
+ * (antd's search box over its placeholder); the page gets the click where a person's would land.
+ */
+export async function pointAt(panel: Frame, page: Page, role: string, target: Locator, { force = false } = {}): Promise<Locator> {
+  const step = panel.locator(`[data-testid="builder-step"][data-role="${role}"]`);
+  await step.click();
+  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
+  await target.click({ force });
+  await expect(step, `the ${role} step should be picked`).toHaveAttribute('data-state', 'picked');
+  return step;
+}
+
 export async function showPanelLikeTheToolbar(serviceWorker: Worker): Promise<void> {
   await serviceWorker.evaluate(async () => {
     type Api = {

@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { startGesturesServer } from '../fixtures/consoles/gestures/server.mjs';
-import { expect, panelFrame, test as base } from './fixtures';
+import { expect, panelFrame, test } from './fixtures';
 
 /**
  * Issue 12 §4, controls side: a console whose every filter takes more than one gesture
@@ -10,17 +9,6 @@ import { expect, panelFrame, test as base } from './fixtures';
  * the runbook asked (the console's own state, not our reading of its DOM), report every field
  * kept, and report only once the rows on the page are that search's.
  */
-const test = base.extend<object, { opsUrl: string }>({
-  opsUrl: [
-    async ({}, use) => {
-      const ops = await startGesturesServer({ port: 0 });
-      await use(ops.url);
-      await ops.close();
-    },
-    { scope: 'worker' },
-  ],
-});
-
 const ADAPTER = {
   id: 'acme-ops-activity',
   name: 'Acme Ops activity',

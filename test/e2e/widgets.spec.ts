@@ -1,11 +1,11 @@
-import { chromium, type Frame, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { build } from 'vite';
 import { expectedStates, FIELD_WIDGET, FILTERS, LAB_PACK, wallTimeIn } from '../widgets/lab-pack';
-import { CHROME_PATH, chromiumArgs, expect, panelFrame, showPanelLikeTheToolbar, test as base } from './fixtures';
+import { CHROME_PATH, chromiumArgs, expect, panelFrame, pointAt, showPanelLikeTheToolbar, test as base } from './fixtures';
 
 /**
  * Issue 13: a page of real third-party widgets (test/widgets/), each printing its framework's
@@ -244,18 +244,6 @@ test('a fresh search lets go of a Downshift choice and empties Monaco, each by t
   if (SCREENSHOTS) await second.screenshot({ path: `${SCREENSHOTS}/widgets-downshift-reset.png` });
 });
 
-
-async function pointAt(panel: Frame, page: Page, role: string, target: ReturnType<Page['locator']>, { force = false } = {}) {
-  return test.step(`point at the ${role}`, async () => {
-    const step = panel.locator(`[data-testid="builder-step"][data-role="${role}"]`);
-    await step.click();
-    await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
-    // force: a widget's own layers cover its parts (antd's search box over its placeholder); the page gets the click where a person's would land.
-    await target.click({ force });
-    await expect(step).toHaveAttribute('data-state', 'picked');
-    return step;
-  });
-}
 
 test('teaching the lab page: pointing at part of a widget picks the widget its strategy knows, without asking', async ({ page, serviceWorker, labUrl }) => {
   test.setTimeout(120_000);

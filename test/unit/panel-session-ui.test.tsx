@@ -74,6 +74,23 @@ async function openPanelWith(state: PanelSession, url: string) {
   });
 }
 
+/** Holds the reads of session storage that `held` picks until `release()`, counting them. */
+function heldReads(held: (keys: unknown) => boolean) {
+  const area = fakeBrowser.storage.session;
+  const realGet = area.get.bind(area);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let count = 0;
+  vi.spyOn(area, 'get').mockImplementation((async (keys: never) => {
+    if (held(keys)) {
+      count++;
+      await gate;
+    }
+    return realGet(keys);
+  }) as never);
+  return { realGet, release, reads: () => count };
+}
+
 const step = (i: number) => container.querySelector<HTMLElement>(`[data-testid="step"][data-step-index="${i}"]`)!;
 
 beforeEach(() => {
@@ -147,21 +164,13 @@ describe('the panel rebuilt after a page reload', () => {
     adapterId.value = 'github-audit-log';
     await fakeBrowser.storage.session.set({ [panelSessionKey(TAB)]: stored({}) });
     const area = fakeBrowser.storage.session;
-    const realGet = area.get.bind(area);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
-    vi.spyOn(area, 'get').mockImplementation((async (keys: never) => {
-      reads++;
-      await gate;
-      return realGet(keys);
-    }) as never);
+    const { realGet, release, reads } = heldReads(() => true);
     const writes = vi.spyOn(area, 'set');
     pageUrl.value = PAGE(1);
     await act(() => {
       render(<RunbookView runbook={runbook} />, container);
     });
-    await waitFor(() => expect(reads).toBeGreaterThan(0));
+    await waitFor(() => expect(reads()).toBeGreaterThan(0));
     // The person goes back to the list before the stored session has been read.
     void session.closeRunbookSession();
     await act(async () => {
@@ -183,19 +192,8 @@ describe('the panel rebuilt after a page reload', () => {
       ],
     });
     packs.value = [builtin, { ...pack, runbooks: [runbook, byLink] }];
-    const area = fakeBrowser.storage.session;
-    const realGet = area.get.bind(area);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
     // Only the read of the tab's session is slow (a loaded machine); everything else answers at once.
-    vi.spyOn(area, 'get').mockImplementation((async (keys: never) => {
-      if (JSON.stringify(keys).includes(panelSessionKey(TAB))) {
-        reads++;
-        await gate;
-      }
-      return realGet(keys);
-    }) as never);
+    const { realGet, release, reads } = heldReads((keys) => JSON.stringify(keys).includes(panelSessionKey(TAB)));
     // What the tab's session holds at the moment the link replaces the page.
     const atNavigation: unknown[] = [];
     vi.spyOn(fakeBrowser.tabs, 'update').mockImplementation((async (_tab: number, change: { url?: string }) => {
@@ -206,13 +204,13 @@ describe('the panel rebuilt after a page reload', () => {
     await act(() => {
       render(<RunbookView runbook={byLink} />, container);
     });
-    await waitFor(() => expect(reads).toBeGreaterThan(0));
+    await waitFor(() => expect(reads()).toBeGreaterThan(0));
     // The agent clicks the step before the stored session has been read.
     const run = session.runStep(byLink, 0);
     // Turns of the event loop (not time) enough for a step that didn't wait to reach the link:
     // it takes about 30 (the case written to the database, the link built).
     for (let turn = 0; turn < 300 && atNavigation.length === 0; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(reads).toBe(1);
+    expect(reads()).toBe(1);
     await act(async () => {
       release();
       await run;

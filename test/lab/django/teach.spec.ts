@@ -10,11 +10,11 @@
  *
  * Needs the console up (./start.sh; test/lab/run.mjs does it) and the demo build.
  */
-import { chromium, test, type Frame, type Page, type Worker } from '@playwright/test';
+import { chromium, test, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_PATH, chromiumArgs, expect, panelFrame, showPanelLikeTheToolbar } from '../../e2e/fixtures';
+import { CHROME_PATH, chromiumArgs, expect, panelFrame, pointAt, showPanelLikeTheToolbar } from '../../e2e/fixtures';
 import { ADMIN, AUDIT_LOG_URL, ORIGIN, toMinute, truthRows } from './truth';
 
 const SCREENSHOTS = process.env.LAB_SCREENSHOTS;
@@ -25,14 +25,6 @@ async function signIn(page: Page): Promise<void> {
   await page.locator('#id_password').fill(ADMIN.password);
   await page.locator('#login-form input[type="submit"]').click();
   await page.waitForURL(`${AUDIT_LOG_URL}*`);
-}
-
-async function pointAt(panel: Frame, page: Page, role: string, target: ReturnType<Page['locator']>): Promise<void> {
-  const step = panel.locator(`[data-testid="builder-step"][data-role="${role}"]`);
-  await step.click();
-  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
-  await target.click();
-  await expect(step, `the ${role} step should be picked`).toHaveAttribute('data-state', 'picked');
 }
 
 /** The taught adapter as saved in the local pack, read raw from the extension's database. */
