@@ -132,14 +132,13 @@ export async function panelFrame(page: Page): Promise<Frame> {
         const frames = panelFrames(page);
         if (frames.length !== 1) return `${frames.length} panel frames`;
         // While the page's next document is loading (a held navigation), Playwright can't
-        // answer about the current one's elements: then the one frame there is, is taken.
-        const visible = await Promise.race([
-          frames[0]!
-            .frameElement()
-            .then((element) => element.isVisible())
-            .catch(() => false),
-          new Promise<'unknown'>((resolve) => setTimeout(() => resolve('unknown'), 2_000)),
-        ]);
+        // answer about the current one's elements (the question never returns): then the one
+        // frame there is, is taken. expect.poll gives up on a question that doesn't return.
+        let visible: boolean | undefined;
+        await expect
+          .poll(async () => (visible = await frames[0]!.frameElement().then((element) => element.isVisible(), () => false)), { timeout: 2_000 })
+          .toBe(true)
+          .catch(() => undefined);
         if (visible === false) return 'a panel frame, not shown yet';
         shown = frames[0];
         return 'shown';
