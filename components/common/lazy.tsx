@@ -22,8 +22,11 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
 
   function Lazy(props: P) {
     const [, setTick] = useState(0);
+    const shownLoaded = Loaded !== null;
     useEffect(() => {
-      if (Loaded) return;
+      // Effects run after a paint (later still in a frame not yet shown): the code may have
+      // arrived between this render and now, and then only a new render shows it.
+      if (shownLoaded) return;
       let live = true;
       void preload().then(() => live && setTick((n) => n + 1));
       return () => {
