@@ -2,6 +2,7 @@ import { testAdapterLive } from '../builder/live-test';
 import { cancelPick, pickElement } from '../builder/pick';
 import { cancelSelectWords, readSentenceRows, selectWords } from '../builder/sentence-page';
 import { cancelRecording, startRecording, stopRecording } from '../builder/record-page';
+import { recheckTaught } from '../builder/recheck-page';
 import type { Adapter } from '../schema/adapter';
 import { captureRows, nextPageControl } from './capture';
 import { collectAdapter } from './collect';
@@ -92,6 +93,8 @@ export function createExecutor(context: ExecutorContext): (request: ParsedExecRe
         return { type: 'exec:record', ...startRecording(context.doc, request.prompt) };
       case 'exec:record-stop':
         return { type: 'exec:record-stop', ...stopRecording(context.doc) };
+      case 'exec:recheck':
+        return recheckTaught(context.doc, request);
       case 'exec:test-selectors': {
         if (fillRunning || running.size > 0) return busy;
         return { type: 'exec:test-selectors', report: await testAdapterLive(context.doc, request.adapter, request.sample) };

@@ -4,6 +4,7 @@ import { adapterSchema } from '../schema/adapter';
 import { filterValues } from '../schema/common';
 import { execPickRequest, execRecordRequest, execRecordStopRequest, execTestSelectorsRequest, type PickReply, type RecordReply, type RecordStopReply, type TestSelectorsReply } from '../builder/messages';
 import { execSelectWordsRequest, execSentenceRowsRequest, type SelectWordsReply, type SentenceRowsReply } from '../builder/sentence-page';
+import { execRecheckRequest, type RecheckReply } from '../builder/recheck-page';
 import type { CaptureResult } from './capture';
 import type { ProbeReport } from './collect';
 import type { FillReport } from './fill';
@@ -89,6 +90,8 @@ export const execRequest = lazySchema(() => z.discriminatedUnion('type', [
   // Rows that are sentences: their text, and the words a person selects in one (utils/builder/sentence-page.ts).
   execSentenceRowsRequest,
   execSelectWordsRequest,
+  // "Check on a fresh page": every taught element found again after a reload (utils/builder/recheck-page.ts).
+  execRecheckRequest,
 ]));
 /** What callers send (defaults may be left out). */
 export type ExecRequest = z.input<typeof execRequest>;
@@ -110,6 +113,7 @@ export interface ExecReplies {
   'exec:record-stop': RecordStopReply;
   'exec:sentence-rows': SentenceRowsReply;
   'exec:select-words': SelectWordsReply;
+  'exec:recheck': RecheckReply;
 }
 export interface ExecError {
   /** Plain words for the person, never a stack trace. */
