@@ -39,6 +39,12 @@ export async function onePanel(page: Page, extensionId: string): Promise<Frame> 
 
 export const stepOf = (panel: Frame, index: number) => panel.locator(`[data-testid="step"][data-step-index="${index}"]`);
 
+/** The rows the panel shows for the last capture: each row's time (ISO), actor and action. */
+export const capturedRows = (panel: Frame) =>
+  panel.getByTestId('captured-row').evaluateAll((items) =>
+    items.map((li) => ({ time: li.getAttribute('data-time') ?? '', actor: li.getAttribute('data-actor') ?? '', action: li.getAttribute('data-action') ?? '' })),
+  );
+
 /** Opens the one case whose title has `title` in History and exports its CSV: each capture's rows. */
 export async function caseCsvCaptures(context: BrowserContext, extensionId: string, title: string): Promise<Record<string, string>[][]> {
   const history = await context.newPage();

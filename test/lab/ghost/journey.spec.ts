@@ -15,34 +15,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
-import { actions, historyFilter, historyLines, isHistoryRequest, OWNER, ORIGIN, parseHistoryRequest, SIGN_IN_URL, userId, type HistoryLine, type HistoryRequest } from './truth';
-import { buildLabPack, caseCsvCaptures, copyEscalation, escalationOf, importLabPack, onePanel, stepOf } from '../lab-journey';
+import { actions, historyFilter, historyLines, isHistoryRequest, ORIGIN, parseHistoryRequest, userId, type HistoryRequest } from './truth';
+import { openHistoryInApp, signIn } from './admin-page';
+import { expectRowsEqual } from './compare';
+import { buildLabPack, capturedRows, caseCsvCaptures, copyEscalation, escalationOf, importLabPack, onePanel, stepOf } from '../lab-journey';
 
 const RUNBOOK = 'who-changed-the-site';
 const PACK_ID = 'northwind-journal-lab';
 const STAFF_NAME = 'Alice Nguyen';
 const EVENT = 'Edited';
 const SCREENSHOTS = process.env.LAB_SCREENSHOTS;
-
-/** Signs in through Ghost's own sign-in page, as the Owner (only Administrators and the Owner see History). */
-async function signIn(page: Page): Promise<void> {
-  await page.goto(SIGN_IN_URL);
-  await page.locator('input[name="identification"]').fill(OWNER.email);
-  await page.locator('input[name="password"]').fill(OWNER.password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/#\/(dashboard|analytics|posts|site)/, { timeout: 60_000 });
-}
-
-/** Settings → "View history", the way a person gets there in the admin (in-app navigation, no page load). */
-async function openHistoryInApp(page: Page): Promise<void> {
-  await page.locator('a[href="#/settings/"], a[href="#/settings"]').first().click();
-  await page.waitForURL(/#\/settings/);
-  const view = page.getByRole('button', { name: 'View history' });
-  await view.scrollIntoViewIfNeeded();
-  await view.click();
-  await expect(page.locator('[data-testid="history-modal"]')).toBeVisible();
-  await page.waitForURL(/#\/settings\/history\/view/);
-}
 
 async function runStep(page: Page, index: number, requests: HistoryRequest[], timeout = 60_000): Promise<Frame> {
   const before = requests.length;
@@ -60,38 +42,6 @@ async function runStep(page: Page, index: number, requests: HistoryRequest[], ti
   }
   return panel;
 }
-
-/** Ghost's time to the second (History shows seconds; the API stores seconds). */
-const toSecond = (iso: string) => (iso ? new Date(iso).toISOString().slice(0, 19) : '');
-
-function expectRowsEqual(captured: { time: string; actor: string; action: string; target?: string }[], truth: HistoryLine[], what: string): void {
-  const key = (r: { time: string; actor: string; action: string }) => `${toSecond(r.time)} ${r.action} — by ${r.actor}`;
-  // Counted, not just looked up: two lines that read the same are two events.
-  const unseen = captured.map(key);
-  const missing: string[] = [];
-  for (const line of truth) {
-    const at = unseen.indexOf(key(line));
-    if (at >= 0) unseen.splice(at, 1);
-    else missing.push(`${key(line)} (${line.target})`);
-  }
-  const extra = unseen;
-  expect(captured.length, `${what}: rows captured vs the lines Ghost's API gives; not captured: ${missing.join('; ') || 'none'}; not in Ghost: ${extra.join('; ') || 'none'}`).toBe(truth.length);
-  truth.forEach((line, i) => {
-    const row = captured[i]!;
-    const expected: Record<string, string> = { time: toSecond(line.time), actor: line.actor, action: line.action };
-    const seen: Record<string, string> = { time: toSecond(row.time), actor: row.actor, action: row.action };
-    if (row.target !== undefined) {
-      expected.target = line.target;
-      seen.target = row.target;
-    }
-    expect(seen, `${what}: row ${i + 1} (event ${line.id})`).toEqual(expected);
-  });
-}
-
-const readRows = (panel: Frame) =>
-  panel.getByTestId('captured-row').evaluateAll((items) =>
-    items.map((li) => ({ time: li.getAttribute('data-time') ?? '', actor: li.getAttribute('data-actor') ?? '', action: li.getAttribute('data-action') ?? '' })),
-  );
 
 test('Ghost History (single-page app, filters not in the address): recognise, fill staff and event type, capture, escalate, History after a restart, CSV — checked against Ghost', async () => {
   const answering = await fetch(`${ORIGIN}/ghost/api/admin/site/`).then((r) => r.ok, () => false);
@@ -175,7 +125,7 @@ test('Ghost History (single-page app, filters not in the address): recognise, fi
 
     await part('capture every line: each row equals Ghost’s API (time, staff member, action)', async () => {
       const panel = await runStep(page, 1, requests);
-      expectRowsEqual(await readRows(panel), expected, 'capture');
+      expectRowsEqual(await capturedRows(panel), expected, 'capture');
     });
 
     await part('escalate: the escalation names the staff member and every captured change', async () => {
