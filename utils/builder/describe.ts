@@ -1,6 +1,7 @@
 import type { DomKind } from '../engine/collect';
 import type { ValueFormat } from '../schema/adapter';
 import { COLUMN_KEY_ATTRS, looksFrameworkAttr, type CellFacts, type ElementFacts, type NodeFacts, type RowFacts, type SelectorTest } from './selectors';
+import { definitionRow, rowKin } from './next-sibling';
 
 /**
  * The page side of the builder: turns the element a person pointed at into
@@ -53,7 +54,9 @@ function likeSiblings(el: Element): Element[] {
 }
 
 export function rowFacts(row: Element): RowFacts {
-  const siblings = likeSiblings(row);
+  // Rows in several alike groups (one list a day) are judged with the other groups' rows too.
+  const kin = rowKin(row);
+  const siblings = kin.length > likeSiblings(row).length ? kin : likeSiblings(row);
   const share = (names: string[], has: (s: Element, n: string) => boolean) =>
     names.filter((n) => siblings.filter((s) => has(s, n)).length >= Math.max(1, Math.ceil(siblings.length * 0.8)));
   return {
@@ -72,6 +75,9 @@ function isHeaderRow(row: Element): boolean {
 export function resolveRow(target: Element): Element {
   const explicit = target.closest('tr, [role="row"]');
   if (explicit && !isHeaderRow(explicit)) return explicit;
+  // A term of a description list is a row (Redmine's event <dt>), however few a day's list holds.
+  const term = definitionRow(target);
+  if (term) return term;
   for (let el: Element | null = target; el && el.tagName !== 'BODY'; el = el.parentElement) {
     if (likeSiblings(el).length >= 3 && ['LI', 'DIV', 'ARTICLE', 'SECTION', 'A'].includes(el.tagName)) return el;
   }

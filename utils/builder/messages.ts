@@ -79,6 +79,12 @@ export interface PickedElement {
   inner?: string[];
   /** Filters taught by "Show me" (./record.ts): the gestures that set it, replayed before they were kept. */
   taught?: Taught;
+  /** Time cells showing only a time of day: selectors for the day heading above the rows (./next-sibling.ts, sentence-page.ts). */
+  heading?: string[];
+  /** Cells read from an attribute: the part of its value to keep (a regex whose first group is kept). */
+  pattern?: string;
+  /** Event cells whose words don't repeat while the row's first class does: the reading offered instead (./class-values.ts). */
+  classOffer?: { attr: 'class'; pattern: string; values: string[]; kinds: string[] };
 }
 
 export interface PickReply {

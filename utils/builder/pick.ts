@@ -20,6 +20,8 @@ import { headerPick } from './by-header';
 import { lastingCellSelectors } from './survive';
 import { createOutlines, flashOutlines, OUTLINE_TAG } from './outline';
 import { isCellRole, ROLE_INFO, type BuilderRole } from './roles';
+import { afterRowPick, rowClassOffer } from './two-element-pick';
+import { dayHeadingFor } from './time-heading';
 import { anchorCandidates, confirmCandidates, proposeCellSelectors, proposeRowSelectors, proposeSelectors, timeAttribute, type Candidate } from './selectors';
 
 /**
@@ -171,9 +173,23 @@ export function describePick(doc: Document, target: Element, request: PickReques
     if (!request.rowSelectors) return fail('Point at a result row first, then at its cells.');
     const rows = findAll(doc, request.rowSelectors).elements;
     const row = rows.find((r) => r.contains(target));
-    if (!row) return fail(`That isn't inside one of the result rows. ${ROLE_INFO[role].prompt}`);
+    if (!row) {
+      // In the line right after a row (Redmine's <dd> under its <dt>): found from that row (./next-sibling.ts).
+      const after = afterRowPick(rows, target, MAX_SELECTORS);
+      if (!after) return fail(`That isn't inside one of the result rows. ${ROLE_INFO[role].prompt}`);
+      if (after.confirmed.length === 0) return fail("I couldn't find that in the line under the other rows too. Try clicking the same thing under another row.");
+      flashOutlines(doc, [{ elements: [after.cell], tone: 'picked', label: ROLE_INFO[role].title }], 2_000);
+      return { type: 'exec:pick', picked: picked(role, after.cell, after.confirmed) };
+    }
     const cell = resolveCell(target);
     // Text straight in the row, not in an element of its own: the row is probably a sentence.
+    // The row's icon for the event type, and the row's style name says the type: read it from there (./class-values.ts).
+    const iconOffer = cell === row && role === 'col-action' ? rowClassOffer(rows, null) : null;
+    if (iconOffer) {
+      flashOutlines(doc, [{ elements: [row], tone: 'picked', label: ROLE_INFO[role].title }], 2_000);
+      const sample = iconOffer.values[rows.indexOf(row)] ?? '';
+      return { type: 'exec:pick', picked: picked(role, row, [{ selector: ':scope', kind: 'class' }], { attr: 'class', pattern: iconOffer.pattern, sample, classOffer: iconOffer }) };
+    }
     if (cell === row) return fail('That part of the row is not a separate box, so Trailguide can’t point at it alone. If each row reads like a sentence, press “The rows are sentences” under the steps and select the words instead.');
     const facts = cellFacts(row, cell);
     // Tried on a copy with the columns moved first: a selector that then reads another column is not offered (./survive.ts).
@@ -183,7 +199,14 @@ export function describePick(doc: Document, target: Element, request: PickReques
     // Under a header row, the column is kept by its header's text: moving columns moves nothing.
     const byHeader = headerPick(rows, row, cell, MAX_SELECTORS);
     flashOutlines(doc, [{ elements: [cell], tone: 'picked', label: ROLE_INFO[role].title }], 2_000);
-    return { type: 'exec:pick', picked: picked(role, cell, confirmed, { cellIndex: facts.steps[0]?.nthChild ?? 1, ...(attr ? { attr } : {}), ...(byHeader ?? {}) }) };
+    // A time of day under a day heading: the day is read from the heading (./time-heading.ts).
+    const heading = role === 'col-time' && !attr ? dayHeadingFor(rows, cell.textContent ?? '') : undefined;
+    // Words that don't repeat for the event type, while the row's style name does: offered instead (./class-values.ts).
+    const classOffer = role === 'col-action' ? rowClassOffer(rows, byHeader ? null : confirmed[0]!.selector) : null;
+    return {
+      type: 'exec:pick',
+      picked: picked(role, cell, confirmed, { cellIndex: facts.steps[0]?.nthChild ?? 1, ...(attr ? { attr } : {}), ...(byHeader ?? {}), ...(heading ? { heading } : {}), ...(classOffer ? { classOffer } : {}) }),
+    };
   }
 
   const wantsButton = role === 'submit' || role === 'next';

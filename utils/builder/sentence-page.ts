@@ -163,7 +163,7 @@ function headingBefore(row: Element): Element | null {
 }
 
 /** A day heading above the rows (Redmine's "Today", "11/27/2026"), when every row has one. */
-function findDayHeading(rows: Element[]): SentenceRowsReply['heading'] | undefined {
+export function findDayHeading(rows: Element[]): SentenceRowsReply['heading'] | undefined {
   if (rows.length === 0) return undefined;
   const found = rows.map(headingBefore);
   if (found.some((h) => h === null)) return undefined;

@@ -64,7 +64,7 @@ const WORD = '[^\\s,;:()\\[\\]"“”«»·|]';
 const CAPITAL_WORD = `[A-Z]${WORD}*`;
 const LOWER_WORD = `[a-z]${WORD}*`;
 const EMAIL = '[\\w.+-]+@[\\w-]+\\.[\\w.-]*[A-Za-z]';
-const TIME_OF_DAY = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?$/;
+export const TIME_OF_DAY = /^\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?$/;
 const MAX_ROWS = 300;
 /** The shapes are chosen by how many of the first rows they read (this bounds the work per selection; every row is still read). */
 const SEARCH_ROWS = 120;
