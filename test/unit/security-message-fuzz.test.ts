@@ -56,7 +56,7 @@ const SENDER_POLICY: Record<string, SenderPolicy> = {
   'packs:list': 'extension-page', 'packs:import': 'extension-page', 'packs:subscribe': 'extension-page', 'packs:refresh': 'extension-page',
   'packs:set-enabled': 'extension-page', 'packs:delete': 'extension-page', 'packs:restore': 'extension-page', 'packs:export': 'extension-page',
   'runbook:source': 'extension-page', 'runbook:save-local': 'extension-page', 'runbook:validate': 'extension-page',
-  'adapter:save-local': 'extension-page',
+  'adapter:save-local': 'extension-page', 'adapter:meanings-where': 'extension-page', 'adapter:teach-meanings': 'extension-page',
   'sites:list': 'extension-page', 'sites:add': 'extension-page', 'sites:remove': 'extension-page',
 };
 const TYPES = Object.keys(SENDER_POLICY);
@@ -105,6 +105,7 @@ function validStateChanges(): Record<string, unknown>[] {
     { type: 'sites:add', origin: 'https://evil.example' },
     { type: 'sites:remove', origin: 'https://audit.acme.example' },
     { type: 'adapter:save-local', adapter: { ...structuredClone(loadBuiltinPack().adapters.find((a) => a.id === 'acme-demo')), id: 'forged-adapter' } },
+    { type: 'adapter:teach-meanings', adapterId: 'acme-demo', meanings: [{ code: 'user.login', meaning: 'forged' }] },
   ];
 }
 

@@ -31,6 +31,8 @@ import {
 import { refreshPack, refreshSubscriptions, subscribe, summarizeCheck } from '../packs/subscriptions';
 import { adapterSaveLocalRequest } from '../builder/messages';
 import { saveLocalAdapter } from '../builder/save-local';
+import { adapterMeaningsWhereRequest, adapterTeachMeaningsRequest } from '../builder/meanings';
+import { meaningsWhere, teachLocalMeanings } from '../builder/meanings-local';
 import { publishMatchTable } from './core-handlers';
 import { registerHandler } from './router';
 import { afterFirstAnswer } from './startup';
@@ -74,6 +76,8 @@ export function registerPackHandlers(): void {
   registerHandler('runbook:save-local', runbookSaveLocalRequest, 'extension-page', (m) => saveLocalRunbook(m.runbook));
   registerHandler('runbook:validate', runbookValidateRequest, 'extension-page', (m) => parseRunbookSource(m.source));
   registerHandler('adapter:save-local', adapterSaveLocalRequest, 'extension-page', (m) => saveLocalAdapter(m.adapter));
+  registerHandler('adapter:meanings-where', adapterMeaningsWhereRequest, 'extension-page', (m) => meaningsWhere(m.adapterId));
+  registerHandler('adapter:teach-meanings', adapterTeachMeaningsRequest, 'extension-page', (m) => teachLocalMeanings(m.adapterId, m.meanings));
 
   // Listeners are added synchronously so an alarm or policy change can wake the worker.
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -99,3 +99,103 @@ export function applyMeanings(adapter: Adapter, meanings: readonly TaughtMeaning
   }
   return { ok: true, adapter: checked.data, taught };
 }
+
+// ── teaching from the panel, after a capture (issue 14 §5) ──────────────────────
+
+/** One change to what the person wrote for a code (./teach-state.ts and the panel share it). */
+export function withMeaningChange(
+  values: Readonly<Record<string, TaughtMeaning>>,
+  code: string,
+  change: Partial<Omit<TaughtMeaning, 'code'>>,
+): Record<string, TaughtMeaning> {
+  const before = values[code] ?? { code, meaning: '', risk: 'routine' as const };
+  const next: TaughtMeaning = { ...before, ...change, code };
+  if (change.kind === undefined && 'kind' in change) delete next.kind;
+  return { ...values, [code]: next };
+}
+
+/**
+ * The codes among `seen` that nothing on this page explains: no glossary entry (the adapter's,
+ * its pack's or a pack-wide one) and no shared event kind the adapter maps it to. `explained`
+ * answers for one code; the panel passes the glossary and kinds it shows rows with.
+ */
+export function codesWithoutMeaning(seen: readonly SeenCode[], explained: (code: string) => boolean): SeenCode[] {
+  return seen.filter(({ code }) => !explained(code));
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** What the adapter says now about one code, as the form shows it: its own glossary entry and the unconditioned kind naming it. */
+export function meaningTaughtFor(adapter: Pick<Adapter, 'glossary' | 'kinds'>, code: string): TaughtMeaning | undefined {
+  const entry = adapter.glossary.find((e) => same(e.term, code));
+  const kind = Object.entries(adapter.kinds).find(([, mapping]) =>
+    typeof mapping === 'string' ? same(mapping, code) : !mapping.where && mapping.codes.some((c) => same(c, code)),
+  )?.[0];
+  if (!entry && !kind) return undefined;
+  return { code, meaning: entry?.meaning ?? '', risk: entry?.risk ?? 'routine', ...(kind ? { kind } : {}) };
+}
+
+/** The adapter with nothing taught for `code`: its glossary entry gone, and the code out of every kind that names it without conditions. */
+function forgetCode(adapter: Adapter, code: string): Adapter {
+  const kinds: Adapter['kinds'] = {};
+  for (const [id, mapping] of Object.entries(adapter.kinds)) {
+    if (typeof mapping === 'string') {
+      if (!same(mapping, code)) kinds[id] = mapping;
+    } else if (mapping.where) kinds[id] = mapping;
+    else {
+      const codes = mapping.codes.filter((c) => !same(c, code));
+      if (codes.length > 1) kinds[id] = { codes };
+      else if (codes.length === 1) kinds[id] = codes[0]!;
+    }
+  }
+  return { ...adapter, glossary: adapter.glossary.filter((e) => !same(e.term, code)), kinds };
+}
+
+/**
+ * What the panel's form saves: for each code it lists, what the person left there replaces
+ * what was taught before — a meaning edited, a kind changed, or everything cleared (undo).
+ * Every other code, and every other part of the adapter, is kept as it was.
+ */
+export function editMeanings(adapter: Adapter, meanings: readonly TaughtMeaning[]): ApplyMeaningsResult {
+  let base = adapter;
+  for (const m of meanings) base = forgetCode(base, String(m.code ?? ''));
+  return applyMeanings(base, meanings);
+}
+
+/** Panel → background: where this console's meanings come from (can the person teach them here?). */
+export const adapterMeaningsWhereRequest = z.strictObject({
+  type: z.literal('adapter:meanings-where'),
+  adapterId: z.string().min(1).max(120),
+});
+/** Panel → background: save what the person taught for these codes into their own (taught) adapter. */
+export const adapterTeachMeaningsRequest = z.strictObject({
+  type: z.literal('adapter:teach-meanings'),
+  adapterId: z.string().min(1).max(120),
+  /** Checked by editMeanings, so a problem names its code. */
+  meanings: z.array(z.record(z.string(), z.unknown())).min(1).max(200),
+});
+
+export type MeaningsWhere =
+  | { editable: true; packName: string }
+  | { editable: false; packName: string; owner?: string; builtin: boolean }
+  | { editable: false; packName: null };
+
+export interface TeachMeaningsReply {
+  /** How many codes now have a meaning or a kind from what was saved. */
+  taught: number;
+  /** How many codes had what was taught for them taken away. */
+  cleared: number;
+  /** The adapter's glossary and kinds as stored, so the panel can check what it shows. */
+  glossary: Adapter['glossary'];
+  kinds: Adapter['kinds'];
+}
+
+/** Said where meanings can't be taught because the console's adapter is someone else's (a pack's). */
+export function whoCanTeach(where: MeaningsWhere): string {
+  if (where.editable) return '';
+  if (where.packName === null) return 'Trailguide no longer knows this console’s adapter, so meanings can’t be added to it here. Reload the page and try again.';
+  if (where.builtin) {
+    return `Meanings for this console come with Trailguide itself (the pack “${where.packName}”) and can’t be changed here. A team lead can add meanings for it in a pack of your team’s own.`;
+  }
+  return `Meanings for this console come from the pack “${where.packName}” — ask ${where.owner ? `its owner, ${where.owner},` : 'whoever looks after that pack'} to add them.`;
+}
