@@ -4,6 +4,7 @@ import { ROLE_INFO, type BuilderRole } from '../../utils/builder/roles';
 import type { CandidateKind } from '../../utils/builder/selectors';
 import { widgetSentence } from '../../utils/builder/widget-names';
 import { ShowMe } from './ShowMe';
+import { ClassOffer } from './ClassOffer';
 import {
   adapterName,
   armed,
@@ -23,6 +24,8 @@ import { adapter } from '../panel/state';
 import { LiveTestReportView, SaveProblems } from './LiveTestReport';
 import { TeachMeanings } from './TeachMeanings';
 import { SentenceTeach } from './SentenceTeach';
+import { RecheckCard, RecheckHold } from './RecheckCard';
+import { recheckHoldsSave, stillLost } from './recheck-state';
 import { sentenceDraft } from './sentence-state';
 
 /** "Teach Trailguide this page": point at the parts of an unknown console, test, save. */
@@ -57,6 +60,7 @@ function Step({ role }: { role: BuilderRole }) {
         data-role={role}
         data-state={state}
         data-widget={pick?.field?.family}
+        data-recheck={stillLost.value.includes(role) ? 'lost' : undefined}
         aria-pressed={isArmed}
         disabled={blocked !== null}
         onClick={() => void (isArmed ? stopPointing() : arm(role))}
@@ -81,6 +85,7 @@ function Step({ role }: { role: BuilderRole }) {
         </span>
       </button>
       <ShowMe role={role} />
+      <ClassOffer role={role} />
       {pick && (
         <details class="builder-how" data-testid="builder-how" {...(pick.header ? { 'data-header': pick.header } : {})}>
           <summary>How Trailguide finds it</summary>
@@ -155,6 +160,7 @@ export function BuilderView() {
         </button>
         {missing.length > 0 && <p class="small muted builder-missing">Still to point at: {missing.map((r) => ROLE_INFO[r].title.toLowerCase()).join(', ')}.</p>}
         <LiveTestReportView />
+        <RecheckCard disabled={missing.length > 0} />
       </section>
 
       <TeachMeanings />
@@ -172,9 +178,10 @@ export function BuilderView() {
             onInput={(e) => (adapterName.value = e.currentTarget.value)}
           />
         </label>
-        <button class="button" data-testid="builder-save" disabled={saving.value || missing.length > 0} aria-busy={saving.value} onClick={() => void saveAdapter()}>
+        <button class="button" data-testid="builder-save" disabled={saving.value || missing.length > 0 || recheckHoldsSave.value} aria-busy={saving.value} onClick={() => void saveAdapter()}>
           {saving.value ? 'Saving…' : 'Save'}
         </button>
+        <RecheckHold />
         <SaveProblems />
         {saved.value && (
           <button class="link-button" onClick={closeBuilder}>Show the runbooks for this page</button>

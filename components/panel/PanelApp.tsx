@@ -8,6 +8,7 @@ import type { Pack } from '../../utils/schema/pack';
 import { builderOpen } from '../builder/builder-open';
 import { LazyBuilderView as BuilderView } from '../builder/LazyBuilderView';
 import { TeachIntro, TeachLink } from '../builder/TeachEntry';
+import { resumeRecheck } from '../builder/recheck-resume';
 import { RunbookList } from './RunbookList';
 import { lazyComponent } from '../common/lazy';
 
@@ -77,6 +78,8 @@ async function init() {
     if (open !== null) panelOpen.value = open;
     // The page reloaded (a search, a "next" link) with a runbook open in this tab: open it again.
     if (reopen) openRunbookId.value = reopen;
+    // The builder reloaded the page to check what was taught ("Check on a fresh page"): it opens again and finishes.
+    void resumeRecheck(tabId.value);
   } catch {
     loadError.value = 'Trailguide could not load its runbooks. Reload the page; if this keeps happening, reinstall the extension.';
   } finally {
