@@ -19,6 +19,8 @@ export interface ClassOffer {
   values: string[];
   /** The different values, most frequent first. */
   kinds: string[];
+  /** The value in the row the person pointed in. */
+  here?: string;
 }
 
 /** The first class name of a class attribute, as the capture will read it ('' when none). */
@@ -58,4 +60,11 @@ export function offerSentence(offer: Pick<ClassOffer, 'kinds'>, shown = 4): stri
   const head = offer.kinds.slice(0, shown);
   const more = offer.kinds.length - head.length;
   return `Read the event type from the row's style name instead: ${head.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+}
+
+/** What a pick becomes when the person takes the offer: the row itself, its `class` attribute, the first class kept. */
+export function withClassReading<P extends { selectors: string[]; kinds: string[]; sample: string; attr?: string; pattern?: string; classOffer?: ClassOffer }>(pick: P): P {
+  const offer = pick.classOffer;
+  if (!offer) return pick;
+  return { ...pick, selectors: [':scope'], kinds: ['class'], attr: offer.attr, pattern: offer.pattern, sample: offer.here ?? offer.kinds[0] ?? '' };
 }

@@ -84,7 +84,7 @@ export interface PickedElement {
   /** Cells read from an attribute: the part of its value to keep (a regex whose first group is kept). */
   pattern?: string;
   /** Event cells whose words don't repeat while the row's first class does: the reading offered instead (./class-values.ts). */
-  classOffer?: { attr: 'class'; pattern: string; values: string[]; kinds: string[] };
+  classOffer?: { attr: 'class'; pattern: string; values: string[]; kinds: string[]; here?: string };
 }
 
 export interface PickReply {

@@ -184,11 +184,10 @@ export function describePick(doc: Document, target: Element, request: PickReques
     const cell = resolveCell(target);
     // Text straight in the row, not in an element of its own: the row is probably a sentence.
     // The row's icon for the event type, and the row's style name says the type: read it from there (./class-values.ts).
-    const iconOffer = cell === row && role === 'col-action' ? rowClassOffer(rows, null) : null;
+    const iconOffer = cell === row && role === 'col-action' ? rowClassOffer(rows, row, null) : null;
     if (iconOffer) {
       flashOutlines(doc, [{ elements: [row], tone: 'picked', label: ROLE_INFO[role].title }], 2_000);
-      const sample = iconOffer.values[rows.indexOf(row)] ?? '';
-      return { type: 'exec:pick', picked: picked(role, row, [{ selector: ':scope', kind: 'class' }], { attr: 'class', pattern: iconOffer.pattern, sample, classOffer: iconOffer }) };
+      return { type: 'exec:pick', picked: picked(role, row, [{ selector: ':scope', kind: 'class' }], { attr: 'class', pattern: iconOffer.pattern, sample: iconOffer.here ?? '', classOffer: iconOffer }) };
     }
     if (cell === row) return fail('That part of the row is not a separate box, so Trailguide can’t point at it alone. If each row reads like a sentence, press “The rows are sentences” under the steps and select the words instead.');
     const facts = cellFacts(row, cell);
@@ -202,7 +201,7 @@ export function describePick(doc: Document, target: Element, request: PickReques
     // A time of day under a day heading: the day is read from the heading (./time-heading.ts).
     const heading = role === 'col-time' && !attr ? dayHeadingFor(rows, cell.textContent ?? '') : undefined;
     // Words that don't repeat for the event type, while the row's style name does: offered instead (./class-values.ts).
-    const classOffer = role === 'col-action' ? rowClassOffer(rows, byHeader ? null : confirmed[0]!.selector) : null;
+    const classOffer = role === 'col-action' ? rowClassOffer(rows, row, byHeader ? null : confirmed[0]!.selector) : null;
     return {
       type: 'exec:pick',
       picked: picked(role, cell, confirmed, { cellIndex: facts.steps[0]?.nthChild ?? 1, ...(attr ? { attr } : {}), ...(byHeader ?? {}), ...(heading ? { heading } : {}), ...(classOffer ? { classOffer } : {}) }),

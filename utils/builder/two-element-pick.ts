@@ -1,6 +1,6 @@
 import { compileCellQuery } from '../engine/row-patterns';
 import { cellFacts, resolveCell } from './describe';
-import { classOffer, type ClassOffer } from './class-values';
+import { classOffer, firstClass, type ClassOffer } from './class-values';
 import { afterRowCandidates, rowBefore, testAfterRowCells, wrapperCandidates } from './next-sibling';
 import { confirmCandidates, proposeCellSelectors, type Candidate } from './selectors';
 
@@ -27,11 +27,12 @@ const textOf = (el: Element | null) => (el ? (el.textContent ?? '').replace(/\s+
  * at (found in each row by `selector`; the whole row when null) doesn't repeat like an event
  * code while the class does.
  */
-export function rowClassOffer(rows: readonly Element[], selector: string | null): ClassOffer | null {
+export function rowClassOffer(rows: readonly Element[], row: Element, selector: string | null): ClassOffer | null {
   const visible = rows.slice(0, 200);
-  const query = selector ? compileCellQuery([selector]) : (row: Element) => row;
-  return classOffer(
+  const query = selector ? compileCellQuery([selector]) : (r: Element) => r;
+  const offer = classOffer(
     visible.map((r) => r.getAttribute('class')),
     visible.map((r) => textOf(query(r))),
   );
+  return offer ? { ...offer, here: firstClass(row.getAttribute('class')) } : null;
 }
