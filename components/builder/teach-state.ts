@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { applyMeanings, isTaught, type TaughtMeaning } from '../../utils/builder/meanings';
+import { applyMeanings, isTaught, withMeaningChange, type TaughtMeaning } from '../../utils/builder/meanings';
 import type { LiveTestReport } from '../../utils/builder/messages';
 import { columnProblems } from '../../utils/builder/plausibility';
 import type { Adapter } from '../../utils/schema/adapter';
@@ -14,10 +14,7 @@ export const meanings = signal<Record<string, TaughtMeaning>>({});
 export const saveProblemsFor = signal<LiveTestReport | null>(null);
 
 export function setMeaning(code: string, change: Partial<Omit<TaughtMeaning, 'code'>>): void {
-  const before = meanings.value[code] ?? { code, meaning: '', risk: 'routine' as const };
-  const next: TaughtMeaning = { ...before, ...change, code };
-  if (change.kind === undefined && 'kind' in change) delete next.kind;
-  meanings.value = { ...meanings.value, [code]: next };
+  meanings.value = withMeaningChange(meanings.value, code, change);
 }
 
 export function taughtMeanings(): TaughtMeaning[] {
