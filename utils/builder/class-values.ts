@@ -46,8 +46,8 @@ export function classOffer(classAttrs: readonly (string | null)[], cellTexts: re
   if (named.length < Math.ceil(values.length * 0.8) || named.some((v) => looksHashed(v))) return null;
   const counts = new Map<string, number>();
   for (const v of named) counts.set(v, (counts.get(v) ?? 0) + 1);
-  // Kinds, not one style for every row, nor one per row.
-  if (counts.size < 2 || counts.size > Math.max(2, Math.floor(named.length / 2))) return null;
+  // Kinds, not one style for every row, nor one per row: some value repeats, most rows share theirs.
+  if (counts.size < 2 || counts.size >= named.length || counts.size > Math.ceil(named.length * 0.75)) return null;
   // The words pointed at already repeat like event codes: read those instead.
   const texts = cellTexts.filter((t): t is string => t !== null && t.trim() !== '');
   if (texts.length >= 3 && spread(texts) <= 0.5) return null;
