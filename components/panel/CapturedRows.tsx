@@ -5,6 +5,7 @@ import { kindsOfPacks } from '../../utils/kinds/packs';
 import { countOf } from '../../utils/plural';
 import { Markdown } from '../common/Markdown';
 import { adapter, packs } from './state';
+import { TeachMeaningsAfterCapture } from './TeachMeaningsAfterCapture';
 
 /** How many rows the panel lists per capture; the rest stay in the case for export. */
 const SHOWN = 100;
@@ -62,6 +63,7 @@ export function CapturedRows({ captures }: { captures: CaptureRecord[] }) {
       <h2 id="captures-heading">
         What you captured <span class="muted small">{countOf(total, 'row')}</span>
       </h2>
+      <TeachMeaningsAfterCapture captures={captures} glossary={glossary} kindOfRow={kindOfRow} />
       {captures.map((capture) => (
         <div key={capture.id} class="capture">
           <p class="muted small">
