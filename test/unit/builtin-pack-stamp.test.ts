@@ -3,6 +3,7 @@ import { freshDatabase } from './packs-helpers';
 import { builtinPackStamp, loadBuiltinPack } from '../../utils/pack/builtin';
 import { seedBuiltinPack } from '../../utils/packs/store';
 import type { TrailguideDatabase } from '../../utils/db/database';
+import { packTextOf } from '../../utils/db/pack-texts';
 
 /**
  * A cold service worker compares the built-in pack with the stored copy by the build's stamp
@@ -34,12 +35,13 @@ describe('the built-in pack, compared by its stamp', () => {
   it('rewrites the copy another build stored (a different stamp), keeping the person’s on/off choice', async () => {
     const stamp = builtinPackStamp();
     await seedBuiltinPack(1_000, { id: stamp.id, stamp: 'sha256:an-older-build' });
-    await database.packs.update(stamp.id, { enabled: false, raw: '{"an":"older pack"}' });
+    await database.packs.update(stamp.id, { enabled: false });
+    await database.packTexts.put({ id: stamp.id, raw: '{"an":"older pack"}' });
 
     await seedBuiltinPack(2_000, stamp);
     const stored = await database.packs.get(stamp.id);
     expect(stored).toMatchObject({ builtinStamp: stamp.stamp, enabled: false, updatedAt: 2_000 });
-    expect(stored?.raw).toBe(JSON.stringify(loadBuiltinPack(), null, 2));
+    expect(await packTextOf(stamp.id)).toBe(JSON.stringify(loadBuiltinPack(), null, 2));
   });
 
   it('only adds the stamp to a copy stored before stamps were kept, when it is the same pack', async () => {

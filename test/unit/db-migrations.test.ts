@@ -69,7 +69,10 @@ async function seedV1(indexedDB: IDBFactory) {
     createdAt: 1_700_000_200_000 + i,
     updatedAt: 1_700_000_200_000 + i,
   }));
-  const packs = [{ id: 'trailguide-essentials', source: 'builtin', enabled: true, locked: false, pack: { id: 'x', runbooks: [] }, raw: 'id: x', installedAt: 1, updatedAt: 2 }];
+  const packs = [
+    { id: 'trailguide-essentials', source: 'builtin', enabled: true, locked: false, pack: { id: 'x', runbooks: [] }, raw: 'id: x', installedAt: 1, updatedAt: 2 },
+    { id: 'team-pack', source: 'url', enabled: false, locked: false, pack: { id: 'team-pack', runbooks: [] }, raw: 'id: team-pack\nname: "Team"\n', url: 'https://packs.example.org/t.yaml', etag: '"v1"', installedAt: 3, updatedAt: 4 },
+  ];
   const settings = [{ key: 'retentionDays', value: 90 }, { key: 'redactEmails', value: true }];
   await v1.table('cases').bulkAdd(cases);
   await v1.table('captures').bulkAdd(captures);
@@ -84,8 +87,11 @@ async function seedV1(indexedDB: IDBFactory) {
 /** One SHA-256 per table over every record, in primary-key order. */
 async function checksums(database: Dexie): Promise<Record<string, { count: number; sha: string }>> {
   const out: Record<string, { count: number; sha: string }> = {};
+  const texts = database.tables.some((t) => t.name === 'packTexts') ? new Map((await database.table('packTexts').toArray()).map((t) => [t.id, t.raw])) : null;
   for (const name of TABLES) {
-    const records = await database.table(name).toArray();
+    let records = await database.table(name).toArray();
+    // From version 2 a pack's text is kept apart: the pack is its record with its text.
+    if (name === 'packs' && texts) records = records.map((r) => ({ ...r, raw: r.raw ?? texts.get(r.id) }));
     out[name] = { count: records.length, sha: await sha256Hex(canonicalJson(records)) };
   }
   return out;
@@ -112,6 +118,25 @@ describe('database migrations', () => {
     expect(await current.cases.where('status').equals('closed').count()).toBe(100);
     expect(await current.escalations.where('caseId').equals('case-5').count()).toBe(1);
     expect(await current.cases.where('updatedAt').below(1_700_000_000_000 + 20_000).count()).toBe(10);
+    current.close();
+  });
+
+  it('v1 → v2: each pack’s text moves to packTexts, byte for byte, and the pack record keeps everything else', async () => {
+    const indexedDB = new IDBFactory();
+    await seedV1(indexedDB);
+    const current = new TrailguideDatabase('trailguide', { indexedDB, IDBKeyRange });
+    await current.open();
+    expect(current.verno).toBe(2);
+    const packs = await current.packs.orderBy('id').toArray();
+    expect(packs.map((p) => p.id)).toEqual(['team-pack', 'trailguide-essentials']);
+    for (const record of packs) expect(record).not.toHaveProperty('raw');
+    expect(packs[0]).toMatchObject({ source: 'url', enabled: false, url: 'https://packs.example.org/t.yaml', etag: '"v1"', installedAt: 3, updatedAt: 4 });
+    expect(await current.packTexts.orderBy('id').toArray()).toEqual([
+      { id: 'team-pack', raw: 'id: team-pack\nname: "Team"\n' },
+      { id: 'trailguide-essentials', raw: 'id: x' },
+    ]);
+    // The index the store filters by still answers.
+    expect(await current.packs.where('source').equals('url').count()).toBe(1);
     current.close();
   });
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../utils/db/database';
+import { withText } from '../../utils/db/pack-texts';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import { applyManagedPolicy, policyStatus, validatePolicy } from '../../utils/packs/managed';
 import { importPackText, resetStoreForTests, setPackEnabled, deletePack } from '../../utils/packs/store';
@@ -57,13 +58,15 @@ describe('applyManagedPolicy', () => {
     });
     expect(status).toMatchObject({ state: 'applied', problems: [] });
     expect(await managedIds()).toEqual(['it-inline-pack', 'it-url-pack']);
-    const urlRecord = (await db().packs.get('it-url-pack'))!;
+    const urlRecord = await withText((await db().packs.get('it-url-pack'))!);
     expect(urlRecord).toMatchObject({ locked: true, enabled: true, url: 'https://it.example.com/p.json', raw: fromUrl, etag: '"1"' });
     await expect(setPackEnabled('it-inline-pack', false)).rejects.toThrow(/organisation/);
     await expect(deletePack('it-inline-pack')).rejects.toThrow(/organisation/);
 
     await applyManagedPolicy({ read: read({ packs: [packText({ id: 'it-inline-pack' })] }), fetch: noNetwork });
     expect(await managedIds()).toEqual(['it-inline-pack']);
+    // A pack IT removed leaves no text behind.
+    expect(await db().packTexts.get('it-url-pack')).toBeUndefined();
   });
 
   it('changes nothing when the policy is invalid, and says why', async () => {

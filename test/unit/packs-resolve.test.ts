@@ -13,7 +13,7 @@ function record(id: string, source: PackRecord['source'], installedAt: number, r
       runbooks: runbookIds.map((r) => ({ id: r, title: `${r} from ${id}`, summary: 's', steps: [{ title: 't' }] })),
     }),
   );
-  return { id, source, enabled: true, locked: false, pack, raw: '', installedAt, updatedAt: installedAt, ...extra };
+  return { id, source, enabled: true, locked: false, pack, installedAt, updatedAt: installedAt, ...extra };
 }
 
 describe('resolvePacks', () => {

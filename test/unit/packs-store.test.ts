@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../utils/db/database';
+import { packTextOf } from '../../utils/db/pack-texts';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import {
   PackActionError,
@@ -42,7 +43,8 @@ describe('pack store', () => {
     const text = packText();
     const reply = await importPackText(text);
     expect(reply.status).toBe('installed');
-    expect((await db().packs.get('team-pack'))!.raw).toBe(text);
+    expect(await packTextOf('team-pack')).toBe(text);
+    expect((await db().packs.get('team-pack'))!).not.toHaveProperty('raw');
     expect((await activePacksFromStore()).flatMap((p) => p.runbooks.map((r) => r.id))).toContain('team-runbook');
     await new Promise((r) => setTimeout(r, 0));
     expect(announced).toBe(1);
@@ -76,8 +78,12 @@ describe('pack store', () => {
     const { undoUntil } = await deletePack('team-pack', 1_000);
     expect(undoUntil).toBe(11_000);
     expect(await db().packs.get('team-pack')).toBeUndefined();
+    expect(await db().packTexts.get('team-pack')).toBeUndefined();
     await restorePack('team-pack', 5_000);
     expect((await db().packs.get('team-pack'))!.pack.name).toBe('Team pack');
+    // Undo brings the text back too (kept in its own table): export gives the same bytes.
+    expect((await exportPack('team-pack')).text).toBe(packText());
+    expect(await db().packs.get('team-pack')).not.toHaveProperty('raw');
 
     await deletePack('team-pack', 100_000);
     await expect(restorePack('team-pack', 100_000 + 61_000)).rejects.toThrow(/too late/);

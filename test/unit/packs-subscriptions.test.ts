@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../utils/db/database';
+import { withText } from '../../utils/db/pack-texts';
 import { fetchPackText, packUrlProblem, type FetchLike } from '../../utils/packs/fetch-pack';
 import { resetStoreForTests } from '../../utils/packs/store';
 import { DAY_MS, HOUR_MS, refreshPack, refreshSubscriptions, retryDelayMs, subscribe } from '../../utils/packs/subscriptions';
@@ -58,7 +59,7 @@ describe('subscriptions', () => {
     const first = server(ok(packText(), { etag: '"v1"', 'last-modified': 'Tue, 01 Apr 2026 10:00:00 GMT' }));
     const reply = await subscribe(URL_A, { fetch: first.fetch, now: 1_000 });
     expect(reply.status).toBe('installed');
-    return (await db().packs.get('team-pack'))!;
+    return (await withText((await db().packs.get('team-pack'))!));
   }
 
   it('installs a valid pack with its validators and a daily check', async () => {
@@ -90,7 +91,7 @@ describe('subscriptions', () => {
     const newer = packText({ version: '1.1.0' });
     const result = await refreshPack('team-pack', { fetch: server(ok(newer, { etag: '"v2"' })).fetch, now: 9_000 });
     expect(result.status).toBe('updated');
-    expect((await db().packs.get('team-pack'))!).toMatchObject({ raw: newer, etag: '"v2"', updatedAt: 9_000 });
+    expect((await withText((await db().packs.get('team-pack'))!))).toMatchObject({ raw: newer, etag: '"v2"', updatedAt: 9_000 });
   });
 
   const failures: [string, () => Response, RegExp][] = [
@@ -106,7 +107,7 @@ describe('subscriptions', () => {
     it(`keeps the last good copy byte for byte after ${what}`, async () => {
       const before = await subscribed();
       const result = await refreshPack('team-pack', { fetch: server(answer).fetch, now: 50_000 });
-      const after = (await db().packs.get('team-pack'))!;
+      const after = (await withText((await db().packs.get('team-pack'))!));
       expect(result.status).toBe('failed');
       expect(after.raw).toBe(before.raw);
       expect(after.pack).toEqual(before.pack);
@@ -121,7 +122,7 @@ describe('subscriptions', () => {
     const hang: FetchLike = (_u, init) => new Promise((_r, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
     await refreshPack('team-pack', { fetch: hang, timeoutMs: 20, now: 2_000 });
     await refreshPack('team-pack', { fetch: async () => Promise.reject(new TypeError('Failed to fetch')), now: 3_000 });
-    const after = (await db().packs.get('team-pack'))!;
+    const after = (await withText((await db().packs.get('team-pack'))!));
     expect(after.raw).toBe(before.raw);
     expect(after.lastError).toMatch(/couldn't reach packs\.example\.org/);
     expect(after.failures).toBe(2);

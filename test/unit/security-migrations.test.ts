@@ -26,6 +26,18 @@ const SHIPPED_VERSIONS: { version: number; stores: Record<string, string> }[] = 
       settings: 'key',
     },
   },
+  {
+    // Version 2: each pack's text in its own table (docs/performance.md, worker cold start).
+    version: 2,
+    stores: {
+      packs: 'id, source, enabled, updatedAt',
+      packTexts: 'id',
+      cases: 'id, runbookId, adapterId, status, createdAt, updatedAt',
+      captures: 'id, caseId, capturedAt',
+      escalations: 'id, caseId, status, createdAt',
+      settings: 'key',
+    },
+  },
 ];
 
 const CASES = 100;
@@ -90,7 +102,11 @@ async function seed(version: number, stores: Record<string, string>, indexedDB: 
   await old.table('cases').bulkAdd(cases);
   await old.table('captures').bulkAdd(captures);
   await old.table('escalations').bulkAdd(escalations);
-  await old.table('packs').bulkAdd([{ id: 'trailguide-essentials', source: 'builtin', enabled: true, locked: false, pack: { id: 'x' }, raw: 'id: x\n', installedAt: 1, updatedAt: 2 }]);
+  const pack = { id: 'trailguide-essentials', source: 'builtin', enabled: true, locked: false, pack: { id: 'x' }, installedAt: 1, updatedAt: 2 };
+  if ('packTexts' in stores) {
+    await old.table('packs').bulkAdd([pack]);
+    await old.table('packTexts').bulkAdd([{ id: pack.id, raw: 'id: x\n' }]);
+  } else await old.table('packs').bulkAdd([{ ...pack, raw: 'id: x\n' }]);
   await old.table('settings').bulkAdd([{ key: 'retentionDays', value: 90 }, { key: 'redactEmails', value: true }]);
   const sums = await checksums(old, Object.keys(stores));
   old.close();
@@ -99,8 +115,11 @@ async function seed(version: number, stores: Record<string, string>, indexedDB: 
 
 async function checksums(database: Dexie, tables: string[]): Promise<Record<string, { count: number; sha: string }>> {
   const out: Record<string, { count: number; sha: string }> = {};
+  const texts = database.tables.some((t) => t.name === 'packTexts') ? new Map((await database.table('packTexts').toArray()).map((t) => [t.id, t.raw])) : null;
   for (const name of tables) {
-    const records = await database.table(name).toArray();
+    let records = await database.table(name).toArray();
+    // From version 2 a pack's text is kept apart: the pack is its record with its text.
+    if (name === 'packs' && texts) records = records.map((r) => ({ ...r, raw: r.raw ?? texts.get(r.id) }));
     out[name] = { count: records.length, sha: await sha256Hex(canonicalJson(records)) };
   }
   return out;

@@ -9,6 +9,11 @@ import type { CaptureRecord, CaseRecord, EscalationRecord } from './records';
  */
 export type PackSource = 'builtin' | 'file' | 'url' | 'managed' | 'local';
 
+/**
+ * A pack as the `packs` table holds it: everything but the text it came as. That text
+ * (often ≈ 300 KB, never needed to show or match runbooks) lives in `packTexts` since
+ * version 2, so reading the packs in force does not read it (docs/performance.md).
+ */
 export interface PackRecord {
   id: string;
   source: PackSource;
@@ -16,8 +21,6 @@ export interface PackRecord {
   /** Locked packs (managed by IT) cannot be disabled or deleted in the UI. */
   locked: boolean;
   pack: Pack;
-  /** The last good copy, byte for byte, as it was received. */
-  raw: string;
   /** The built-in pack only: the build's stamp of it (utils/pack/builtin.ts builtinPackStamp). */
   builtinStamp?: string;
   installedAt: number;
@@ -30,6 +33,18 @@ export interface PackRecord {
   nextCheckAt?: number;
   failures?: number;
   lastError?: string;
+}
+
+/** A pack record with its text: what is written (utils/db/pack-texts.ts putPackRecords). */
+export interface PackRecordWithText extends PackRecord {
+  /** The last good copy, byte for byte, as it was received. */
+  raw: string;
+}
+
+/** The text of a pack, by the pack's id (table `packTexts`). */
+export interface PackTextRecord {
+  id: string;
+  raw: string;
 }
 
 // Case, capture and escalation shapes come from their zod schemas (records.ts).
@@ -48,6 +63,7 @@ export interface SettingRecord {
 
 export class TrailguideDatabase extends Dexie {
   packs!: EntityTable<PackRecord, 'id'>;
+  packTexts!: EntityTable<PackTextRecord, 'id'>;
   cases!: EntityTable<CaseRecord, 'id'>;
   captures!: EntityTable<CaptureRecord, 'id'>;
   escalations!: EntityTable<EscalationRecord, 'id'>;
@@ -63,6 +79,20 @@ export class TrailguideDatabase extends Dexie {
       escalations: 'id, caseId, status, createdAt',
       settings: 'key',
     });
+    // Version 2: each pack's text moves to its own table; the packs table keeps the rest.
+    this.version(2)
+      .stores({ packTexts: 'id' })
+      .upgrade(async (tx) => {
+        const texts: PackTextRecord[] = [];
+        await tx
+          .table('packs')
+          .toCollection()
+          .modify((record: Partial<PackRecordWithText>) => {
+            if (typeof record.raw === 'string' && typeof record.id === 'string') texts.push({ id: record.id, raw: record.raw });
+            delete record.raw;
+          });
+        await tx.table('packTexts').bulkPut(texts);
+      });
   }
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { db, type PackRecord } from '../db/database';
+import { db, type PackRecordWithText } from '../db/database';
+import { deletePackRecords, packTextOf, putPackRecords } from '../db/pack-texts';
 import { builtinPackStamp } from '../pack/builtin';
 import { parsePackText } from '../pack/parse';
 import type { Pack } from '../schema/pack';
@@ -129,14 +130,14 @@ export async function applyManagedPolicy(options: FetchOptions & { now?: number;
     const removals = new Set(
       current.filter((r) => r.source === 'managed' && (r.url ? !check.urls.includes(r.url) : !inlineIds.has(r.id))).map((r) => r.id),
     );
-    const puts: PackRecord[] = [];
+    const puts: PackRecordWithText[] = [];
     for (const item of incoming) {
       const existing = current.find((r) => r.id === item.pack.id);
-      if (existing?.source === 'managed' && existing.raw === item.raw && existing.url === item.url) continue;
+      if (existing?.source === 'managed' && existing.url === item.url && (await packTextOf(existing.id)) === item.raw) continue;
       if (existing && existing.source !== 'managed') {
         problems.push(`Your organisation's pack "${item.pack.name}" replaced the copy you had (${SOURCE_WORDS[existing.source].toLowerCase()}).`);
       }
-      const record: PackRecord = {
+      const record: PackRecordWithText = {
         id: item.pack.id,
         source: 'managed',
         enabled: true,
@@ -153,8 +154,8 @@ export async function applyManagedPolicy(options: FetchOptions & { now?: number;
       removals.delete(record.id);
     }
     if (removals.size === 0 && puts.length === 0) return false;
-    await db().packs.bulkDelete([...removals]);
-    await db().packs.bulkPut(puts);
+    await deletePackRecords([...removals]);
+    await putPackRecords(puts);
     return true;
   });
   if (changed) void announcePacksChanged();

@@ -1,4 +1,5 @@
-import { db, type PackRecord, type PackSource } from '../db/database';
+import { db, type PackRecord, type PackRecordWithText, type PackSource } from '../db/database';
+import { packTextOf, putPackRecord, withText, withoutText } from '../db/pack-texts';
 import { builtinPackStamp } from '../pack/builtin';
 import { builtinPack } from '../pack/builtin-file';
 import type { PackProblem } from '../pack/errors';
@@ -87,8 +88,8 @@ export async function seedBuiltinPack(now = Date.now(), stamp = builtinPackStamp
   const pack = await builtinPack();
   const raw = JSON.stringify(pack, null, 2);
   // Same pack, stored before stamps were kept: only the stamp is added.
-  const same = existing?.source === 'builtin' && existing.raw === raw;
-  await db().packs.put({
+  const same = existing?.source === 'builtin' && (await packTextOf(existing.id)) === raw;
+  await putPackRecord({
     id: pack.id,
     source: 'builtin',
     enabled: existing?.source === 'builtin' ? existing.enabled : true,
@@ -221,7 +222,7 @@ export async function importPackText(text: string, options: { replace?: boolean;
     const conflict = conflictFor(existing, pack, 'file', true, options.replace ?? false);
     if (conflict?.kind === 'refuse') throw new PackActionError(conflict.message);
     if (conflict?.kind === 'confirm') return { status: 'confirm', message: conflict.message };
-    const record: PackRecord = {
+    const record: PackRecordWithText = {
       id: pack.id,
       source: 'file',
       enabled: existing?.source === 'file' ? existing.enabled : true,
@@ -231,7 +232,7 @@ export async function importPackText(text: string, options: { replace?: boolean;
       installedAt: now,
       updatedAt: now,
     };
-    await db().packs.put(record);
+    await putPackRecord(record);
     void announcePacksChanged();
     const message = existing
       ? `Replaced "${existing.pack.name}" ${existing.pack.version} with "${pack.name}" version ${pack.version} (${countWords(pack.runbooks.length, 'runbook')}).`
@@ -255,7 +256,7 @@ export async function setPackEnabled(id: string, enabled: boolean): Promise<Pack
 
 const trashKey = (id: string) => `${TRASH_PREFIX}${id}`;
 interface TrashEntry {
-  record: PackRecord;
+  record: PackRecordWithText;
   deletedAt: number;
 }
 
@@ -266,12 +267,14 @@ export async function deletePack(id: string, now = Date.now()): Promise<{ pack: 
     if (record.source === 'builtin') throw new PackActionError("The built-in pack can't be deleted, but you can switch it off.");
     if (record.locked) throw new PackActionError('Your organisation manages this pack, so it can\'t be deleted here.');
     const database = db();
-    await database.transaction('rw', database.packs, database.settings, async () => {
+    const copy = await withText(record);
+    await database.transaction('rw', database.packs, database.packTexts, database.settings, async () => {
       const stale = await database.settings.where('key').startsWith(TRASH_PREFIX).toArray();
       const expired = stale.filter((s) => now - ((s.value as TrashEntry | undefined)?.deletedAt ?? 0) > RESTORE_GRACE_MS);
       await database.settings.bulkDelete(expired.map((s) => s.key));
       await database.packs.delete(id);
-      await database.settings.put({ key: trashKey(id), value: { record, deletedAt: now } satisfies TrashEntry });
+      await database.packTexts.delete(id);
+      await database.settings.put({ key: trashKey(id), value: { record: copy, deletedAt: now } satisfies TrashEntry });
     });
     void announcePacksChanged();
     return { pack: summarizePack(record), undoUntil: now + UNDO_WINDOW_MS };
@@ -288,12 +291,12 @@ export async function restorePack(id: string, now = Date.now()): Promise<PackSum
     if (await database.packs.get(id)) {
       throw new PackActionError('A pack with the same id was installed again in the meantime, so the deleted copy was not brought back.');
     }
-    await database.transaction('rw', database.packs, database.settings, async () => {
-      await database.packs.put(entry.record);
+    await database.transaction('rw', database.packs, database.packTexts, database.settings, async () => {
+      await putPackRecord(entry.record);
       await database.settings.delete(trashKey(id));
     });
     void announcePacksChanged();
-    return summarizePack(entry.record);
+    return summarizePack(withoutText(entry.record));
   });
 }
 
@@ -302,11 +305,12 @@ export async function restorePack(id: string, now = Date.now()): Promise<PackSum
 export async function exportPack(id: string): Promise<ExportReply> {
   await ensureBuiltinPack();
   const record = await getPackRecord(id);
-  const json = /^\s*[{[]/.test(record.raw);
+  const raw = await packTextOf(id);
+  const json = /^\s*[{[]/.test(raw);
   return {
     fileName: `${record.id}-${record.pack.version}.trailguide.${json ? 'json' : 'yaml'}`,
     mimeType: json ? 'application/json' : 'application/yaml',
-    text: record.raw,
+    text: raw,
   };
 }
 
@@ -355,7 +359,7 @@ export async function updateLocalPack(
     const candidate = { ...base, version: existing ? bumpPatch(base.version) : base.version, ...change(base) };
     const parsed = parsePackData(JSON.parse(JSON.stringify(candidate)));
     if (!parsed.ok) throw new PackActionError(`This ${what} can't be saved: ${problemSentence(parsed.problem)}`);
-    await db().packs.put({
+    await putPackRecord({
       id: parsed.pack.id,
       source: 'local',
       enabled: true,

@@ -1,4 +1,5 @@
-import { db, type PackRecord } from '../db/database';
+import { db, type PackRecordWithText } from '../db/database';
+import { putPackRecord, withText } from '../db/pack-texts';
 import { parsePackText } from '../pack/parse';
 import type { ImportReply, PackSummary } from './messages';
 import { fetchPackText, packUrlProblem, type FetchOptions, type FetchOutcome } from './fetch-pack';
@@ -30,7 +31,7 @@ export function retryDelayMs(failures: number): number {
 }
 
 export interface CheckResult {
-  record: PackRecord;
+  record: PackRecordWithText;
   status: 'updated' | 'unchanged' | 'failed';
   message: string;
 }
@@ -40,7 +41,7 @@ function withoutEmpty<T extends object>(value: T): T {
 }
 
 /** What one check means for a subscribed pack. Pure, so every case is easy to test. */
-export function applyCheck(record: PackRecord, outcome: FetchOutcome, now: number): CheckResult {
+export function applyCheck(record: PackRecordWithText, outcome: FetchOutcome, now: number): CheckResult {
   const fail = (cause: string): CheckResult => {
     const failures = (record.failures ?? 0) + 1;
     const message = `${cause} Trailguide kept the last good copy (version ${record.pack.version}) and will try again later.`;
@@ -50,7 +51,7 @@ export function applyCheck(record: PackRecord, outcome: FetchOutcome, now: numbe
       record: { ...record, lastCheckedAt: now, failures, nextCheckAt: now + retryDelayMs(failures), lastError: message },
     };
   };
-  const healthy = (extra: Partial<PackRecord>): PackRecord =>
+  const healthy = (extra: Partial<PackRecordWithText>): PackRecordWithText =>
     withoutEmpty({ ...record, ...extra, lastCheckedAt: now, nextCheckAt: now + DAY_MS, failures: 0, lastError: undefined });
 
   if (outcome.kind === 'failed') return fail(outcome.message);
@@ -93,8 +94,8 @@ export function refreshPack(id: string, options: FetchOptions & { now?: number }
     return withPackLock(async () => {
       const current = await db().packs.get(id);
       if (!current || current.url !== record.url) throw new PackActionError('This pack was removed while Trailguide was checking it.');
-      const result = applyCheck(current, outcome, options.now ?? Date.now());
-      await db().packs.put(result.record);
+      const result = applyCheck(await withText(current), outcome, options.now ?? Date.now());
+      await putPackRecord(result.record);
       void announcePacksChanged();
       return result;
     });
@@ -149,7 +150,7 @@ export async function subscribe(url: string, options: FetchOptions & { replace?:
     const conflict = conflictFor(existing, pack, 'url', existing?.url === href, options.replace ?? false);
     if (conflict?.kind === 'refuse') throw new PackActionError(conflict.message);
     if (conflict?.kind === 'confirm') return { status: 'confirm', message: conflict.message };
-    const record: PackRecord = withoutEmpty({
+    const record: PackRecordWithText = withoutEmpty({
       id: pack.id,
       source: 'url' as const,
       enabled: true,
@@ -165,7 +166,7 @@ export async function subscribe(url: string, options: FetchOptions & { replace?:
       nextCheckAt: now + DAY_MS,
       failures: 0,
     });
-    await db().packs.put(record);
+    await putPackRecord(record);
     void announcePacksChanged();
     const count = pack.runbooks.length;
     return {
