@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { candidatesFor, fingerprintMatches, type MatchEntry, type MatchTable } from '../utils/detect';
+import { betterMatch } from '../utils/detect-rank';
 import { BUILTIN_HOST_PATTERNS } from '../utils/hosts';
 import { createPanelHost, showReconnectNotice, type PanelHost } from '../utils/panel-host';
 import { MATCH_TABLE_KEY, PANEL_PLACE_KEY, panelOpenKey, panelWidthKey } from '../utils/storage-keys';
@@ -213,12 +214,22 @@ function startDetector(): void {
       return void verdict('not-an-audit-log');
     }
     listenForChanges();
-    const found = () => candidates.find((entry) => fingerprintMatches(entry, document));
+    // Candidates come in the order the packs are in force (a page a person taught before the
+    // built-in pack): one ranked lower may match first, and is left for a better one that does.
+    let shownAt = candidates.length;
+    const found = () => betterMatch(candidates, shownAt, (entry) => fingerprintMatches(entry, document));
+    const showAt = (index: number) => {
+      shownAt = index;
+      void show(candidates[index]!);
+    };
     const immediate = found();
-    if (immediate) return void show(immediate);
-    const likely = candidates[0];
-    if (!host && likely) void prestart(likely);
-    verdict('waiting');
+    if (immediate === 0) return void showAt(0);
+    if (immediate > 0) showAt(immediate);
+    else {
+      const likely = candidates[0];
+      if (!host && likely) void prestart(likely);
+      verdict('waiting');
+    }
     // Single-page consoles render after the URL changes: watch for a while, at most
     // one check per CHECK_EVERY_MS, so a busy page costs little. A check that is due runs
     // in the observer's own callback, right after the page's script that rendered, not
@@ -228,11 +239,10 @@ function startDetector(): void {
     const checkNow = () => {
       timer = undefined;
       lastCheck = performance.now();
-      const entry = found();
-      if (entry) {
-        stopWaiting?.();
-        void show(entry);
-      }
+      const index = found();
+      if (index === -1) return;
+      if (index === 0) stopWaiting?.();
+      showAt(index);
     };
     const observer = new MutationObserver(() => {
       if (timer) return;
@@ -242,6 +252,7 @@ function startDetector(): void {
     });
     const giveUp = setTimeout(() => {
       stopWaiting?.();
+      if (shownAt < candidates.length) return; // a better-ranked adapter's markup never came: the one shown stays
       hide();
       verdict('gave-up');
     }, FINGERPRINT_WAIT_MS);
