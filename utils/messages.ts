@@ -5,7 +5,8 @@ import { lazySchema } from './schema/lazy';
  * Every message between the extension's parts, validated on arrival
  * (DESIGN.md §3.5). A message that does not fit is dropped with an error reply.
  */
-export const panelInitRequest = lazySchema(() => z.strictObject({ type: z.literal('panel:init') }));
+/** `adapter`: the panel's page's adapter; the reply then carries only that one (utils/background/panel-init.ts). */
+export const panelInitRequest = lazySchema(() => z.strictObject({ type: z.literal('panel:init'), adapter: z.string().min(1).max(80).optional() }));
 export const matchTableRequest = lazySchema(() => z.strictObject({ type: z.literal('detect:table') }));
 /** From entrypoints/navwatch.ts: the page moved within itself (the address comes from the sender). */
 export const pageNavigated = lazySchema(() => z.strictObject({ type: z.literal('page:navigated') }));

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { ask } from '../../utils/runtime-client';
 import { panelOpenKey, panelSessionKey } from '../../utils/storage-keys';
 import { runbookToReopen } from '../../utils/panel-session/reopen';
-import type { Pack } from '../../utils/schema/pack';
+import type { PanelInitReply } from '../../utils/background/panel-init';
 import { builderOpen } from '../builder/builder-open';
 import { LazyBuilderView as BuilderView } from '../builder/LazyBuilderView';
 import { TeachIntro, TeachLink } from '../builder/TeachEntry';
@@ -18,11 +18,7 @@ const RunbookView = lazyComponent(() => import('./RunbookView').then((m) => m.Ru
 const messageSchemas = () => import('./message-schemas');
 import { adapter, adapterId, loadError, loading, openRunbook, openRunbookId, packs, pageUrl, panelOpen, runbooks, tabId } from './state';
 
-interface PanelInit {
-  tabId: number | null;
-  pageUrl: string | null;
-  packs: Pack[];
-}
+type PanelInit = PanelInitReply;
 
 function originOf(url: string | null): string | null {
   try {
@@ -38,7 +34,16 @@ const openKey = computed(() => {
   return origin ? panelOpenKey(origin) : null;
 });
 
-const loadPacks = () => ask<PanelInit>({ type: 'panel:init' });
+/**
+ * The packs, with only this page's adapter (the panel shows no other; the reply is half as
+ * big). `adaptersFor` remembers which one came, so a page that moves to another console asks again.
+ */
+let adaptersFor: string | null = null;
+const loadPacks = async (adapter = adapterId.value) => {
+  const reply = await ask<PanelInit>(adapter ? { type: 'panel:init', adapter } : { type: 'panel:init' });
+  adaptersFor = reply.adaptersFor ?? null;
+  return reply;
+};
 
 /**
  * Where this page is shown: in the frame docked beside the console, or as the browser's
@@ -143,6 +148,8 @@ export function PanelApp() {
         if (message?.type !== 'page:changed' || sender.tab?.id !== tabId.value) return;
         pageUrl.value = message.url;
         adapterId.value = message.adapterId;
+        // Another console in the same tab: its adapter was not in the first reply.
+        if (adaptersFor !== null && message.adapterId !== null && message.adapterId !== adaptersFor) void refreshPacks();
       });
     };
     browser.storage.onChanged.addListener(onStorage);

@@ -12,6 +12,7 @@ import { detectorAnswers, reachTab, registerNavigationHandler, syncPackAdapterSc
 import { siteAllowed, sitesInForce, syncSiteScripts } from './sites';
 import { isBuiltinSite, webOrigin } from '../sites';
 import { openSidePanel, registerSidePanel } from './side-panel';
+import { panelPacks, type PanelInitReply } from './panel-init';
 import type { MatchTable } from '../detect';
 
 /** The packs in force (enabled, shadowed copies removed), the source of truth for every part of the extension. */
@@ -69,10 +70,10 @@ export function registerCoreHandlers(): void {
   registerSidePanel();
   registerNavigationHandler(tableNow);
 
-  registerHandler('panel:init', panelInitRequest, 'extension-page', async (_message, sender) => ({
+  registerHandler('panel:init', panelInitRequest, 'extension-page', async (message, sender): Promise<PanelInitReply> => ({
     tabId: sender.tab?.id ?? null,
     pageUrl: sender.tab?.url ?? null,
-    packs: await activePacks(),
+    ...panelPacks(await activePacks(), message.adapter),
   }));
 }
 
