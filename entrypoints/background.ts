@@ -6,6 +6,7 @@ import { registerPackHandlers } from '../utils/background/pack-handlers';
 import { registerExecutorHandlers } from '../utils/background/executor-bridge';
 import { registerSiteHandlers } from '../utils/background/site-handlers';
 import { registerTabSessionCleanup } from '../utils/background/tab-sessions';
+import { registerBuilderReload } from '../utils/background/builder-reload';
 import { dispatch, type SenderCheck } from '../utils/background/router';
 import { firstAnswerGiven } from '../utils/background/startup';
 import type { SenderInfo } from '../utils/messages';
@@ -24,6 +25,7 @@ export default defineBackground(() => {
   registerCaseHandlers();
   registerSiteHandlers();
   registerTabSessionCleanup();
+  registerBuilderReload();
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
     const reply = dispatch(raw, sender, check);

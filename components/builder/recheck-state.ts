@@ -1,13 +1,12 @@
 import { batch, computed, effect, signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { PickedElement } from '../../utils/builder/messages';
 import { lostMessage, recheckElement, recheckSnapshot, recheckSummary, type RecheckElement, type RecheckOutcome } from '../../utils/builder/recheck';
 import type { BuilderRole } from '../../utils/builder/roles';
 import type { ExecReplies, ExecRequest } from '../../utils/engine/messages';
+import type { BuilderReloadReply } from '../../utils/background/builder-reload';
 import { ask, errorText } from '../../utils/runtime-client';
 import { tabId } from '../panel/state';
-import { nextPageLoaded } from '../panel/tab-session';
 import { adapterName, message, picks, saved, testReport } from './builder-state';
 import { pendingRecheck, resumeRecheck, storeRecheck, type StoredRecheck } from './recheck-resume';
 import { meanings } from './teach-state';
@@ -89,11 +88,11 @@ export async function startRecheck(): Promise<void> {
       rechecking.value = false;
       return;
     }
-    // Docked in the page, this panel goes with it and the next one finishes the check; in the
-    // browser's side panel it stays, and finishes it once the page has loaded.
-    const loaded = nextPageLoaded(tab, 30_000);
-    await browser.tabs.reload(tab);
-    if ((await loaded) === null) {
+    // Docked in the page, this panel goes with it and the one the worker brings back finishes
+    // the check (utils/background/builder-reload.ts); in the browser's side panel it stays, and
+    // finishes it once the page has loaded.
+    const reload = await ask<BuilderReloadReply>({ type: 'builder:reload-to-check', tabId: tab });
+    if (!reload.reloaded) {
       message.value = { kind: 'error', text: 'The page didn’t finish loading, so nothing was checked. Press “Check on a fresh page” again.' };
       rechecking.value = false;
       return;
