@@ -7,6 +7,7 @@ import type { Adapter, OpenTarget } from '../schema/adapter';
 import { codesSeen, knownCodesOf } from './meanings';
 import type { LiveTestReport } from './messages';
 import { flashOutlines, type OutlineGroup } from './outline';
+import { headingDoubts } from './heading-sense';
 import { judgeColumns } from './plausibility';
 
 /**
@@ -46,7 +47,9 @@ export async function testAdapterLive(doc: Document, adapter: Adapter, sample: s
   if (submit) groups.push({ elements: [submit.element], tone: 'picked', label: 'Search button' });
   flashOutlines(doc, groups, 8_000);
 
-  const columns = judgeColumns({ rows, columns: Object.keys(adapter.results?.columns ?? {}), knownCodes: knownCodesOf(adapter), now: new Date() });
+  const judged = judgeColumns({ rows, columns: Object.keys(adapter.results?.columns ?? {}), knownCodes: knownCodesOf(adapter), now: new Date() });
+  // Values can't tell every wrong pick (a target of e-mails read as the person): its heading can.
+  const columns = headingDoubts(judged, adapter.results?.columns ?? {});
   const eventColumn = columns.find((c) => c.column === 'action');
   const first = rows[0];
   return {
