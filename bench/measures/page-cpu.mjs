@@ -5,6 +5,7 @@
 // processes on the machine inflate it less).
 import { loadAndMeasure, readMetrics, sleep } from '../lib/browser.mjs';
 import { measured, median, round } from '../lib/stats.mjs';
+import { attributeScriptTime, traceLoad } from '../lib/trace.mjs';
 
 export const UNRECOGNISED_CPU_BUDGET_MS = 5;
 const SETTLE_MS = 500;
@@ -15,19 +16,26 @@ function msOf(seconds) {
 
 /**
  * Loads `url` runs× in each profile, rotating which goes first. `control` (an
- * extension with an empty content script) is optional.
+ * extension with an empty content script) is optional. `load` measures one load
+ * (CDP metrics by default; a trace read by script URL for 'own-script').
  */
-async function pairedLoads(profiles, url, runs) {
+async function pairedLoads(profiles, url, runs, load = loadAndMeasure) {
   const names = Object.keys(profiles);
-  for (const name of names) await loadAndMeasure(profiles[name], url, 100); // warm-up: HTTP cache, code cache
+  for (const name of names) await load(profiles[name], url, 100); // warm-up: HTTP cache, code cache
   const pairs = [];
   for (let i = 0; i < runs; i += 1) {
     const order = names.map((_, k) => names[(k + i) % names.length]);
     const pair = {};
-    for (const which of order) pair[which] = await loadAndMeasure(profiles[which], url, SETTLE_MS);
+    for (const which of order) pair[which] = await load(profiles[which], url, SETTLE_MS);
     pairs.push(pair);
   }
   return pairs;
+}
+
+/** One traced load, as the CDP metrics' names (seconds), plus the extension's attributed script time (ms). */
+async function tracedLoad(context, url, settleMs) {
+  const { taskMs, scriptMs, byExtensionFunction } = attributeScriptTime(await traceLoad(context, url, settleMs));
+  return { TaskDuration: taskMs / 1000, ScriptDuration: scriptMs.page / 1000, JSHeapUsedSize: 0, ownScriptMs: scriptMs.extension, byExtensionFunction };
 }
 
 function describePairs(pairs) {
@@ -46,23 +54,30 @@ function describePairs(pairs) {
 
 /**
  * `metric` chooses the figure the budget is read on: 'script' (ScriptDuration: the time V8 runs
- * script, ours included — steadier, since the page's own layout and painting are left out) or
- * 'task' (TaskDuration: everything the main thread did). `relativeToControl` makes the budget
- * "at most that many times what the empty content script adds in the same run".
+ * script, ours included — steadier, since the page's own layout and painting are left out),
+ * 'task' (TaskDuration: everything the main thread did), or 'own-script' (a trace of each load:
+ * the thread time of the extension's own script events on the page's main thread — attributed by
+ * script URL, not a difference of two loads, so the page's own variance is not in it).
+ * `relativeToControl` makes the budget "at most that many times what the empty content script adds
+ * in the same run"; with 'own-script' the figure leaves out what any content script pays (the floor),
+ * so its budget is (k − 1)× the floor: floor + ours ≤ k × floor.
  */
 export async function measurePageCpu({ withExt, baseline, control, pages, runs }) {
   const results = [];
-  for (const { id, name, url, budget, note, metric = 'task', relativeToControl = null, floorUrl = null } of pages) {
+  for (const { id, name, url, budget, note, metric = 'task', relativeToControl = null, floorUrl = null, runs: pageRuns = runs } of pages) {
     const profiles = { with: withExt, without: baseline, ...(control ? { control } : {}) };
-    const pairs = await pairedLoads(profiles, url, runs);
+    const own = metric === 'own-script';
+    const pairs = await pairedLoads(profiles, url, pageRuns, own ? tracedLoad : loadAndMeasure);
     const addedTask = pairs.map((p) => msOf(p.with.TaskDuration - p.without.TaskDuration));
     const addedScript = pairs.map((p) => msOf(p.with.ScriptDuration - p.without.ScriptDuration));
-    const added = metric === 'script' ? addedScript : addedTask;
+    const ownScript = own ? pairs.map((p) => p.with.ownScriptMs) : [];
+    const added = own ? ownScript : metric === 'script' ? addedScript : addedTask;
     const d = describePairs(pairs);
     const floor = control
       ? {
           controlAddedTaskMs: round(median(pairs.map((p) => msOf(p.control.TaskDuration - p.without.TaskDuration)))),
           controlAddedScriptMs: round(median(pairs.map((p) => msOf(p.control.ScriptDuration - p.without.ScriptDuration)))),
+          ...(own ? { controlOwnScriptMs: round(median(pairs.map((p) => p.control.ownScriptMs))) } : {}),
         }
       : null;
     // "≤ k× the empty content script's": the control's added task time in this very run sets the budget. On a
@@ -70,10 +85,18 @@ export async function measurePageCpu({ withExt, baseline, control, pages, runs }
     // on a quiet page (floorUrl) when one is given: the isolated world costs the same whatever the page.
     let floorForBudget = floor?.controlAddedTaskMs ?? null;
     if (relativeToControl !== null && control && floorUrl) {
-      const quiet = await pairedLoads({ without: baseline, control }, floorUrl, runs);
+      const quiet = await pairedLoads({ without: baseline, control }, floorUrl, pageRuns);
       floorForBudget = round(median(quiet.map((p) => msOf(p.control.TaskDuration - p.without.TaskDuration))));
     }
-    const effectiveBudget = relativeToControl !== null && floorForBudget !== null ? round(relativeToControl * Math.max(0, floorForBudget)) : budget;
+    const factor = own && relativeToControl !== null ? relativeToControl - 1 : relativeToControl;
+    const effectiveBudget = relativeToControl !== null && floorForBudget !== null ? round(factor * Math.max(0, floorForBudget)) : budget;
+    const byFunction = own ? topFunctions(pairs.map((p) => p.with.byExtensionFunction)) : undefined;
+    const metricNote =
+      own ?
+        `Script time of the extension's own scripts on the page's main thread (a trace of each load: EvaluateScript, FunctionCall and compiles whose script is chrome-extension://, thread time, with what they call — DOM reads and writes, layouts they force), ${pageRuns} loads interleaved with the same page without the extension and with the empty-script control, load + ${SETTLE_MS} ms. The empty content script's own script time in the same loads: ${floor?.controlOwnScriptMs ?? '—'} ms. Not in this figure: the page's style and layout in its own frames after ours changed the page, and what the panel runs in its own (extension) process. Task time added (a difference of two loads, noisy): median ${round(median(addedTask))} ms. `
+      : metric === 'script' ?
+        `Script time (ScriptDuration, thread time) with − without the extension, ${pageRuns} paired runs interleaved with the empty-script control, load + ${SETTLE_MS} ms; task time added median ${round(median(addedTask))} ms. `
+      : `Main-thread CPU (TaskDuration, thread time) with − without the extension, ${pageRuns} paired runs interleaved, load + ${SETTLE_MS} ms. `;
     results.push(
       measured({
         id,
@@ -82,24 +105,40 @@ export async function measurePageCpu({ withExt, baseline, control, pages, runs }
         unit: 'ms',
         values: added,
         notes:
-          (metric === 'script'
-            ? `Script time (ScriptDuration, thread time) with − without the extension, ${runs} paired runs interleaved with the empty-script control, load + ${SETTLE_MS} ms; task time added median ${round(median(addedTask))} ms. `
-            : `Main-thread CPU (TaskDuration, thread time) with − without the extension, ${runs} paired runs interleaved, load + ${SETTLE_MS} ms. `) +
+          metricNote +
           (relativeToControl !== null && floorForBudget !== null
-            ? `Budget: ${relativeToControl}× the empty content script's added task time in this run (${floorForBudget} ms${floorUrl ? `, on ${floorUrl.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')}` : ''}). `
+            ? `Budget: ${own ? `${relativeToControl} × the empty content script's added task time minus that floor itself` : `${relativeToControl}× the empty content script's added task time`} in this run (${floorForBudget} ms${floorUrl ? `, on ${floorUrl.replace(/^http:\/\/127\.0\.0\.1:\d+/, '')}` : ''}). `
             : '') +
           `With ${d.taskMs.with} ms vs without ${d.taskMs.without} ms (ratio ${d.taskMs.ratio}); ` +
-          `script time ${d.scriptMs.with} vs ${d.scriptMs.without} ms (added median ${round(median(addedScript))} ms); ` +
-          `JS heap ${d.heapBytes.with} vs ${d.heapBytes.without} bytes.` +
+          (own ? '' : `script time ${d.scriptMs.with} vs ${d.scriptMs.without} ms (added median ${round(median(addedScript))} ms); JS heap ${d.heapBytes.with} vs ${d.heapBytes.without} bytes.`) +
           (floor
-            ? ` An extension whose content script is empty adds ${floor.controlAddedTaskMs} ms (script ${floor.controlAddedScriptMs} ms) to the same page: the floor any content script pays.`
+            ? ` An extension whose content script is empty adds ${floor.controlAddedTaskMs} ms${own ? '' : ` (script ${floor.controlAddedScriptMs} ms)`} to the same page: the floor any content script pays.`
             : '') +
           (note ? ` ${note}` : ''),
-        details: { metric, ...d, ...(floor ?? {}), floorForBudgetMs: floorForBudget, addedTaskMs: addedTask.map(round), addedScriptMs: addedScript.map(round), url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, '') },
+        details: {
+          metric,
+          ...d,
+          ...(floor ?? {}),
+          floorForBudgetMs: floorForBudget,
+          addedTaskMs: addedTask.map(round),
+          ...(own ? { ownScriptMs: ownScript.map(round), ownScriptByFunctionMs: byFunction } : { addedScriptMs: addedScript.map(round) }),
+          url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
+        },
       }),
     );
   }
   return results;
+}
+
+/** The extension's script entries, median ms per load over the loads, largest first (the top 12). */
+function topFunctions(loads) {
+  const keys = [...new Set(loads.flatMap((l) => Object.keys(l)))];
+  return Object.fromEntries(
+    keys
+      .map((k) => [k, round(median(loads.map((l) => l[k] ?? 0)))])
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12),
+  );
 }
 
 /** One heavy-page sample: CPU and the page's own batch count over a fixed window. */
