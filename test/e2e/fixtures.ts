@@ -296,3 +296,28 @@ export async function showPanelLikeTheToolbar(serviceWorker: Worker): Promise<vo
     }
   });
 }
+
+/**
+ * Teaches the helpdesk fixture console (`${helpdeskUrl}/admin/activity`, the panel open on it)
+ * the way a person would — its search, agent and date filters, Apply, and a row's time, agent,
+ * event and target — tests it live and saves it as `name` in "My runbooks".
+ */
+export async function teachHelpdeskActivity(panel: Frame, page: Page, name = 'Helpdesk activity'): Promise<void> {
+  await panel.getByTestId('teach-page').click();
+  await pointAt(panel, page, 'search', page.locator('input[aria-label="Search activity"]'));
+  await pointAt(panel, page, 'actor', page.locator('input[name="agent"]'));
+  await pointAt(panel, page, 'since', page.locator('#activity-from'));
+  await pointAt(panel, page, 'until', page.locator('input[aria-label="To date"]'));
+  await pointAt(panel, page, 'submit', page.getByRole('button', { name: 'Apply filters' }));
+  const third = page.locator('[role="row"][data-key]').nth(2);
+  await pointAt(panel, page, 'row', third.getByRole('gridcell').nth(3));
+  await pointAt(panel, page, 'col-time', third.getByRole('gridcell').nth(0));
+  await pointAt(panel, page, 'col-actor', third.getByRole('gridcell').nth(1).locator('span').first());
+  await pointAt(panel, page, 'col-action', third.locator('code'));
+  await pointAt(panel, page, 'col-target', third.getByRole('gridcell').nth(3));
+  await panel.getByTestId('builder-test').click();
+  await expect(panel.getByTestId('live-test-report')).toHaveAttribute('data-ok', 'true');
+  await panel.getByTestId('builder-name').fill(name);
+  await panel.getByTestId('builder-save').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toContainText('My runbooks');
+}
