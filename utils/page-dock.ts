@@ -37,6 +37,8 @@ export function createPageDock(doc: Document = document): PageDock {
   let observer: MutationObserver | undefined;
   let pending = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts layouts, so a scan put off to after the next frame is dropped when a newer layout came first. */
+  let turns = 0;
 
   const set = (el: HTMLElement, prop: string, value: string) => {
     let props = saved.get(el);
@@ -67,6 +69,16 @@ export function createPageDock(doc: Document = document): PageDock {
   /** The x where the panel begins (the viewport's width without its scroll bar, minus the panel). */
   const edge = () => root.clientWidth - width;
 
+  /** Calls `visit` for each element in `from` and below, but inside the subtrees skipped (SKIP). */
+  const each = (from: Element[], visit: (el: HTMLElement) => void) => {
+    for (const top of from) {
+      if (top instanceof win.HTMLElement && !SKIP.has(top.tagName)) visit(top);
+      // NodeFilter's SHOW_ELEMENT, FILTER_REJECT and FILTER_ACCEPT, as numbers: the content script ships every byte.
+      const walker = doc.createTreeWalker(top, 1, { acceptNode: (node) => (SKIP.has((node as Element).tagName) ? 2 : 1) });
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof win.HTMLElement) visit(node);
+    }
+  };
+
   /**
    * Moves what is laid out against the viewport out from under the panel, in `from` and below:
    * `position: fixed` elements (anchored right: the anchor moves; otherwise no wider than the
@@ -93,13 +105,7 @@ export function createPageDock(doc: Document = document): PageDock {
         if (w >= viewport - 0.5 && w > limit + 0.5) wide.push(el);
       }
     };
-    for (const top of from) {
-      if (top instanceof win.HTMLElement && !SKIP.has(top.tagName)) look(top);
-      const walker = doc.createTreeWalker(top, NodeFilter.SHOW_ELEMENT, {
-        acceptNode: (node) => (SKIP.has((node as Element).tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-      });
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof win.HTMLElement) look(node);
-    }
+    each(from, look);
     for (const el of wide) set(el, 'max-width', '100%');
     // Anchored to the right (drawers, right-hand toasts, full-width bars): move the anchor …
     for (const [el, right] of under) if (right === right) set(el, 'right', `${right + width}px`);
@@ -110,20 +116,30 @@ export function createPageDock(doc: Document = document): PageDock {
       unset(el, 'right');
       set(el, 'max-width', `${Math.max(0, limit - Math.max(0, box.left))}px`);
     }
+    fitOverflow();
   };
 
   const layOut = () => {
+    const turn = ++turns;
     restore();
     // The window's width decides whether to dock (no layout needed: the scroll bar's few pixels
-    // do not change the answer); the page is laid out once, at its new width, by the scan.
+    // do not change the answer); the scan reads the page laid out once, at its new width.
     width = wanted > 0 && win.innerWidth - wanted >= MIN_PAGE_WIDTH ? Math.round(wanted) : 0;
     if (width > 0) {
       set(root, 'margin-right', `${width}px`);
       // A page whose root sets its own width would otherwise keep it under the panel.
       set(root, 'width', 'auto');
       set(root, 'max-width', 'none');
-      if (doc.body) scan([doc.body]);
-      fitOverflow();
+      const body = doc.body;
+      if (!body) return;
+      // A fixed element must move in the frame the panel appears in (later, it would be a layout shift), and
+      // is found by its style alone (no layout). With none, the rest (blocks as wide as the viewport, content
+      // wider than the space left) waits for the page's next frame to lay the page out at its new width: read
+      // then, it costs next to nothing, and nothing of ours holds up that frame (docs/performance.md).
+      let fixed = false;
+      each([body], (el) => void (fixed ||= win.getComputedStyle(el).position === 'fixed'));
+      if (fixed) return scan([body]);
+      win.requestAnimationFrame(() => setTimeout(() => turn === turns && width > 0 && scan([body])));
     }
   };
 
@@ -132,13 +148,13 @@ export function createPageDock(doc: Document = document): PageDock {
    * page's edge. As in a narrower window, it must scroll into view: the root is made as
    * wide as that content, so the window scrolls far enough to bring it out from under the panel.
    */
-  const fitOverflow = () => {
+  function fitOverflow() {
     const body = doc.body;
     if (!body) return;
     unset(root, 'min-width');
     const contentRight = body.getBoundingClientRect().left + win.scrollX + body.scrollWidth;
     if (contentRight > edge() + win.scrollX + 1) set(root, 'min-width', `${Math.ceil(contentRight)}px`);
-  };
+  }
 
   const rescanPending = () => {
     timer = undefined;
@@ -146,11 +162,10 @@ export function createPageDock(doc: Document = document): PageDock {
     pending = new Set();
     // Not those gone, nor those inside a subtree the scan skips (rows added to a table).
     scan(targets.filter((target) => target.isConnected && !target.parentElement?.closest('tbody,pre,code,select,svg')));
-    fitOverflow();
   };
 
   const watch = () => {
-    if (observer || typeof MutationObserver === 'undefined') return;
+    if (observer) return;
     observer = new MutationObserver((records) => {
       for (const record of records) {
         if (record.type === 'attributes') {

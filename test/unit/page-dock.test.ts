@@ -74,6 +74,28 @@ describe('docking the page beside the panel', () => {
     expect(drawer.style.getPropertyPriority('right')).toBe('');
   });
 
+  it('with no fixed element, fits a block as wide as the viewport only after the next frame, and not after release', async () => {
+    const banner = document.createElement('div');
+    banner.style.width = '1280px';
+    document.body.append(banner);
+    const dock = createPageDock();
+    dock.setWidth(400);
+    // The margin is set at once; the scan waits for the page's own frame (no layout forced before it).
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('400px');
+    expect(banner.style.getPropertyValue('max-width')).toBe('');
+    await vi.waitFor(() => expect(banner.style.getPropertyValue('max-width')).toBe('100%'));
+    dock.release();
+    expect(banner.style.getPropertyValue('max-width')).toBe('');
+    // A scan put off by a layout that was released before the frame does nothing.
+    dock.setWidth(400);
+    dock.release();
+    const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+    await frame();
+    await frame();
+    expect(banner.style.getPropertyValue('max-width')).toBe('');
+    expect(document.documentElement.hasAttribute('style')).toBe(false);
+  });
+
   it('does not dock where too little of the page would be left (the panel floats as before)', () => {
     viewportWidth(600);
     const dock = createPageDock();
