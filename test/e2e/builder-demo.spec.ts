@@ -106,8 +106,20 @@ test('the demo console, taught by clicking: the capture equals the console’s o
   await problems.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/builder-demo-wrong.png` });
 
-  // Picked right: every column works, and Save saves without asking.
+  // The time picked right, and now the person on purpose under "Target": its values are
+  // e-mail addresses too, so only its heading gives it away — worth a second look, by name.
   await pointAt(panel, page, 'col-time', third.locator('td.col-time time'));
+  await pointAt(panel, page, 'col-actor', third.locator('td.col-target'));
+  await panel.getByTestId('builder-test').click();
+  await expect(column(panel, 'time')).toHaveAttribute('data-verdict', 'works');
+  await expect(column(panel, 'actor')).toHaveAttribute('data-verdict', 'doubtful');
+  await expect(column(panel, 'actor').getByTestId('live-test-reason')).toContainText('It reads the column headed “Target”, which usually holds what the event was done to, not who did it.');
+  await expect(panel.getByTestId('live-test-summary')).not.toContainText('every column reads what it should');
+  await panel.getByTestId('live-test-report').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/builder-demo-doubtful.png` });
+
+  // Picked right: every column works, and Save saves without asking.
+  await pointAt(panel, page, 'col-actor', third.locator('td.col-actor'));
   await panel.getByTestId('builder-test').click();
   await expect(panel.getByTestId('live-test-report')).toHaveAttribute('data-ok', 'true');
   for (const name of ['time', 'actor', 'action']) await expect(column(panel, name)).toHaveAttribute('data-verdict', 'works');
@@ -152,4 +164,16 @@ test('the demo console, taught by clicking: the capture equals the console’s o
   expect(after.rows.every((row) => row.action === 'account.settings_changed')).toBe(true);
   expect(await capture(known)).toEqual(after.rows);
   await page.screenshot({ path: `${SHOTS}/builder-demo-captured.png` });
+
+  // And a page change: every event, its second page of 50 rebuilt in the same table.
+  await page.getByTestId('clear-filters').click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('q') ?? '').toBe('');
+  await expect(page.getByTestId('page-indicator')).toContainText('Page 1 of');
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByTestId('page-indicator')).toContainText('Page 2 of');
+  await expect(page.locator('#audit-results')).toHaveAttribute('data-state', 'ready');
+  expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+  const second = await consoleTruth(page, demoUrl);
+  expect(second.rows).toHaveLength(50);
+  expect(await capture(known)).toEqual(second.rows);
 });
