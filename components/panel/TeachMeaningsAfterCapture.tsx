@@ -113,10 +113,12 @@ export function TeachMeaningsAfterCapture({ captures, glossary, kindOfRow }: { c
       {!open && (
         <p>
           {missingLine ? (
-            <span data-testid="teach-after-missing">{missingLine} </span>
+            <span data-testid="teach-after-missing">{missingLine}</span>
           ) : (
-            <span data-testid="teach-after-taught">You said what {countOf(taughtHere.length, 'event type')} in these rows {taughtHere.length === 1 ? 'means' : 'mean'}. </span>
-          )}
+            <span data-testid="teach-after-taught">
+              You said what {countOf(taughtHere.length, 'event type')} in these rows {taughtHere.length === 1 ? 'means' : 'mean'}.
+            </span>
+          )}{' '}
           <button class="link-button" data-testid="teach-after-open" onClick={start}>
             {missingLine ? 'Teach what they mean' : 'Change what you taught'}
           </button>
