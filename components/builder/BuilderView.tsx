@@ -51,6 +51,7 @@ function Step({ role }: { role: BuilderRole }) {
   const pick = picks.value[role];
   const isArmed = armed.value === role;
   const blocked = stepBlocked(role);
+  const lost = stillLost.value.includes(role);
   const state = pick ? 'picked' : 'todo';
   return (
     <li class={`builder-step is-${state} ${isArmed ? 'is-armed' : ''}`}>
@@ -60,12 +61,12 @@ function Step({ role }: { role: BuilderRole }) {
         data-role={role}
         data-state={state}
         data-widget={pick?.field?.family}
-        data-recheck={stillLost.value.includes(role) ? 'lost' : undefined}
+        data-recheck={lost ? 'lost' : undefined}
         aria-pressed={isArmed}
         disabled={blocked !== null}
         onClick={() => void (isArmed ? stopPointing() : arm(role))}
       >
-        <span class="builder-step-mark" aria-hidden="true">{pick ? '✓' : isArmed ? '◎' : '○'}</span>
+        <span class="builder-step-mark" aria-hidden="true">{lost ? '!' : pick ? '✓' : isArmed ? '◎' : '○'}</span>
         <span class="builder-step-text">
           <span class="builder-step-title">
             {info.title}
@@ -74,6 +75,8 @@ function Step({ role }: { role: BuilderRole }) {
           <span class="builder-step-sub">
             {isArmed
               ? 'Now click it on the page…'
+              : lost
+                ? 'Not found after the reload — click here, then on it on the page'
               : pick
                 ? pick.taught?.checked
                   ? `Shown on the page — “${pick.taught.value}” worked`

@@ -1,5 +1,6 @@
-import { lostMessage, type RecheckOutcome } from '../../utils/builder/recheck';
-import { ROLE_INFO } from '../../utils/builder/roles';
+import './recheck.css';
+import { lostMessage, partName, type RecheckOutcome } from '../../utils/builder/recheck';
+import { ROLE_INFO, type BuilderRole } from '../../utils/builder/roles';
 import { recheckHoldsSave, recheckRead, recheckResult, rechecking, startRecheck, stillLost } from './recheck-state';
 
 /**
@@ -41,6 +42,8 @@ export function RecheckCard({ disabled }: { disabled: boolean }) {
   );
 }
 
+const names = (roles: readonly BuilderRole[]): string => roles.map(partName).join(' and ');
+
 /** Under Save: why it waits, and the way to save anyway once read. */
 export function RecheckHold() {
   const lost = stillLost.value;
@@ -49,8 +52,8 @@ export function RecheckHold() {
     <div class="builder-message error" data-testid="builder-recheck-held" role="alert">
       <p>
         {recheckHoldsSave.value
-          ? `Save waits: after the reload Trailguide couldn't find ${lost.map((r) => ROLE_INFO[r].title.toLowerCase()).join(', ')} again. Point at ${lost.length === 1 ? 'it' : 'them'} once more in the steps above.`
-          : `Saving anyway: ${lost.map((r) => ROLE_INFO[r].title.toLowerCase()).join(', ')} may not be found next time.`}
+          ? `Save waits: after the reload Trailguide couldn't find ${names(lost)} again. Point at ${lost.length === 1 ? 'it' : 'them'} once more in the steps above, or read this and save anyway.`
+          : `Saving anyway: Trailguide may not find ${names(lost)} next time.`}
       </p>
       {recheckHoldsSave.value && (
         <button class="link-button" data-testid="builder-recheck-read" onClick={() => (recheckRead.value = true)}>

@@ -53,12 +53,21 @@ export function controlIdentity(el: Element): string {
   return [el.tagName.toLowerCase(), el.getAttribute('type') ?? '', el.getAttribute('role') ?? '', nameOf(el).slice(0, 120)].join('|');
 }
 
+/**
+ * A row known by its full text: the texts of its cells, in a fixed order so that moving the
+ * columns doesn't make it another row (a row without cells: its text).
+ */
+export function rowText(row: Element): string {
+  const cells = Array.from(row.children).map((cell) => text(cell, 300)).filter(Boolean);
+  return (cells.length > 1 ? cells.sort().join(' | ') : text(row, 1_000)).slice(0, 1_000);
+}
+
 /** Rows, each known by its full text; rows whose text repeats can't be told apart and are left out. */
 function rowsByText(rows: readonly Element[]): Map<string, Element> {
   const byText = new Map<string, Element>();
   const repeated = new Set<string>();
   for (const row of rows.slice(0, MAX_ROWS)) {
-    const key = text(row, 1_000);
+    const key = rowText(row);
     if (!key) continue;
     if (byText.has(key)) repeated.add(key);
     byText.set(key, row);
@@ -98,9 +107,14 @@ export function snapshotTaught(doc: Document, elements: readonly RecheckElement[
 /** The row ways of the taught rows, in order. */
 const rowWays = (elements: readonly RecheckElement[]): string[] => elements.find((e) => e.role === 'row')?.selectors ?? [];
 
-/** Whether every taught element is found by at least one of its ways (the page has drawn them). */
+/**
+ * Whether the page has drawn what was taught: its rows, when rows were taught (a control may
+ * really be gone, and waiting for it would only delay saying so); else every control.
+ */
 function drawn(doc: Document, elements: readonly RecheckElement[]): boolean {
-  return elements.every((element) => element.role.startsWith('col-') || element.selectors.some((s) => all(doc, s).length > 0));
+  const found = (element: RecheckElement) => element.selectors.some((s) => all(doc, s).length > 0);
+  const rows = elements.find((e) => e.role === 'row');
+  return rows ? found(rows) : elements.every((element) => element.role.startsWith('col-') || found(element));
 }
 
 export async function recheckTaught(doc: Document, request: z.output<typeof execRecheckRequest>): Promise<RecheckReply> {

@@ -94,16 +94,16 @@ function sameColumn(before: readonly string[], after: readonly string[]): boolea
 }
 
 /**
- * Row ways: those that find the most of the rows seen before, and among those the fewest
- * rows never seen (a way that also finds the header row, or other lists, is worse). A live
- * log may gain rows between the two looks; the best ways gain the same ones.
+ * Row ways: those that find the most of the rows taught (what the first way found before), and
+ * among those the fewest other rows (a way that also finds the header row, or another list, is
+ * worse). A live log may gain rows between the two looks; the best ways gain the same ones.
  */
-function keptRowKeys(before: ReadonlyMap<string, readonly string[]>, after: ReadonlyMap<string, readonly string[]>): Set<string> {
+function keptRowKeys(taught: readonly string[], before: ReadonlyMap<string, readonly string[]>, after: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const was = new Set(taught);
   const scores = [...after.entries()].map(([key, texts]) => {
-    const was = new Set(before.get(key) ?? []);
     const now = new Set(texts);
     const common = [...now].filter((t) => was.has(t)).length;
-    return { key, common, extra: now.size - common, wasFound: was.size > 0 };
+    return { key, common, extra: now.size - common, wasFound: (before.get(key) ?? []).length > 0 };
   });
   const usable = scores.filter((s) => s.wasFound && s.common > 0);
   if (usable.length === 0) return new Set();
@@ -122,7 +122,7 @@ export function compareSnapshots(elements: readonly RecheckElement[], before: Re
   return elements.map((element) => {
     const was = byKey(before, element.role);
     const now = byKey(after, element.role);
-    const rowKept = element.role === 'row' ? keptRowKeys(was, now) : new Set<string>();
+    const rowKept = element.role === 'row' ? keptRowKeys(was.get(element.selectors[0] ?? '') ?? [], was, now) : new Set<string>();
     const holds = (key: string): boolean => {
       const a = was.get(key);
       const b = now.get(key);
@@ -157,9 +157,14 @@ const SOMETHING: Partial<Record<BuilderRole, string>> = {
   next: 'the next page button',
 };
 
+/** A taught part in words ("the search box"). */
+export function partName(role: BuilderRole): string {
+  return SOMETHING[role] ?? ROLE_INFO[role].title.toLowerCase();
+}
+
 /** What to tell the person about an element nothing found again ("…couldn't find the search box again. Point at it once more."). */
 export function lostMessage(role: BuilderRole, how: 'reload' | 'rerender' = 'reload'): string {
-  const what = SOMETHING[role] ?? ROLE_INFO[role].title.toLowerCase();
+  const what = partName(role);
   const when = how === 'reload' ? 'After the page reloaded' : 'After the page showed its results again';
   return `${when}, Trailguide couldn't find ${what} again. Point at ${role === 'row' ? 'one row' : 'it'} once more.`;
 }
