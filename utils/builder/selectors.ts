@@ -11,6 +11,7 @@
  * Whether a candidate is unique (or, for rows, matches the other rows) is
  * checked by the caller against the live page through an injected test.
  */
+import { cssClassName, isNamedMarkerClass, isPlainClass } from './class-selector';
 
 /** One element as plain data. */
 export interface NodeFacts {
@@ -98,8 +99,9 @@ export function looksGenerated(value: string): boolean {
   return looksHashed(value);
 }
 
+/** Classes worth a selector, each written as it goes after a dot (a Tailwind group's `group/list-item` escaped: ./class-selector.ts). */
 export function stableClasses(classes: readonly string[]): string[] {
-  return classes.filter((c) => /^[a-zA-Z_-][\w-]*$/.test(c) && !looksHashed(c) && !STATE_CLASS.test(c));
+  return classes.filter((c) => (isPlainClass(c) || isNamedMarkerClass(c)) && !looksHashed(c) && !STATE_CLASS.test(c)).map(cssClassName);
 }
 
 /** A CSS string literal. */
