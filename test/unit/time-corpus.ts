@@ -60,6 +60,8 @@ export const TIME_CORPUS: readonly CorpusEntry[] = [
   { source: 'Zabbix (German locale)', text: '29.11.2026 19:18:31', expected: '2026-11-29T18:18:31.000Z' },
   { source: 'Grafana Explore logs', text: '2026-11-29 19:18:31.482', expected: '2026-11-29T18:18:31.482Z' },
   { source: 'Kibana Discover (dateFormat "MMM D, YYYY @ HH:mm:ss.SSS")', text: 'Nov 29, 2026 @ 19:18:31.482', expected: '2026-11-29T18:18:31.482Z' },
+  // Ghost
+  { source: 'Ghost 5 History (admin settings, "MMM DD, YYYY | hh:mm:ss A")', text: 'Nov 29, 2026 | 07:18:31 PM', expected: '2026-11-29T18:18:31.000Z' },
   // Redmine
   { source: 'Redmine (US date format setting)', text: '11/29/2026 07:18 PM', expected: '2026-11-29T18:18:00.000Z' },
   { source: 'Redmine (dd/mm/yyyy setting)', text: '29/11/2026 14:00', expected: '2026-11-29T13:00:00.000Z' },

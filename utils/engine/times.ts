@@ -104,8 +104,8 @@ export function readTimeText(input: string, context: TimeContext): { iso: string
     if (first > 12) parser = chronoDayFirst;
   }
 
-  // Kibana's default "MMM D, YYYY @ HH:mm:ss.SSS" writes an "@" between date and time.
-  const cleaned = text.replace(/ @ /g, ' ');
+  // Kibana's default "MMM D, YYYY @ HH:mm:ss.SSS" writes an "@" between date and time, Ghost's History a "|".
+  const cleaned = text.replace(/ [@|] /g, ' ');
   const now = context.now;
   const [found] = parser.parse(cleaned, { instant: now, timezone: offsetMinutes(now.getTime(), zone) });
   if (!found) return { iso: null, reason: 'unreadable' };
