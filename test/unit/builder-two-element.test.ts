@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assembleAdapter } from '../../utils/builder/assemble';
 import { classOffer, firstClass, offerSentence, withClassReading } from '../../utils/builder/class-values';
+import { headingTimeFormats } from '../../utils/builder/time-heading';
 import { afterRowCandidates, rowBefore, rowKin, wrapperCandidates } from '../../utils/builder/next-sibling';
 import { describePick } from '../../utils/builder/pick';
 import type { PickedElement } from '../../utils/builder/messages';
@@ -18,7 +19,8 @@ const EVENTS = [
   { day: '11/24/2026', type: 'issue-edit', time: '04:59 PM', title: 'Bug #29 (Resolved): Renewal reminder not sent', who: 'Carol Lindqvist', note: 'Asked for a screenshot.' },
   { day: '11/24/2026', type: 'issue-closed', time: '03:20 PM', title: 'Feature #28 (Closed): Payout report is missing fees', who: 'Bob Okafor', note: 'Shipped.' },
   { day: '11/23/2026', type: 'wiki-page', time: '04:02 PM', title: 'Wiki edit: Refund_process (#3)', who: 'Alice Moreau', note: '' },
-  { day: '11/23/2026', type: 'issue-edit', time: '11:18 AM', title: 'Bug #29 (In Progress): Renewal reminder not sent', who: 'Bob Okafor', note: 'Waiting for the vendor.' },
+  // Day and month both 12 or less: read right only with the format the other headings show (11/27: month first).
+  { day: '11/09/2026', type: 'issue-edit', time: '11:18 AM', title: 'Bug #29 (In Progress): Renewal reminder not sent', who: 'Bob Okafor', note: 'Waiting for the vendor.' },
 ];
 
 function page(): string {
@@ -83,6 +85,16 @@ describe('rows over two elements (pure parts)', () => {
     // Build hashes are not offered.
     expect(classOffer(EVENTS.map((_, i) => (i % 2 ? 'css-1q2w3e' : 'sc-bdVaJa')), titles)).toBeNull();
     expect(firstClass('  issue-edit icon')).toBe('issue-edit');
+  });
+
+  it('gives the day heading’s format when a date shows which comes first, day or month', () => {
+    // "11" could be padded or not: both are tried.
+    expect(headingTimeFormats(['11/27/2026', '11/09/2026'], ['03:28 PM', '11:18 AM'])).toEqual(['MM/DD/YYYY hh:mm A', 'M/DD/YYYY hh:mm A']);
+    expect(headingTimeFormats(['27.11.2026', '9.11.2026'], ['15:28', '9:05'])).toEqual(['D.MM.YYYY H:mm', 'D.M.YYYY H:mm']);
+    expect(headingTimeFormats(['11/27/26'], ['3:28:10 pm'])).toEqual(['MM/DD/YY h:mm:ss a', 'MM/D/YY h:mm:ss a', 'M/DD/YY h:mm:ss a', 'M/D/YY h:mm:ss a']);
+    // Every date could be either way round, or the headings are words: no format (the capture leaves such dates empty, and says so).
+    expect(headingTimeFormats(['11/09/2026', '11/05/2026'], ['03:28 PM'])).toBeUndefined();
+    expect(headingTimeFormats(['Today', 'Yesterday'], ['03:28 PM'])).toBeUndefined();
     expect(firstClass(null)).toBe('');
   });
 });
@@ -117,6 +129,7 @@ describe('teaching Redmine-shaped activity by clicking', () => {
     const row = pick('row', dts()[3]!);
     const time = pick('col-time', dts()[3]!.querySelector('span.time')!, row.selectors);
     expect(time.heading).toEqual(['#activity > h3', 'h3']);
+    expect(time.format).toEqual(['MM/DD/YYYY hh:mm A', 'M/DD/YYYY hh:mm A']);
     const action = pick('col-action', dts()[3]!.querySelector('a')!, row.selectors);
     expect(action.classOffer?.here).toBe('issue-closed');
     expect(action.attr).toBeUndefined();
@@ -129,8 +142,8 @@ describe('teaching Redmine-shaped activity by clicking', () => {
 
     const assembled = assembleAdapter({ name: 'Redmine activity', pageUrl: 'http://127.0.0.1:8720/projects/billing/activity', today: '2026-12-02', picks: { search, row, 'col-time': time, 'col-action': used, 'col-actor': actor } });
     if (!assembled.ok) throw new Error(assembled.problems.join('\n'));
-    expect(assembled.adapter.results.columns.action).toMatchObject({ selectors: [':scope'], attr: 'class', pattern: '^\\s*([A-Za-z][\\w-]*)' });
-    expect(assembled.adapter.results.columns.time).toMatchObject({ selectors: ['span.time'], heading: ['#activity > h3', 'h3'] });
+    expect(assembled.adapter.results?.columns.action).toMatchObject({ selectors: [':scope'], attr: 'class', pattern: '^\\s*([A-Za-z][\\w-]*)' });
+    expect(assembled.adapter.results?.columns.time).toMatchObject({ selectors: ['span.time'], heading: ['#activity > h3', 'h3'], format: ['MM/DD/YYYY hh:mm A', 'M/DD/YYYY hh:mm A'] });
     const { rows } = readVisibleRows(document, assembled.adapter, 100, { now: new Date('2026-12-02T10:00:00Z'), pageZone: 'UTC' });
     expect(rows.map((r) => [r.time, r.actor, r.action])).toEqual(
       EVENTS.map((e) => {

@@ -9,7 +9,7 @@ import { CELL_COLUMN, FIELD_FILTER, isCellRole, ROLE_INFO, type BuilderRole, typ
  * against the same strict schema as any shared pack, so a taught adapter can be
  * exported and imported elsewhere like a hand-written one.
  */
-export type PickSummary = Pick<PickedElement, 'selectors'> & Partial<Pick<PickedElement, 'field' | 'attr' | 'container' | 'header' | 'inner' | 'heading' | 'pattern'>>;
+export type PickSummary = Pick<PickedElement, 'selectors'> & Partial<Pick<PickedElement, 'field' | 'attr' | 'container' | 'header' | 'inner' | 'heading' | 'pattern' | 'format'>>;
 /** A filter taught by "Show me" carries its gestures (./record.ts). */
 export type Picks = Partial<Record<BuilderRole, PickSummary & Partial<Pick<PickedElement, 'taught'>>>>;
 
@@ -112,12 +112,12 @@ export function assembleAdapter(draft: BuilderDraft): AssembleResult {
   }
 
   const row = picks.row!;
-  const columns: Record<string, { selectors?: string[]; attr?: string; pattern?: string; header?: string; heading?: string[] }> = { ...draft.sentence?.columns };
+  const columns: Record<string, { selectors?: string[]; attr?: string; pattern?: string; header?: string; heading?: string[]; format?: string | string[] }> = { ...draft.sentence?.columns };
   for (const role of CELL_ROLES) {
     const pick = picks[role];
     if (!pick || draft.sentence?.text.pattern.includes(`(?<${CELL_COLUMN[role]}>`)) continue;
     // An attribute read (a time's `datetime`, the row's class), the part of it to keep, the day heading above a time of day.
-    const attr = { ...(pick.attr ? { attr: pick.attr } : {}), ...(pick.attr && pick.pattern ? { pattern: pick.pattern } : {}), ...(pick.heading && pick.heading.length > 0 ? { heading: pick.heading.slice(0, 10) } : {}) };
+    const attr = { ...(pick.attr ? { attr: pick.attr } : {}), ...(pick.attr && pick.pattern ? { pattern: pick.pattern } : {}), ...(pick.heading && pick.heading.length > 0 ? { heading: pick.heading.slice(0, 10), ...(pick.format && pick.format.length > 0 ? { format: pick.format.slice(0, 5) } : {}) } : {}) };
     // Under a header row: by the header's text (selectors inside its cell), so reordered columns keep their meaning.
     if (pick.header) columns[CELL_COLUMN[role]] = { header: pick.header, ...(pick.inner && pick.inner.length > 0 ? { selectors: pick.inner.slice(0, 10) } : {}), ...attr };
     else columns[CELL_COLUMN[role]] = { selectors: pick.selectors.slice(0, 10), ...attr };

@@ -81,6 +81,8 @@ export interface PickedElement {
   taught?: Taught;
   /** Time cells showing only a time of day: selectors for the day heading above the rows (./next-sibling.ts, sentence-page.ts). */
   heading?: string[];
+  /** Time cells under a day heading: the formats for "<day> <time of day>" when the headings show the order of day and month (./time-heading.ts). */
+  format?: string[];
   /** Cells read from an attribute: the part of its value to keep (a regex whose first group is kept). */
   pattern?: string;
   /** Event cells whose words don't repeat while the row's first class does: the reading offered instead (./class-values.ts). */

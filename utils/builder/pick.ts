@@ -199,12 +199,12 @@ export function describePick(doc: Document, target: Element, request: PickReques
     const byHeader = headerPick(rows, row, cell, MAX_SELECTORS);
     flashOutlines(doc, [{ elements: [cell], tone: 'picked', label: ROLE_INFO[role].title }], 2_000);
     // A time of day under a day heading: the day is read from the heading (./time-heading.ts).
-    const heading = role === 'col-time' && !attr ? dayHeadingFor(rows, cell.textContent ?? '') : undefined;
+    const heading = role === 'col-time' && !attr ? dayHeadingFor(rows, cell.textContent ?? '', rows.slice(0, 200).map((r) => r.querySelector(confirmed[0]!.selector)?.textContent ?? '')) : undefined;
     // Words that don't repeat for the event type, while the row's style name does: offered instead (./class-values.ts).
     const classOffer = role === 'col-action' ? rowClassOffer(rows, row, byHeader ? null : confirmed[0]!.selector) : null;
     return {
       type: 'exec:pick',
-      picked: picked(role, cell, confirmed, { cellIndex: facts.steps[0]?.nthChild ?? 1, ...(attr ? { attr } : {}), ...(byHeader ?? {}), ...(heading ? { heading } : {}), ...(classOffer ? { classOffer } : {}) }),
+      picked: picked(role, cell, confirmed, { cellIndex: facts.steps[0]?.nthChild ?? 1, ...(attr ? { attr } : {}), ...(byHeader ?? {}), ...(heading ?? {}), ...(classOffer ? { classOffer } : {}) }),
     };
   }
 
