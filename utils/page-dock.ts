@@ -57,10 +57,7 @@ export function createPageDock(doc: Document = document): PageDock {
 
   const restore = () => {
     for (const [el, props] of saved) {
-      for (const [prop, [value, priority]] of props) {
-        if (value) el.style.setProperty(prop, value, priority);
-        else el.style.removeProperty(prop);
-      }
+      for (const prop of props.keys()) unset(el, prop);
       if (el.getAttribute('style') === '') el.removeAttribute('style');
     }
     saved.clear();
@@ -99,9 +96,9 @@ export function createPageDock(doc: Document = document): PageDock {
       if (style.display === 'none') return;
       if (style.position === 'fixed') {
         const box = el.getBoundingClientRect();
-        if (box.right > limit + 0.5 && box.width > 0) under.push([el, Number.parseFloat(style.right), box]);
+        if (box.right > limit + 0.5 && box.width > 0) under.push([el, parseFloat(style.right), box]);
       } else if (style.position !== 'absolute' && style.position !== 'sticky') {
-        const w = Number.parseFloat(style.width);
+        const w = parseFloat(style.width);
         if (w >= viewport - 0.5 && w > limit + 0.5) wide.push(el);
       }
     };

@@ -32,7 +32,8 @@ const GRIP_WIDTH = 6;
 const KEY_STEP = 20;
 
 export function clampPanelWidth(width: unknown): number {
-  const n = typeof width === 'number' && Number.isFinite(width) ? Math.round(width) : PANEL_DEFAULT_WIDTH;
+  // Number.isFinite is false for anything that is not a number.
+  const n = Number.isFinite(width) ? Math.round(width as number) : PANEL_DEFAULT_WIDTH;
   return Math.min(PANEL_MAX_WIDTH, Math.max(PANEL_MIN_WIDTH, n));
 }
 
@@ -73,14 +74,17 @@ export function createPanelHost(src: string, initiallyOpen: boolean, revealed = 
   const frame = document.createElement('iframe');
   frame.src = src;
   frame.title = 'Trailguide';
-  frame.setAttribute('allow', 'clipboard-write');
+  frame.allow = 'clipboard-write';
   const grip = document.createElement('div');
   grip.tabIndex = 0;
-  grip.setAttribute('role', 'separator');
-  grip.setAttribute('aria-orientation', 'vertical');
-  grip.setAttribute('aria-label', 'Resize the Trailguide panel');
-  grip.setAttribute('aria-valuemin', String(PANEL_MIN_WIDTH));
-  grip.setAttribute('aria-valuemax', String(PANEL_MAX_WIDTH));
+  const gripAttributes = {
+    role: 'separator',
+    'aria-orientation': 'vertical',
+    'aria-label': 'Resize the Trailguide panel',
+    'aria-valuemin': `${PANEL_MIN_WIDTH}`,
+    'aria-valuemax': `${PANEL_MAX_WIDTH}`,
+  };
+  for (const [name, value] of Object.entries(gripAttributes)) grip.setAttribute(name, value);
   const dock = createPageDock();
   let open = initiallyOpen;
   let shown = revealed;
@@ -92,7 +96,7 @@ export function createPanelHost(src: string, initiallyOpen: boolean, revealed = 
     grip.className = `grip ${state}`;
     frame.style.width = open ? `${width}px` : '';
     grip.style.right = `${width}px`;
-    grip.setAttribute('aria-valuenow', String(width));
+    grip.setAttribute('aria-valuenow', `${width}`);
     dock.setWidth(open && shown ? width + GRIP_WIDTH : 0);
   };
   const resize = (next: number, done: boolean) => {
