@@ -1,5 +1,5 @@
 import type { Frame, Locator } from '@playwright/test';
-import { expect, panelFrame, pointAt, showPanelLikeTheToolbar, test } from './fixtures';
+import { captureHelpdeskMarch, expect, panelFrame, pointAt, pointAtHelpdeskFilters, showPanelLikeTheToolbar, test } from './fixtures';
 
 /**
  * Issue 14 §4–5: the live test fails by name when a column points at the wrong thing (a
@@ -35,11 +35,7 @@ test('the live test fails loudly on a wrong column, and meanings taught for code
   const panel = await panelFrame(page);
   await panel.getByTestId('teach-page').click();
 
-  await pointAt(panel, page, 'search', page.locator('input[aria-label="Search activity"]'));
-  await pointAt(panel, page, 'actor', page.locator('input[name="agent"]'));
-  await pointAt(panel, page, 'since', page.locator('#activity-from'));
-  await pointAt(panel, page, 'until', page.locator('input[aria-label="To date"]'));
-  await pointAt(panel, page, 'submit', page.getByRole('button', { name: 'Apply filters' }));
+  await pointAtHelpdeskFilters(panel, page);
   const third = rows.nth(2);
   await pointAt(panel, page, 'row', third.getByRole('gridcell').nth(3));
   // On purpose, the wrong cell for the time: what the event was done to ("Ticket #4…").
@@ -137,16 +133,7 @@ test('the live test fails loudly on a wrong column, and meanings taught for code
   await page.reload();
   const known = await panelFrame(page);
   await expect(known.getByTestId('panel-tool')).toHaveText('Helpdesk activity');
-  await known.locator('[data-runbook-id="failed-sign-in-burst"]').click();
-  await known.getByTestId('input-email').fill(ALICE);
-  await known.getByTestId('input-range-from').fill('2026-03-01');
-  await known.getByTestId('input-range-to').fill('2026-03-31');
-  await known.getByTestId('step').nth(0).getByTestId('step-action').click();
-  await expect(page.locator('input[name="agent"]')).toHaveValue(ALICE);
-  await expect(page.getByRole('status').filter({ hasText: 'events' })).not.toContainText('of 200 events');
-  const capture = known.getByTestId('step').nth(1);
-  await capture.getByTestId('step-action').click();
-  await expect(capture).toHaveAttribute('data-state', 'done');
+  await captureHelpdeskMarch(known, page, ALICE);
   const captured = known.getByTestId('captured-row');
   const capturedWith = (code: string) => known.locator(`[data-testid="captured-row"][data-action="${code}"]`).first();
   await expect(captured.first()).toHaveAttribute('data-actor', ALICE);

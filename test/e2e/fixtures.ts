@@ -297,18 +297,23 @@ export async function showPanelLikeTheToolbar(serviceWorker: Worker): Promise<vo
   });
 }
 
-/**
- * Teaches the helpdesk fixture console (`${helpdeskUrl}/admin/activity`, the panel open on it)
- * the way a person would — its search, agent and date filters, Apply, and a row's time, agent,
- * event and target — tests it live and saves it as `name` in "My runbooks".
- */
-export async function teachHelpdeskActivity(panel: Frame, page: Page, name = 'Helpdesk activity'): Promise<void> {
-  await panel.getByTestId('teach-page').click();
+/** The helpdesk console's filters, pointed at in the builder as a person would: search, agent, from, to, Apply. */
+export async function pointAtHelpdeskFilters(panel: Frame, page: Page): Promise<void> {
   await pointAt(panel, page, 'search', page.locator('input[aria-label="Search activity"]'));
   await pointAt(panel, page, 'actor', page.locator('input[name="agent"]'));
   await pointAt(panel, page, 'since', page.locator('#activity-from'));
   await pointAt(panel, page, 'until', page.locator('input[aria-label="To date"]'));
   await pointAt(panel, page, 'submit', page.getByRole('button', { name: 'Apply filters' }));
+}
+
+/**
+ * Teaches the helpdesk fixture console (`${helpdeskUrl}/admin/activity`, the panel open on it)
+ * the way a person would — its filters, and a row's time, agent, event and target — tests it
+ * live and saves it as `name` in "My runbooks".
+ */
+export async function teachHelpdeskActivity(panel: Frame, page: Page, name = 'Helpdesk activity'): Promise<void> {
+  await panel.getByTestId('teach-page').click();
+  await pointAtHelpdeskFilters(panel, page);
   const third = page.locator('[role="row"][data-key]').nth(2);
   await pointAt(panel, page, 'row', third.getByRole('gridcell').nth(3));
   await pointAt(panel, page, 'col-time', third.getByRole('gridcell').nth(0));
@@ -320,4 +325,21 @@ export async function teachHelpdeskActivity(panel: Frame, page: Page, name = 'He
   await panel.getByTestId('builder-name').fill(name);
   await panel.getByTestId('builder-save').click();
   await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toContainText('My runbooks');
+}
+
+/**
+ * On the taught helpdesk console (its panel `known`): runs "failed-sign-in-burst" for `email`
+ * over March 2026 — its search, then its capture — and waits until the capture is done.
+ */
+export async function captureHelpdeskMarch(known: Frame, page: Page, email: string): Promise<void> {
+  await known.locator('[data-runbook-id="failed-sign-in-burst"]').click();
+  await known.getByTestId('input-email').fill(email);
+  await known.getByTestId('input-range-from').fill('2026-03-01');
+  await known.getByTestId('input-range-to').fill('2026-03-31');
+  await known.getByTestId('step').nth(0).getByTestId('step-action').click();
+  await expect(page.locator('input[name="agent"]')).toHaveValue(email);
+  await expect(page.getByRole('status').filter({ hasText: 'events' })).not.toContainText('of 200 events');
+  const capture = known.getByTestId('step').nth(1);
+  await capture.getByTestId('step-action').click();
+  await expect(capture).toHaveAttribute('data-state', 'done');
 }

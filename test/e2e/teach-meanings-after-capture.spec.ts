@@ -1,5 +1,5 @@
 import type { Frame, Locator } from '@playwright/test';
-import { expect, panelFrame, showPanelLikeTheToolbar, teachHelpdeskActivity, test } from './fixtures';
+import { captureHelpdeskMarch, expect, panelFrame, showPanelLikeTheToolbar, teachHelpdeskActivity, test } from './fixtures';
 
 /**
  * Issue 14 §5, from the panel: a runbook's capture on a console the person taught names the
@@ -45,16 +45,7 @@ test('after a capture on a taught console, the person teaches two meanings from 
   await page.reload();
   let panel = await panelFrame(page);
   await expect(panel.getByTestId('panel-tool')).toHaveText('Helpdesk activity');
-  await panel.locator('[data-runbook-id="failed-sign-in-burst"]').click();
-  await panel.getByTestId('input-email').fill(ALICE);
-  await panel.getByTestId('input-range-from').fill('2026-03-01');
-  await panel.getByTestId('input-range-to').fill('2026-03-31');
-  await panel.getByTestId('step').nth(0).getByTestId('step-action').click();
-  await expect(page.locator('input[name="agent"]')).toHaveValue(ALICE);
-  await expect(page.getByRole('status').filter({ hasText: 'events' })).not.toContainText('of 200 events');
-  const capture = panel.getByTestId('step').nth(1);
-  await capture.getByTestId('step-action').click();
-  await expect(capture).toHaveAttribute('data-state', 'done');
+  await captureHelpdeskMarch(panel, page, ALICE);
   await expect(panel.getByTestId('captured-row').first()).toHaveAttribute('data-actor', ALICE);
 
   // The panel names the event types nothing explains, as the rows themselves say.

@@ -1,28 +1,9 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { assembleAdapter } from '../../utils/builder/assemble';
 import { saveLocalAdapter } from '../../utils/builder/save-local';
 import { parsePackText } from '../../utils/pack/parse';
 import { activePacksFromStore, exportPack, resetStoreForTests, saveLocalRunbook } from '../../utils/packs/store';
-import type { Adapter } from '../../utils/schema/adapter';
-import { freshDatabase } from './packs-helpers';
-
-function taught(name = 'Helpdesk activity'): Adapter {
-  const result = assembleAdapter({
-    name,
-    pageUrl: 'http://127.0.0.1:4174/admin/activity',
-    today: '2026-04-02',
-    picks: {
-      search: { selectors: ['input[aria-label="Search activity"]'], field: { kind: 'text', format: 'plain' } },
-      row: { selectors: ['[role="grid"] [role="row"][data-key]'], container: ['[role="grid"]'] },
-      'col-time': { selectors: [':scope > div:nth-child(1)'], attr: 'title' },
-      'col-actor': { selectors: [':scope > div:nth-child(2)'] },
-      'col-action': { selectors: ['code'] },
-    },
-  });
-  if (!result.ok) throw new Error(result.problems.join(' '));
-  return result.adapter;
-}
+import { freshDatabase, taughtAdapter } from './packs-helpers';
 
 beforeEach(() => {
   resetStoreForTests();
@@ -32,9 +13,9 @@ beforeEach(() => {
 describe('saving a taught adapter in the local pack', () => {
   it('adds it to "My runbooks" next to saved runbooks, replaces it by id, and exports a valid pack', async () => {
     await saveLocalRunbook({ id: 'mine', title: 'Mine', summary: 's', steps: [{ title: 't' }] });
-    const first = await saveLocalAdapter(taught());
+    const first = await saveLocalAdapter(taughtAdapter());
     expect(first).toMatchObject({ packName: 'My runbooks', adapterId: 'helpdesk-activity', replaced: false });
-    const again = await saveLocalAdapter({ ...taught(), notes: 'Taught again.' });
+    const again = await saveLocalAdapter({ ...taughtAdapter(), notes: 'Taught again.' });
     expect(again.replaced).toBe(true);
     expect(again.version).not.toBe(first.version);
 
@@ -48,7 +29,7 @@ describe('saving a taught adapter in the local pack', () => {
   });
 
   it('refuses something that is not an adapter, saying so plainly', async () => {
-    await expect(saveLocalAdapter({ ...taught(), match: { include: [] } })).rejects.toThrow(/can't be saved: the part "match.include" isn't valid/);
+    await expect(saveLocalAdapter({ ...taughtAdapter(), match: { include: [] } })).rejects.toThrow(/can't be saved: the part "match.include" isn't valid/);
     expect((await activePacksFromStore()).some((p) => p.adapters.some((a) => a.id === 'helpdesk-activity'))).toBe(false);
   });
 });

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { plainError } from '../../utils/background/router';
-import { assembleAdapter } from '../../utils/builder/assemble';
 import { codesSeen, codesWithoutMeaning, editMeanings, meaningTaughtFor, whoCanTeach, withMeaningChange } from '../../utils/builder/meanings';
 import { meaningsWhere, teachLocalMeanings } from '../../utils/builder/meanings-local';
 import { saveLocalAdapter } from '../../utils/builder/save-local';
@@ -10,23 +9,10 @@ import type { CapturedRow } from '../../utils/db/records';
 import { explainRow, glossaryMapFor } from '../../utils/engine/explain';
 import { activePacksFromStore, importPackText, resetStoreForTests, saveLocalRunbook } from '../../utils/packs/store';
 import type { Adapter } from '../../utils/schema/adapter';
-import { freshDatabase, packText } from './packs-helpers';
+import { freshDatabase, packText, taughtAdapter } from './packs-helpers';
 
 function taught(id = 'helpdesk-activity'): Adapter {
-  const result = assembleAdapter({
-    name: 'Helpdesk activity',
-    pageUrl: 'http://127.0.0.1:4174/admin/activity',
-    today: '2026-04-02',
-    picks: {
-      search: { selectors: ['input[aria-label="Search activity"]'], field: { kind: 'text', format: 'plain' } },
-      row: { selectors: ['[role="grid"] [role="row"][data-key]'], container: ['[role="grid"]'] },
-      'col-time': { selectors: [':scope > div:nth-child(1)'], attr: 'title' },
-      'col-actor': { selectors: [':scope > div:nth-child(2)'] },
-      'col-action': { selectors: ['code'] },
-    },
-  });
-  if (!result.ok) throw new Error(result.problems.join(' '));
-  return { ...result.adapter, id };
+  return { ...taughtAdapter(), id };
 }
 
 function row(action: string): CapturedRow {
