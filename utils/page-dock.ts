@@ -130,11 +130,12 @@ export function createPageDock(doc: Document = document): PageDock {
       const body = doc.body;
       if (!body) return;
       // A fixed element must move in the frame the panel appears in (later, it would be a layout shift), and
-      // is found by its style alone (no layout). With none, the rest (blocks as wide as the viewport, content
+      // is found by its style alone (no layout). An empty one (a toast or portal container waiting for
+      // content: no box to move) does not count here; the scan after the frame still sees it. With none, the rest (blocks as wide as the viewport, content
       // wider than the space left) waits for the page's next frame to lay the page out at its new width: read
       // then, it costs next to nothing, and nothing of ours holds up that frame (docs/performance.md).
       let fixed = false;
-      each([body], (el) => void (fixed ||= win.getComputedStyle(el).position === 'fixed'));
+      each([body], (el) => void (fixed ||= !!el.firstChild && win.getComputedStyle(el).position === 'fixed'));
       if (fixed) return scan([body]);
       win.requestAnimationFrame(() => setTimeout(() => turn === turns && width > 0 && scan([body])));
     }

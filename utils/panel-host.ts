@@ -49,7 +49,7 @@ const STYLE =
   ':host{all:initial}' +
   'iframe{position:fixed;z-index:2147483647;border:0;background:transparent;color-scheme:normal;right:0}' +
   'iframe.open{top:0;max-width:100vw;height:100vh}' +
-  'iframe.closed{top:calc(50vh - 70px);width:44px;height:140px;box-shadow:-2px 2px 10px rgba(15,23,42,.2);border-radius:8px 0 0 8px}' +
+  'iframe.closed{top:calc(50vh - 70px);width:44px;height:140px;box-shadow:-2px 2px 10px #0f172a33;border-radius:8px 0 0 8px}' +
   'iframe.pending{visibility:hidden}' +
   'iframe.dragging{pointer-events:none}' +
   '.grip{position:fixed;z-index:2147483647;top:0;height:100vh;width:6px;cursor:ew-resize;outline:none;touch-action:none;background:#f1f5f9}' +
@@ -181,7 +181,7 @@ const NOTICE_TAG = 'trailguide-reconnect';
 const NOTICE_STYLE =
   ':host{all:initial}div{position:fixed;z-index:2147483647;right:12px;bottom:12px;max-width:320px;padding:12px 14px;' +
   'font:14px/1.4 system-ui,sans-serif;color:#0f172a;background:#fff;border:1px solid #cbd5e1;' +
-  'border-radius:8px;box-shadow:0 6px 24px rgba(15,23,42,.18)}button{font:inherit;margin:8px 8px 0 0;padding:4px 10px;cursor:pointer}';
+  'border-radius:8px;box-shadow:0 6px 24px #0f172a2e}button{font:inherit;margin:8px 8px 0 0;padding:4px 10px;cursor:pointer}';
 
 /**
  * Shown by a content script that the browser cut off from the extension (after an

@@ -63,10 +63,12 @@ describe('docking the page beside the panel', () => {
     drawer.style.position = 'fixed';
     drawer.style.right = '0px';
     drawer.style.width = '300px';
+    drawer.textContent = 'Event details';
     document.body.append(drawer);
     rightAnchoredBox(drawer, 1280, 300);
     const dock = createPageDock();
     dock.setWidth(400);
+    // In the same task: the drawer moves in the frame the panel appears in.
     expect(drawer.style.getPropertyValue('right')).toBe('400px');
     expect(drawer.style.getPropertyValue('max-width')).toBe('');
     dock.release();
@@ -94,6 +96,20 @@ describe('docking the page beside the panel', () => {
     await frame();
     expect(banner.style.getPropertyValue('max-width')).toBe('');
     expect(document.documentElement.hasAttribute('style')).toBe(false);
+  });
+
+  it('an empty fixed element (a toast region waiting for toasts) does not hold up the frame; it is moved after it', async () => {
+    const toasts = document.createElement('div');
+    toasts.style.position = 'fixed';
+    toasts.style.right = '0px';
+    document.body.append(toasts);
+    rightAnchoredBox(toasts, 1280, 300);
+    const dock = createPageDock();
+    dock.setWidth(400);
+    expect(toasts.style.getPropertyValue('right')).toBe('0px'); // not moved yet
+    await vi.waitFor(() => expect(toasts.style.getPropertyValue('right')).toBe('400px'));
+    dock.release();
+    expect(toasts.style.getPropertyValue('right')).toBe('0px');
   });
 
   it('does not dock where too little of the page would be left (the panel floats as before)', () => {
