@@ -1,5 +1,5 @@
 import type { Frame, Locator, Page } from '@playwright/test';
-import { expect, panelFrame, pointAt, test } from './fixtures';
+import { captureInNewCase, expect, panelFrame, pointAt, test } from './fixtures';
 import { dbRecords } from './security-helpers';
 
 /**
@@ -51,19 +51,10 @@ function toSecond(iso: string): string {
   return Number.isNaN(t) ? `unreadable: ${iso}` : new Date(Math.floor(t / 1000) * 1000).toISOString();
 }
 
-/** Runs the open runbook's capture step in a case of its own; the rows as the panel lists them. */
+/** The open runbook's capture, done, in a case of its own; times to the second. */
 async function capture(panel: Frame): Promise<Row[]> {
-  const step = panel.getByTestId('step').nth(1);
-  const captured = panel.getByTestId('captured-row');
-  if ((await captured.count()) > 0) {
-    await panel.getByTestId('new-case').click();
-    await expect(captured).toHaveCount(0);
-  }
-  await step.getByTestId('step-action').click();
-  await expect(step).toHaveAttribute('data-state', 'done');
-  const rows = await captured.evaluateAll((items) =>
-    items.map((li) => ({ time: li.getAttribute('data-time') ?? '', actor: li.getAttribute('data-actor') ?? '', action: li.getAttribute('data-action') ?? '' })),
-  );
+  const rows = await captureInNewCase(panel);
+  await expect(panel.getByTestId('step').nth(1)).toHaveAttribute('data-state', 'done');
   return rows.map((row) => ({ ...row, time: row.time ? toSecond(row.time) : '' }));
 }
 
@@ -79,16 +70,19 @@ test('the demo console, taught by clicking: the capture equals the console’s o
   await panel.getByTestId('teach-page').click();
   await expect(panel.getByTestId('builder-step')).toHaveCount(12);
 
-  await pointAt(panel, page, 'search', page.getByRole('searchbox', { name: 'Search events' }));
-  await pointAt(panel, page, 'since', page.getByLabel('From', { exact: true }));
-  await pointAt(panel, page, 'until', page.getByLabel('To', { exact: true }));
-  await pointAt(panel, page, 'submit', page.getByRole('button', { name: 'Apply filters' }));
   const third = rows.nth(2);
-  await pointAt(panel, page, 'row', third.locator('td.col-target'));
-  // On purpose, the wrong cell for the time: what the event was done to.
-  await pointAt(panel, page, 'col-time', third.locator('td.col-target'));
-  await pointAt(panel, page, 'col-actor', third.locator('td.col-actor'));
-  await pointAt(panel, page, 'col-action', third.locator('td.col-action code'));
+  const picks: [role: string, target: Locator][] = [
+    ['search', page.getByRole('searchbox', { name: 'Search events' })],
+    ['since', page.getByLabel('From', { exact: true })],
+    ['until', page.getByLabel('To', { exact: true })],
+    ['submit', page.getByRole('button', { name: 'Apply filters' })],
+    ['row', third.locator('td.col-target')],
+    // On purpose, the wrong cell for the time: what the event was done to.
+    ['col-time', third.locator('td.col-target')],
+    ['col-actor', third.locator('td.col-actor')],
+    ['col-action', third.locator('td.col-action code')],
+  ];
+  for (const [role, target] of picks) await pointAt(panel, page, role, target);
 
   await panel.getByTestId('builder-test').click();
   await expect(column(panel, 'time')).toHaveAttribute('data-verdict', 'wrong');

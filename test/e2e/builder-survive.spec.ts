@@ -1,6 +1,6 @@
 import type { Frame, Page } from '@playwright/test';
 import { startGridServer, type GridServer } from '../fixtures/consoles/grid/server.mjs';
-import { expect, panelFrame, pointAt, showPanelLikeTheToolbar, test } from './fixtures';
+import { captureInNewCase, expect, panelFrame, pointAt, showPanelLikeTheToolbar, test, type CapturedRow } from './fixtures';
 import { dbRecords } from './security-helpers';
 
 /**
@@ -33,24 +33,13 @@ const gridData = (page: Page) => page.evaluate(() => (window as unknown as { __g
 const gridOrder = (page: Page) => page.evaluate(() => (window as unknown as { __grid: { order(): string[] } }).__grid.order());
 
 /** Opens the "can't find the event" runbook and runs its capture step; returns the captured rows as the panel shows them. */
-async function captureWith(page: Page): Promise<{ panel: Frame; rows: { actor: string | null; action: string | null; time: string | null }[] }> {
+async function captureWith(page: Page): Promise<{ panel: Frame; rows: CapturedRow[] }> {
   const panel = await panelFrame(page);
   await expect(panel.getByTestId('panel-tool')).toHaveText('Ops grid');
   const opened = panel.getByTestId('runbook-title');
   if (!(await opened.isVisible())) await panel.locator('[data-runbook-id="cant-find-the-event"]').click();
   await expect(opened).toBeVisible();
-  const capture = panel.getByTestId('step').nth(1);
-  const captured = panel.getByTestId('captured-row');
-  // Each capture in a case of its own, so the rows listed are this capture's and no earlier one's.
-  if ((await captured.count()) > 0) {
-    await panel.getByTestId('new-case').click();
-    await expect(captured).toHaveCount(0);
-  }
-  await capture.getByTestId('step-action').click();
-  await expect(captured.first()).toBeVisible();
-  await expect(capture).toHaveAttribute('data-state', /done|failed/);
-  const rows = await captured.evaluateAll((els) => els.map((el) => ({ actor: el.getAttribute('data-actor'), action: el.getAttribute('data-action'), time: el.getAttribute('data-time') })));
-  return { panel, rows };
+  return { panel, rows: await captureInNewCase(panel) };
 }
 
 test('a person teaches a Vue-rendered grid; its columns are kept by header through a reorder and a reload', async ({ page, serviceWorker }) => {

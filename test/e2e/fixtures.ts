@@ -277,6 +277,33 @@ export async function pointAt(panel: Frame, page: Page, role: string, target: Lo
   return step;
 }
 
+/** A captured row as the panel lists it (`captured-row`'s data-time, data-actor, data-action; '' when absent). */
+export interface CapturedRow {
+  time: string;
+  actor: string;
+  action: string;
+}
+
+/**
+ * Runs the open runbook's capture step (`stepIndex`) in a case of its own, so the rows listed are
+ * this capture's and no earlier one's; waits until it has finished (done or failed — the caller
+ * checks which) and returns the rows as the panel lists them.
+ */
+export async function captureInNewCase(panel: Frame, stepIndex = 1): Promise<CapturedRow[]> {
+  const step = panel.getByTestId('step').nth(stepIndex);
+  const captured = panel.getByTestId('captured-row');
+  if ((await captured.count()) > 0) {
+    await panel.getByTestId('new-case').click();
+    await expect(captured).toHaveCount(0);
+  }
+  await step.getByTestId('step-action').click();
+  await expect(captured.first()).toBeVisible();
+  await expect(step).toHaveAttribute('data-state', /done|failed/);
+  return captured.evaluateAll((items) =>
+    items.map((li) => ({ time: li.getAttribute('data-time') ?? '', actor: li.getAttribute('data-actor') ?? '', action: li.getAttribute('data-action') ?? '' })),
+  );
+}
+
 export async function showPanelLikeTheToolbar(serviceWorker: Worker): Promise<void> {
   await serviceWorker.evaluate(async () => {
     type Api = {
