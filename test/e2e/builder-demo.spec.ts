@@ -35,7 +35,7 @@ function column(panel: Frame, name: string): Locator {
 }
 
 /** What the console's own API answers for the filters its address shows now (its first page, as the table shows). */
-async function consoleTruth(page: Page, demoUrl: string): Promise<{ total: number; rows: Row[] }> {
+async function consoleTruth(page: Page, demoUrl: string): Promise<{ total: number; ids: string[]; rows: Row[] }> {
   const shown = new URL(page.url());
   const api = new URL(`${demoUrl}/api/events`);
   for (const name of ['q', 'actor', 'action', 'from', 'to', 'page']) {
@@ -43,7 +43,11 @@ async function consoleTruth(page: Page, demoUrl: string): Promise<{ total: numbe
     if (value) api.searchParams.set(name, value);
   }
   const body = (await (await fetch(api)).json()) as { total: number; events: DemoEvent[] };
-  return { total: body.total, rows: body.events.map((e) => ({ time: toSecond(e.time), actor: e.actor, action: e.action })) };
+  const ids = body.events.map((e) => e.id);
+  // The table shows exactly these events (not an earlier search's, still on screen).
+  const table = page.locator('table.audit-table tbody tr[data-event-id]');
+  await expect.poll(() => table.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id')))).toEqual(ids);
+  return { total: body.total, ids, rows: body.events.map((e) => ({ time: toSecond(e.time), actor: e.actor, action: e.action })) };
 }
 
 function toSecond(iso: string): string {
