@@ -60,14 +60,14 @@ export function attributeScriptTime(events) {
 }
 
 /** Loads `url` in a fresh tab with a trace running until load + `settleMs`; returns the trace's events. */
-export async function traceLoad(context, url, settleMs) {
+export async function traceLoad(context, url, settleMs, categories = TRACE_CATEGORIES) {
   const page = await context.newPage();
   try {
     const cdp = await context.newCDPSession(page);
     const events = [];
     cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
     const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
-    await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
     await page.goto(url, { waitUntil: 'load' });
     await sleep(settleMs);
     await cdp.send('Tracing.end');

@@ -8,7 +8,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from '../../demo/server.mjs';
-import { launchProfile, sleep } from '../lib/browser.mjs';
+import { launchProfile } from '../lib/browser.mjs';
+import { traceLoad as traceLoadWithin } from '../lib/trace.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -19,21 +20,7 @@ const SETTLE_MS = 500;
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'].join(',');
 
-async function traceLoad(context, url) {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  const events = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
-  await page.goto(url, { waitUntil: 'load' });
-  await sleep(SETTLE_MS);
-  await cdp.send('Tracing.end');
-  await done;
-  await cdp.detach();
-  await page.close();
-  return events;
-}
+const traceLoad = (context, url) => traceLoadWithin(context, url, SETTLE_MS, CATEGORIES);
 
 /** The renderer main thread(s) of the page: CrRendererMain threads that ran the page's ParseHTML. */
 function summarise(events) {
