@@ -33,7 +33,7 @@ export function ClassOffer({ role }: { role: BuilderRole }) {
   return (
     <div class="builder-class-offer" data-testid="builder-class-offer" data-state="offered">
       <p class="small">
-        The words you pointed at are different in every row, so they don't tell the kind of event. {offerSentence(offer, 6)}
+        The words you pointed at differ from row to row, so they don't tell the kind of event. {offerSentence(offer, 6)}
       </p>
       <button class="button secondary" data-testid="builder-class-accept" onClick={() => useClassReading(role)}>
         Use the style name
