@@ -2,7 +2,7 @@ import './show-me.css';
 import { batch, effect, signal } from '@preact/signals';
 import { matchPatternsFor } from '../../utils/builder/assemble';
 import type { PickedElement } from '../../utils/builder/messages';
-import { gesturesFromRecording, replayAdapter } from '../../utils/builder/record';
+import { gesturesFromRecording, replayAdapter, replayProves } from '../../utils/builder/record';
 import { FIELD_FILTER, ROLE_INFO, type BuilderRole, type FieldRole } from '../../utils/builder/roles';
 import { defaultLabel } from '../../utils/engine/plan';
 import type { ExecReplies, ExecRequest } from '../../utils/engine/messages';
@@ -98,6 +98,10 @@ export async function finishShowMe(): Promise<void> {
     replaying.value = true;
     message.value = { kind: 'info', text: 'Trying it once on the page…', details: [taught.summary] };
     const adapter = replayAdapter(taught, filter, label, matchPatternsFor(pageUrl.value ?? ''));
+    // The page shows the value the person just set: cleared first, or the replay proves nothing (replayProves).
+    const clear = await exec({ type: 'exec:fill', adapter, values: {}, submit: false, reset: true });
+    const cleared = clear.report.cleared?.find((c) => c.fields.includes(filter));
+    const proves = replayProves(taught, cleared ? cleared.status : 'untouched');
     const fill = await exec({ type: 'exec:fill', adapter, values: { [filter]: taught.value }, submit: false, reset: false });
     const field = fill.report.fields.find((f) => f.field === filter);
     if (field?.status !== 'kept') {
@@ -111,18 +115,24 @@ export async function finishShowMe(): Promise<void> {
       label: taught.summary.slice(0, 80),
       sample: taught.value.slice(0, 80),
       facts: { tag: '', id: null, classes: [], attrs: {}, text: '', nthChild: 0, nthOfType: 0, ancestors: [] },
-      taught: { ...taught, checked: true },
+      taught: { ...taught, checked: proves },
     };
     batch(() => {
       picks.value = { ...picks.value, [role]: picked };
       testReport.value = null;
       saved.value = null;
       notWorking.value = null;
-      message.value = {
-        kind: 'ok',
-        text: `Got it: ${ROLE_INFO[role].title.toLowerCase()} — Trailguide tried it once on the page and the page took “${taught.value}”.`,
-        details: [taught.summary],
-      };
+      message.value = proves
+        ? {
+            kind: 'ok',
+            text: `Got it: ${ROLE_INFO[role].title.toLowerCase()} — Trailguide tried it once on the page and the page took “${taught.value}”.`,
+            details: [taught.summary],
+          }
+        : {
+            kind: 'info',
+            text: `Kept, but not checked: the page already showed “${taught.value}” and Trailguide couldn’t take it away first, so trying it again proved nothing. Check it when a runbook sets this ${ROLE_INFO[role].title.toLowerCase()}.`,
+            details: [taught.summary],
+          };
     });
   } catch (error) {
     fail(errorText(error));
@@ -138,7 +148,7 @@ export function ShowMe({ role }: { role: BuilderRole }) {
   const failed = notWorking.value?.role === role ? notWorking.value.why : null;
   const taught = picks.value[role]?.taught;
   return (
-    <div class={`show-me ${active ? 'is-recording' : ''}`} data-testid="builder-show-me-row" data-role={role} data-state={active ? 'recording' : failed ? 'not-working' : taught?.checked ? 'working' : 'idle'}>
+    <div class={`show-me ${active ? 'is-recording' : ''}`} data-testid="builder-show-me-row" data-role={role} data-state={active ? 'recording' : failed ? 'not-working' : taught?.checked ? 'working' : taught ? 'not-checked' : 'idle'}>
       {active ? (
         <>
           <span class="show-me-live" role="status">
@@ -171,6 +181,7 @@ export function ShowMe({ role }: { role: BuilderRole }) {
       {taught && !active && (
         <p class="show-me-taught small muted" data-testid="builder-show-me-taught" data-shape={taught.shape}>
           {taught.summary}
+          {!taught.checked && <span data-testid="builder-show-me-not-checked"> Not checked yet: Trailguide couldn’t show on this page that it works.</span>}
         </p>
       )}
     </div>

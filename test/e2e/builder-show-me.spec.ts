@@ -53,7 +53,7 @@ async function showMe(panel: Frame, page: Page, role: string): Promise<void> {
 /** Press Done and wait for the replay's verdict. */
 async function done(panel: Frame, role: string): Promise<void> {
   await panel.locator(`[data-testid="builder-show-me-done"][data-role="${role}"]`).click();
-  await expect(panel.locator(`[data-testid="builder-show-me-row"][data-role="${role}"]`)).toHaveAttribute('data-state', /working|not-working/, { timeout: 20_000 });
+  await expect(panel.locator(`[data-testid="builder-show-me-row"][data-role="${role}"]`)).toHaveAttribute('data-state', /working|not-working|not-checked/, { timeout: 20_000 });
 }
 
 test('show me: the magnifier search, the event-type list and the filter builder are taught by clicking, and a runbook then sets them', async ({ page, serviceWorker, extensionId, opsUrl }) => {
@@ -101,7 +101,11 @@ test('show me: the magnifier search, the event-type list and the filter builder 
   await page.screenshot({ path: `${SHOTS}/builder-show-me-builder.png` });
   await done(panel, 'actor');
   const actor = panel.locator('[data-testid="builder-show-me-row"][data-role="actor"]');
-  await expect(actor).toHaveAttribute('data-state', 'working');
+  // The filter builder's chip still says "Actor is alice" after Trailguide's clear, so trying it
+  // again would prove nothing: kept, but said to be not checked — never "works".
+  await expect(actor).toHaveAttribute('data-state', 'not-checked');
+  await expect(actor.getByTestId('builder-show-me-not-checked')).toBeVisible();
+  await expect(panel.getByRole('status').filter({ hasText: 'Kept, but not checked' })).toContainText('the page already showed “alice”');
   await expect(actor.getByTestId('builder-show-me-taught')).toHaveAttribute('data-shape', 'steps');
   await expect(actor.getByTestId('builder-show-me-taught')).toContainText('checks that the page shows “Actor is alice”');
   await page.screenshot({ path: `${SHOTS}/builder-show-me-taught.png` });

@@ -77,7 +77,10 @@ export interface Taught {
   presence: string[];
   /** What Trailguide will do, in plain words. */
   summary: string;
-  /** Replayed once on the page through the engine's fill and verify, and the page took it. */
+  /**
+   * Replayed once on the page through the engine's fill and verify, from a state where the
+   * value was not shown (cleared first: see replayProves), and the page took it.
+   */
   checked: boolean;
   /** The console's busy marker, seen while it searched (waitFor.busy). */
   busy?: string[];
@@ -332,6 +335,21 @@ function lastIndex<T>(list: readonly T[], test: (item: T) => boolean): number {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Whether replaying a recording proves it works. The page already shows the value the person
+ * just set, so the replay is preceded by the engine's clear (a reset fill): `start` is what
+ * that clear did to the field — emptied it (`cleared`), couldn't (`not-cleared`), or found
+ * nothing to empty (`untouched`: the box was empty, or folded away behind its opener). A box
+ * that starts empty proves typing works; a list, a checkbox or a recorded sequence the clear
+ * left alone may still show the value, and replaying it would prove nothing.
+ */
+export function replayProves(taught: Pick<Taught, 'shape' | 'dom'>, start: 'cleared' | 'not-cleared' | 'untouched'): boolean {
+  if (start === 'cleared') return true;
+  if (start === 'not-cleared') return false;
+  const kind = taught.dom.kind;
+  return (taught.shape === 'box' || taught.shape === 'open') && kind !== undefined && kind !== 'list' && kind !== 'checkbox';
 }
 
 /**
