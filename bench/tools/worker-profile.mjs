@@ -11,14 +11,12 @@
 // "evaluating the bundle" and "the first answer".
 //
 //   TRAILGUIDE_OUT_DIR=.output-x node bench/tools/worker-profile.mjs [--times] [runs]
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
-import { CHROME_PATH, chromiumArgs } from '../../scripts/chromium.mjs';
+import { launch } from '../lib/cdp.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -35,65 +33,6 @@ async function patchedCopy() {
   const text = await readFile(file, 'utf8');
   await writeFile(file, `globalThis.__tgT0=performance.now();\n${text}\n;globalThis.__tgT1=performance.now();\n`);
   return dir;
-}
-
-class Cdp {
-  constructor(ws) {
-    this.ws = ws;
-    this.id = 0;
-    this.pending = new Map();
-    this.listeners = [];
-    ws.on('message', (data) => {
-      const msg = JSON.parse(String(data));
-      if (msg.id && this.pending.has(msg.id)) {
-        const { resolve: ok, reject } = this.pending.get(msg.id);
-        this.pending.delete(msg.id);
-        if (msg.error) reject(new Error(`${msg.error.message}`));
-        else ok(msg.result);
-      } else if (msg.method) for (const l of [...this.listeners]) l(msg);
-    });
-  }
-  send(method, params = {}, sessionId) {
-    const id = ++this.id;
-    this.ws.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
-    return new Promise((ok, reject) => this.pending.set(id, { resolve: ok, reject }));
-  }
-  waitFor(predicate, timeoutMs = 20_000, what = 'a CDP event') {
-    return new Promise((ok, reject) => {
-      const timer = setTimeout(() => {
-        this.listeners = this.listeners.filter((l) => l !== listener);
-        reject(new Error(`timed out waiting for ${what}`));
-      }, timeoutMs);
-      const listener = (msg) => {
-        if (!predicate(msg)) return;
-        clearTimeout(timer);
-        this.listeners = this.listeners.filter((l) => l !== listener);
-        ok(msg);
-      };
-      this.listeners.push(listener);
-    });
-  }
-}
-
-async function launch(extDir) {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'trailguide-wp-profile-'));
-  const child = spawn(CHROME_PATH, [...chromiumArgs(extDir), '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${userDataDir}`, 'about:blank'], {
-    stdio: 'ignore',
-  });
-  const portFile = join(userDataDir, 'DevToolsActivePort');
-  for (let i = 0; i < 200 && !existsSync(portFile); i += 1) await sleep(50);
-  const [port, path] = (await readFile(portFile, 'utf8')).split('\n');
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, { perMessageDeflate: false, maxPayload: 512 * 1024 * 1024 });
-  await new Promise((ok, reject) => ws.once('open', ok).once('error', reject));
-  return {
-    cdp: new Cdp(ws),
-    async close() {
-      ws.close();
-      child.kill();
-      await new Promise((ok) => child.once('exit', ok));
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Self time per script position (and per package, from the source map when there is one). */
@@ -176,7 +115,11 @@ try {
     await stopped;
     await sleep(300);
   };
-  const send = `(async () => { const s = performance.now(); const r = await chrome.runtime.sendMessage({ type: 'panel:init' }); const e = performance.now();
+  // What a panel on the demo audit log sends first (with its adapter), or bare to a build that refuses the key.
+  const withAdapter = { type: 'panel:init', adapter: 'acme-demo' };
+  const takesAdapter = !control && (await evaluate(page, `chrome.runtime.sendMessage(${JSON.stringify(withAdapter)}).then((r) => !r?.error)`));
+  const message = JSON.stringify(takesAdapter ? withAdapter : { type: 'panel:init' });
+  const send = `(async () => { const s = performance.now(); const r = await chrome.runtime.sendMessage(${message}); const e = performance.now();
     return { ms: e - s, sendAt: performance.timeOrigin + s, replyAt: performance.timeOrigin + e, error: r?.error ?? null }; })()`;
   const rows = [];
   for (let i = 0; i < runs + 1; i += 1) {
@@ -216,7 +159,7 @@ try {
   if (timesMode) {
     const m = (k) => round(median(rows.map((r) => r[k])));
     console.log(JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])))));
-    console.log(`median of ${runs}: total ${m('total')} ms = until the worker exists ${m('untilWorker')} + until its script runs ${m('untilScript')} + evaluating the bundle ${m('evaluate')} + the first answer ${m('answer')}`);
+    console.log(`message ${message}; median of ${runs}: total ${m('total')} ms = until the worker exists ${m('untilWorker')} + until its script runs ${m('untilScript')} + evaluating the bundle ${m('evaluate')} + the first answer ${m('answer')}`);
   } else {
     const merge = (key) => {
       const all = new Map();
