@@ -70,3 +70,18 @@ export async function launch(extDir) {
   };
 }
 
+/**
+ * The extension's service worker target: listening for its creation before asking for the
+ * targets, so a worker that starts between the two is not missed.
+ */
+export async function extensionWorker(cdp, timeoutMs = 20_000) {
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  const isWorker = (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://');
+  const created = cdp.waitFor((m) => m.method === 'Target.targetCreated' && isWorker(m.params.targetInfo), timeoutMs, 'the worker at start');
+  const existing = (await cdp.send('Target.getTargets')).targetInfos.find(isWorker);
+  if (existing) {
+    created.catch(() => undefined);
+    return existing;
+  }
+  return (await created).params.targetInfo;
+}

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../lib/cdp.mjs';
+import { extensionWorker, launch } from '../lib/cdp.mjs';
 import { profileMemory } from '../lib/processes.mjs';
 import { round } from '../lib/stats.mjs';
 
@@ -55,9 +55,7 @@ async function heapOf(extDir) {
   const browser = await launch(extDir);
   const { cdp } = browser;
   try {
-    await cdp.send('Target.setDiscoverTargets', { discover: true });
-    const sw = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'))
-      ?? (await cdp.waitFor((m) => m.method === 'Target.targetCreated' && m.params.targetInfo.type === 'service_worker', 20_000, 'the worker at start')).params.targetInfo;
+    const sw = await extensionWorker(cdp);
     // As the bench's idle reading: the worker awake after start-up, no extension page opened.
     await sleep(3000);
     // The extension's process (PSS) as the bench reads it, then after a full garbage collection in the worker.

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from '../lib/cdp.mjs';
+import { extensionWorker, launch } from '../lib/cdp.mjs';
 import { median, round } from '../lib/stats.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -98,9 +98,7 @@ const extDir = control ? await controlExtension() : timesMode ? await patchedCop
 const browser = await launch(extDir);
 const { cdp } = browser;
 try {
-  await cdp.send('Target.setDiscoverTargets', { discover: true });
-  const sw = (await cdp.send('Target.getTargets')).targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'))
-    ?? ((await cdp.waitFor((m) => m.method === 'Target.targetCreated' && m.params.targetInfo.type === 'service_worker', 20_000, 'the worker at start'))).params.targetInfo;
+  const sw = await extensionWorker(cdp);
   const extensionId = new URL(sw.url).host;
   const { targetId } = await cdp.send('Target.createTarget', { url: `chrome-extension://${extensionId}/panel.html` });
   const { sessionId: page } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
