@@ -17,6 +17,7 @@ import { lazyComponent } from '../common/lazy';
 const RunbookView = lazyComponent(() => import('./RunbookView').then((m) => m.RunbookView));
 const messageSchemas = () => import('./message-schemas');
 import { adapter, adapterId, loadError, loading, openRunbook, openRunbookId, packs, pageUrl, panelOpen, runbooks, tabId } from './state';
+import { packsForCurrent } from './packs-for';
 
 type PanelInit = PanelInitReply;
 
@@ -39,8 +40,8 @@ const openKey = computed(() => {
  * big). `adaptersFor` remembers which one came, so a page that moves to another console asks again.
  */
 let adaptersFor: string | null = null;
-const loadPacks = async (adapter = adapterId.value) => {
-  const reply = await ask<PanelInit>(adapter ? { type: 'panel:init', adapter } : { type: 'panel:init' });
+const loadPacks = async () => {
+  const reply = await packsForCurrent((adapter) => ask<PanelInit>(adapter ? { type: 'panel:init', adapter } : { type: 'panel:init' }), () => adapterId.value);
   adaptersFor = reply.adaptersFor ?? null;
   return reply;
 };
