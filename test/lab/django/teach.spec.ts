@@ -10,11 +10,12 @@
  *
  * Needs the console up (./start.sh; test/lab/run.mjs does it) and the demo build.
  */
-import { chromium, test, type Page, type Worker } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_PATH, chromiumArgs, expect, panelFrame, pointAt, showPanelLikeTheToolbar } from '../../e2e/fixtures';
+import { expect, panelFrame, pointAt, showPanelLikeTheToolbar } from '../../e2e/fixtures';
+import { launchTeachBrowser, savedAdapter } from '../teach-helpers';
 import { ADMIN, AUDIT_LOG_URL, ORIGIN, toMinute, truthRows } from './truth';
 
 const SCREENSHOTS = process.env.LAB_SCREENSHOTS;
@@ -27,39 +28,13 @@ async function signIn(page: Page): Promise<void> {
   await page.waitForURL(`${AUDIT_LOG_URL}*`);
 }
 
-/** The taught adapter as saved in the local pack, read raw from the extension's database. */
-function savedAdapter(worker: Worker, id: string): Promise<{ results?: { columns: Record<string, { header?: string; selectors?: string[] }> } } | undefined> {
-  return worker.evaluate(
-    (adapterId) =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('trailguide');
-        request.onerror = () => reject(new Error(String(request.error)));
-        request.onsuccess = () => {
-          const all = request.result.transaction('packs', 'readonly').objectStore('packs').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            const adapters = (all.result as { pack: { adapters: { id: string }[] } }[]).flatMap((p) => p.pack.adapters);
-            resolve(adapters.find((a) => a.id === adapterId));
-          };
-        };
-      }),
-    id,
-  ) as never;
-}
-
 test('Django admin audit log: taught by clicking, the capture equals the console’s database (actor, event, time)', async () => {
   test.setTimeout(180_000);
   const answering = await fetch(`${ORIGIN}/admin/login/`).then((r) => r.ok, () => false);
   expect(answering, `the Django lab console should answer on ${ORIGIN} — start it with test/lab/django/start.sh`).toBe(true);
 
   const dir = mkdtempSync(join(tmpdir(), 'trailguide-lab-teach-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROME_PATH,
-    headless: true,
-    args: chromiumArgs(),
-    viewport: { width: 1280, height: 800 },
-    timezoneId: 'Europe/Berlin',
-  });
+  const context = await launchTeachBrowser(dir, 'Europe/Berlin');
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = context.pages()[0] ?? (await context.newPage());

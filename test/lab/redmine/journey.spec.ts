@@ -13,35 +13,20 @@
  * Needs the console up (./start.sh; test/lab/run.mjs does it) and the demo build.
  */
 import { test, type Frame, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, launchWithExtension, panelFrame, panelFrames } from '../../e2e/fixtures';
-import { AGENT, DAYS_PER_PAGE, ORIGIN, WORK_DIR, activityEvents, activityRequests, appliedOf, expectedActivity, people, type ActivityEvent, type ActivityRequest } from './truth';
+import { AGENT, DAYS_PER_PAGE, ORIGIN, activityEvents, activityRequests, appliedOf, expectedActivity, people, type ActivityEvent, type ActivityRequest } from './truth';
 import { buildLabPack, caseCsvCaptures, copyEscalation, escalationOf, importLabPack, onePanel, stepOf } from '../lab-journey';
+import { ACTIVITY_URL, capturedRows, expectRowsEqual, lastDay, lastRequest, signIn } from './helpers';
 
 const PACK_ID = 'northwind-redmine-lab';
 const RUNBOOK = 'who-worked-on-the-issue';
 const PROJECT = 'billing';
-const ACTIVITY_URL = `${ORIGIN}/projects/${PROJECT}/activity`;
 const PERSON = 'Alice Moreau';
 const KIND = 'Issues';
 const SCREENSHOTS = process.env.LAB_SCREENSHOTS;
-
-/** The last day the runbook looks at: a week before the day the lab was seeded (its history is counted back from then). */
-function lastDay(): string {
-  const { seededOn } = JSON.parse(readFileSync(join(WORK_DIR, 'seeded.json'), 'utf8')) as { seededOn: string };
-  return new Date(Date.parse(`${seededOn}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${ORIGIN}/login?back_url=${encodeURIComponent(ACTIVITY_URL)}`);
-  await page.locator('#username').fill(AGENT.login);
-  await page.locator('#password').fill(AGENT.password);
-  await page.locator('#login-submit').click();
-  await page.waitForURL(`${ACTIVITY_URL}*`);
-  await expect(page.locator('#loggedas')).toContainText(AGENT.login);
-}
 
 /**
  * Runs a step and waits until it has finished — done or failed — across the page loads it
@@ -70,37 +55,6 @@ async function runStep(page: Page, extensionId: string, index: number, timeout =
   const message = ((await step.locator('.step-message').textContent().catch(() => '')) ?? '').replace(/\s+/g, ' ').trim();
   console.log(`[redmine journey] step ${index + 1} finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { state: (await step.getAttribute('data-state')) ?? 'missing', message, panel, requests: activityRequests().slice(before) };
-}
-
-/** The activity page's last request by the signed-in agent. */
-function lastRequest(): ActivityRequest {
-  const mine = activityRequests().filter((r) => r.user === AGENT.login);
-  expect(mine.length, 'Redmine should have answered an activity request from the agent').toBeGreaterThan(0);
-  return mine.at(-1)!;
-}
-
-interface SeenRow {
-  time: string;
-  actor: string;
-  action: string;
-  target?: string;
-}
-
-/** Captured rows vs the events the API says the pages hold, one for one, in the page's order (soft: reported, and the journey goes on). */
-function expectRowsEqual(captured: SeenRow[], truth: ActivityEvent[], what: string): void {
-  expect.soft(captured.length, `${what}: rows captured vs Redmine's API`).toBe(truth.length);
-  const n = Math.min(captured.length, truth.length);
-  const expected = truth.slice(0, n).map((e) => ({ time: e.time.slice(0, 16), actor: e.author, action: e.type, ...(captured[0]?.target !== undefined ? { target: e.target } : {}) }));
-  const seen = captured.slice(0, n).map((r) => ({ time: r.time ? new Date(r.time).toISOString().slice(0, 16) : '', actor: r.actor, action: r.action, ...(r.target !== undefined ? { target: r.target } : {}) }));
-  expect.soft(seen, `${what}: each row's time (UTC, minute), person, event type${captured[0]?.target !== undefined ? ' and target' : ''} vs Redmine's API`).toEqual(expected);
-}
-
-async function capturedRows(panel: Frame, nth: number): Promise<SeenRow[]> {
-  return panel
-    .locator('.capture')
-    .nth(nth)
-    .getByTestId('captured-row')
-    .evaluateAll((items) => items.map((li) => ({ time: li.getAttribute('data-time') ?? '', actor: li.getAttribute('data-actor') ?? '', action: li.getAttribute('data-action') ?? '' })));
 }
 
 /** The agent's last activity request before `later` (the search a capture starts from). */
