@@ -1,6 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { startGridServer, type GridServer } from '../fixtures/consoles/grid/server.mjs';
-import { expect, panelFrame, pointAt, showPanelLikeTheToolbar, test } from './fixtures';
+import { expect, panelFrame, showPanelLikeTheToolbar, test } from './fixtures';
+import { teachOpsGrid } from './ops-grid';
 
 /**
  * Issue 14 §1, last clause: "check each candidate by re-finding the element after the page
@@ -28,13 +29,7 @@ const howOf = (panel: Frame, role: string) => step(panel, role).locator('xpath=.
 
 async function teach(page: Page, panel: Frame): Promise<void> {
   await panel.getByTestId('teach-page').click();
-  const rows = page.locator('tr.el-table__row');
-  await pointAt(panel, page, 'search', page.getByPlaceholder('Search activity'));
-  const third = rows.nth(2);
-  await pointAt(panel, page, 'row', third.locator('td[field="target"] span'));
-  await pointAt(panel, page, 'col-time', third.locator('time'));
-  await pointAt(panel, page, 'col-actor', third.locator('td[field="user"] span'));
-  await pointAt(panel, page, 'col-action', third.locator('td[field="event"] span'));
+  await teachOpsGrid(panel, page);
 }
 
 /** Presses "Check on a fresh page" and returns the panel that came back with the reloaded page. */

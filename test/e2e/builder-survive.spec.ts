@@ -1,6 +1,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { startGridServer, type GridServer } from '../fixtures/consoles/grid/server.mjs';
-import { captureInNewCase, expect, panelFrame, pointAt, showPanelLikeTheToolbar, test, type CapturedRow } from './fixtures';
+import { captureInNewCase, expect, panelFrame, showPanelLikeTheToolbar, test, type CapturedRow } from './fixtures';
+import { teachOpsGrid } from './ops-grid';
 import { dbRecords } from './security-helpers';
 
 /**
@@ -53,12 +54,7 @@ test('a person teaches a Vue-rendered grid; its columns are kept by header throu
   const panel = await panelFrame(page);
   await panel.getByTestId('teach-page').click();
 
-  await pointAt(panel, page, 'search', page.getByPlaceholder('Search activity'));
-  const third = rows.nth(2);
-  await pointAt(panel, page, 'row', third.locator('td[field="target"] span'));
-  await pointAt(panel, page, 'col-time', third.locator('time'));
-  await pointAt(panel, page, 'col-actor', third.locator('td[field="user"] span'));
-  await pointAt(panel, page, 'col-action', third.locator('td[field="event"] span'));
+  await teachOpsGrid(panel, page);
   // Each column says it is kept by its header.
   for (const [role, header] of [['col-time', 'Time'], ['col-actor', 'User'], ['col-action', 'Event']]) {
     await expect(panel.locator(`[data-testid="builder-step"][data-role="${role}"]`).locator('xpath=..').getByTestId('builder-how')).toHaveAttribute('data-header', header!);
