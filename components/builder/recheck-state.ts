@@ -1,7 +1,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import { z } from 'zod';
 import type { PickedElement } from '../../utils/builder/messages';
-import { lostMessage, recheckElement, recheckSnapshot, recheckSummary, type RecheckElement, type RecheckOutcome } from '../../utils/builder/recheck';
+import { keepWhatHeld, lostMessage, recheckElement, recheckSnapshot, recheckSummary, taughtElements, type RecheckOutcome } from '../../utils/builder/recheck';
 import type { BuilderRole } from '../../utils/builder/roles';
 import type { ExecReplies, ExecRequest } from '../../utils/engine/messages';
 import type { BuilderReloadReply } from '../../utils/background/builder-reload';
@@ -38,32 +38,6 @@ export const recheckHoldsSave = computed(() => stillLost.value.length > 0 && !re
 
 function exec<T extends keyof ExecReplies>(request: ExecRequest & { type: T }): Promise<ExecReplies[T]> {
   return ask<ExecReplies[T]>({ type: 'exec:run', tabId: tabId.value ?? undefined, request });
-}
-
-/** The ways of finding each taught element (a Show me filter by what marks it on the page). */
-export function taughtElements(current: Partial<Record<BuilderRole, PickedElement>>): RecheckElement[] {
-  return (Object.values(current) as PickedElement[])
-    .filter((pick) => pick.selectors.length > 0 || pick.header)
-    .map((pick) => ({
-      role: pick.role,
-      selectors: pick.selectors.slice(0, 12),
-      ...(pick.header ? { header: pick.header.slice(0, 120) } : {}),
-      ...(pick.inner && pick.inner.length > 0 ? { inner: pick.inner.slice(0, 10) } : {}),
-    }));
-}
-
-/** A pick with only the ways that held (an element nothing found again is left as it was, and named). */
-export function keepWhatHeld(pick: PickedElement, outcome: RecheckOutcome): PickedElement {
-  if (outcome.lost) return pick;
-  const held = new Set(outcome.kept);
-  const at = pick.selectors.map((s, i) => (held.has(s) ? i : -1)).filter((i) => i >= 0);
-  const next: PickedElement = { ...pick, selectors: at.map((i) => pick.selectors[i]!), kinds: at.map((i) => pick.kinds[i]).filter((k) => k !== undefined) };
-  if (outcome.headerKept === false) {
-    delete next.header;
-    delete next.inner;
-  }
-  if (next.taught && next.selectors.length > 0) next.taught = { ...next.taught, presence: next.selectors };
-  return next;
 }
 
 export async function startRecheck(): Promise<void> {

@@ -77,6 +77,7 @@ test('after a reload, the way of finding the search box that changed is dropped 
   await fresh.getByTestId('builder-test').click();
   await expect(fresh.getByRole('status').filter({ hasText: /Found \d+ rows/ })).toContainText('Typing into the search box works');
   await expect(fresh.getByTestId('builder-save')).toBeEnabled();
+  await fresh.getByTestId('builder-recheck-report').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/builder-recheck-dropped.png` });
 });
 
@@ -101,6 +102,7 @@ test('control: a search box gone after the reload is named, and Save waits until
   await expect(fresh.getByTestId('builder-name')).toHaveValue('Ops grid without search');
   await expect(fresh.getByTestId('builder-save')).toBeDisabled();
   await expect(fresh.getByTestId('builder-recheck-held')).toContainText("Save waits: after the reload Trailguide couldn't find the search box again.");
+  await fresh.getByTestId('builder-recheck-held').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/builder-recheck-lost.png` });
   await fresh.getByTestId('builder-recheck-read').click();
   await expect(fresh.getByTestId('builder-save')).toBeEnabled();

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cellEntry, compareSnapshots, headerKey, lostMessage, recheckSummary, type RecheckElement, type RecheckSnapshot } from '../../utils/builder/recheck';
+import type { PickedElement } from '../../utils/builder/messages';
+import { cellEntry, compareSnapshots, headerKey, keepWhatHeld, lostMessage, recheckSummary, taughtElements, type RecheckElement, type RecheckSnapshot } from '../../utils/builder/recheck';
 import { controlIdentity, execRecheckRequest, recheckTaught, snapshotTaught } from '../../utils/builder/recheck-page';
 
 /**
@@ -161,5 +162,32 @@ describe('the request', () => {
     const reply = recheckTaught(document, execRecheckRequest.parse({ type: 'exec:recheck', elements: ELEMENTS, before, waitMs: 5_000 }));
     await drawn;
     expect((await reply).outcomes!.every((o) => !o.lost)).toBe(true);
+  });
+});
+
+describe('the picks after the check', () => {
+  const facts = { tag: 'input', id: null, classes: [], attrs: {}, text: '', nthChild: 1, nthOfType: 1, ancestors: [] };
+  const search: PickedElement = { role: 'search', selectors: ['input[name="q-a"]', 'input[placeholder="Search activity"]', '.search-a'], kinds: ['name', 'attribute', 'class'], label: 'Search', sample: '', facts };
+  const actor: PickedElement = { role: 'col-actor', selectors: ['td:nth-child(3) span'], kinds: ['position'], label: '', sample: 'alice', facts, header: 'User', inner: ['span'] };
+
+  it('asks about every way of every pick, a column’s header included', () => {
+    expect(taughtElements({ search, 'col-actor': actor })).toEqual([
+      { role: 'search', selectors: search.selectors },
+      { role: 'col-actor', selectors: ['td:nth-child(3) span'], header: 'User', inner: ['span'] },
+    ]);
+  });
+
+  it('keeps only the ways that held, each with its kind', () => {
+    const next = keepWhatHeld(search, { role: 'search', kept: ['input[placeholder="Search activity"]'], dropped: ['input[name="q-a"]', '.search-a'], lost: false });
+    expect(next.selectors).toEqual(['input[placeholder="Search activity"]']);
+    expect(next.kinds).toEqual(['attribute']);
+  });
+
+  it('drops a header that no longer leads to the same values, and leaves a lost pick as it was', () => {
+    const next = keepWhatHeld(actor, { role: 'col-actor', kept: ['td:nth-child(3) span'], dropped: [], headerKept: false, lost: false });
+    expect(next.header).toBeUndefined();
+    expect(next.inner).toBeUndefined();
+    const lost = { role: 'search' as const, kept: [], dropped: search.selectors, lost: true };
+    expect(keepWhatHeld(search, lost)).toBe(search);
   });
 });

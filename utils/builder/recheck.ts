@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PickedElement } from './messages';
 import { BUILDER_ROLES, builderRole, isCellRole, ROLE_INFO, type BuilderRole } from './roles';
 
 /**
@@ -178,4 +179,30 @@ export function recheckSummary(outcomes: readonly RecheckOutcome[]): string {
   return dropped > 0
     ? `Trailguide found all ${outcomes.length} taught parts again on the fresh page. ${dropped === 1 ? 'One way of finding them' : `${dropped} ways of finding them`} stopped working and ${dropped === 1 ? 'was' : 'were'} dropped; the others are kept.`
     : `Trailguide found all ${outcomes.length} taught parts again on the fresh page, each the same way as before.`;
+}
+
+/** The ways of finding each taught element (a Show me filter by what marks it on the page). */
+export function taughtElements(current: Partial<Record<BuilderRole, PickedElement>>): RecheckElement[] {
+  return (Object.values(current) as PickedElement[])
+    .filter((pick) => pick.selectors.length > 0 || pick.header)
+    .map((pick) => ({
+      role: pick.role,
+      selectors: pick.selectors.slice(0, 12),
+      ...(pick.header ? { header: pick.header.slice(0, 120) } : {}),
+      ...(pick.inner && pick.inner.length > 0 ? { inner: pick.inner.slice(0, 10) } : {}),
+    }));
+}
+
+/** A pick with only the ways that held (an element nothing found again is left as it was, and named). */
+export function keepWhatHeld(pick: PickedElement, outcome: RecheckOutcome): PickedElement {
+  if (outcome.lost) return pick;
+  const held = new Set(outcome.kept);
+  const at = pick.selectors.map((s, i) => (held.has(s) ? i : -1)).filter((i) => i >= 0);
+  const next: PickedElement = { ...pick, selectors: at.map((i) => pick.selectors[i]!), kinds: at.map((i) => pick.kinds[i]).filter((k) => k !== undefined) };
+  if (outcome.headerKept === false) {
+    delete next.header;
+    delete next.inner;
+  }
+  if (next.taught && next.selectors.length > 0) next.taught = { ...next.taught, presence: next.selectors };
+  return next;
 }
