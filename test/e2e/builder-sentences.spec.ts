@@ -1,5 +1,5 @@
 import type { Frame, Locator, Page } from '@playwright/test';
-import { detectorChecked, expect, panelFrame, panelFrames, pointAt, showPanelLikeTheToolbar, test } from './fixtures';
+import { detectorChecked, expect, panelFrame, panelFrames, pointAt, dragOverWords, selectSentencePart as selectPart, showPanelLikeTheToolbar, test } from './fixtures';
 
 /**
  * Issue 14 §2: a console whose rows are sentences ("Alice Ng suspended Mallory Reyes (spam) · …",
@@ -16,16 +16,6 @@ interface Truth {
   target: string;
   time: string;
   shown: string;
-}
-
-/** Arms one part of the sentence, waits until the page waits for a selection, then does `act` on the page. */
-async function selectPart(panel: Frame, page: Page, role: string, act: () => Promise<void>): Promise<void> {
-  const part = panel.locator(`[data-testid="sentence-part"][data-role="${role}"]`);
-  await part.click();
-  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
-  await act();
-  await expect(part, `the ${role} part should be selected`).toHaveAttribute('data-state', 'selected');
-  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'detached' });
 }
 
 /** Clicks one word of plain text in a row (not an element of its own). */
@@ -46,21 +36,9 @@ async function clickWord(page: Page, row: Locator, word: string): Promise<void> 
   await page.mouse.click(box!.x, box!.y);
 }
 
-/** Drags the mouse over an element's text, as a person selects words. */
+/** Drags the mouse over an element's text (one run of text), as a person selects words. */
 async function dragOver(page: Page, element: Locator): Promise<void> {
-  const box = await element.evaluate((el) => {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    const rects = range.getClientRects();
-    const first = rects[0]!;
-    const last = rects[rects.length - 1]!;
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-  });
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, box.y1, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
+  await dragOverWords(page, element, (await element.textContent()) ?? '');
 }
 
 async function tableRows(panel: Frame): Promise<({ actor: string; action: string; time: string } | null)[]> {

@@ -277,6 +277,45 @@ export async function pointAt(panel: Frame, page: Page, role: string, target: Lo
   return step;
 }
 
+/**
+ * Teaching rows that are sentences: arms one part of the sentence in the panel, waits until the
+ * page waits for a selection, does `act` on the page (click or drag over words), and waits until
+ * the part is selected and the page is itself again.
+ */
+export async function selectSentencePart(panel: Frame, page: Page, role: string, act: () => Promise<void>): Promise<void> {
+  const part = panel.locator(`[data-testid="sentence-part"][data-role="${role}"]`);
+  await part.click();
+  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'attached' });
+  await act();
+  await expect(part, `the ${role} part should be selected`).toHaveAttribute('data-state', 'selected');
+  await page.locator('trailguide-builder-overlay[data-picking]').waitFor({ state: 'detached' });
+}
+
+/** Drags the mouse over `words` (within one run of text inside `element`), as a person selects them. */
+export async function dragOverWords(page: Page, element: Locator, words: string): Promise<void> {
+  const box = await element.evaluate((el, w) => {
+    const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').indexOf(w);
+      if (at < 0) continue;
+      const range = el.ownerDocument.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + w.length);
+      const rects = range.getClientRects();
+      const first = rects[0]!;
+      const last = rects[rects.length - 1]!;
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    return null;
+  }, words);
+  expect(box, `“${words}” should be text on the page`).not.toBeNull();
+  await page.mouse.move(box!.x1, box!.y1);
+  await page.mouse.down();
+  await page.mouse.move((box!.x1 + box!.x2) / 2, box!.y1, { steps: 4 });
+  await page.mouse.move(box!.x2, box!.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
 /** A captured row as the panel lists it (`captured-row`'s data-time, data-actor, data-action; '' when absent). */
 export interface CapturedRow {
   time: string;
