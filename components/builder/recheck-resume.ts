@@ -12,7 +12,13 @@ import { openBuilder } from './builder-open';
  */
 export interface StoredRecheck {
   /** The builder's draft, as builder-state holds it (picks, name, meanings). */
-  draft: { picks: Record<string, unknown>; adapterName: string; meanings: Record<string, unknown> };
+  draft: {
+    picks: Record<string, unknown>;
+    adapterName: string;
+    meanings: Record<string, unknown>;
+    /** Rows that are sentences: the rows read and the words selected (./sentence-state.ts), the pattern derived from them again. */
+    sentence?: { rows: unknown; teachings: unknown[] };
+  };
   /** What every way of finding each element found before the reload (utils/builder/recheck.ts). */
   before: unknown;
   elements: unknown;

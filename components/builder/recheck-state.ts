@@ -10,6 +10,7 @@ import { tabId } from '../panel/state';
 import { adapterName, message, picks, saved, testReport } from './builder-state';
 import { pendingRecheck, resumeRecheck, storeRecheck, type StoredRecheck } from './recheck-resume';
 import { meanings } from './teach-state';
+import { sentenceOn, sentenceRows, teachings } from './sentence-state';
 
 /**
  * "Check on a fresh page" (issue 14 §1): the builder notes what each taught element's ways
@@ -52,7 +53,12 @@ export async function startRecheck(): Promise<void> {
   try {
     const reply = await exec({ type: 'exec:recheck', elements });
     const stored: StoredRecheck = {
-      draft: { picks: picks.value, adapterName: adapterName.value, meanings: meanings.value },
+      draft: {
+        picks: picks.value,
+        adapterName: adapterName.value,
+        meanings: meanings.value,
+        ...(sentenceOn.value && sentenceRows.value ? { sentence: { rows: sentenceRows.value, teachings: teachings.value } } : {}),
+      },
       before: reply.snapshot,
       elements,
       at: Date.now(),
@@ -82,6 +88,7 @@ const storedDraft = z.object({
   picks: z.record(z.string(), z.object({ role: z.string(), selectors: z.array(z.string()) }).passthrough()),
   adapterName: z.string(),
   meanings: z.record(z.string(), z.unknown()),
+  sentence: z.object({ rows: z.object({ rows: z.array(z.unknown()) }).passthrough(), teachings: z.array(z.object({ row: z.number(), spans: z.array(z.unknown()) }).passthrough()) }).optional(),
 });
 
 /** The panel that came back with the page: the draft back, each element found again and compared. */
@@ -97,6 +104,11 @@ export async function finishRecheck(stored: StoredRecheck): Promise<void> {
     picks.value = draft.data.picks as unknown as Partial<Record<BuilderRole, PickedElement>>;
     adapterName.value = draft.data.adapterName;
     meanings.value = draft.data.meanings as typeof meanings.value;
+    if (draft.data.sentence) {
+      sentenceRows.value = draft.data.sentence.rows as unknown as typeof sentenceRows.value;
+      teachings.value = draft.data.sentence.teachings as unknown as typeof teachings.value;
+      sentenceOn.value = true;
+    }
     testReport.value = null;
     saved.value = null;
     recheckResult.value = null;
