@@ -1,3 +1,5 @@
+import { clipBox, clippingAncestors } from './outline-clip';
+
 /**
  * Outlines drawn over the page while teaching: the element under the pointer,
  * the element just picked, what a live test found. Drawn in a closed shadow
@@ -47,14 +49,17 @@ export function createOutlines(doc: Document, { picking = false }: { picking?: b
   root.append(style, layer, banner);
   doc.documentElement.append(host);
 
-  let tracked: { element: Element; box: HTMLElement }[] = [];
+  let tracked: { element: Element; box: HTMLElement; clips: Element[] }[] = [];
   let frame = 0;
   const place = () => {
     frame = 0;
-    for (const { element, box } of tracked) {
+    for (const { element, box, clips } of tracked) {
+      // Only the part a person can see: not past a scrolling card, nor over the panel.
       const rect = element.getBoundingClientRect();
-      box.hidden = !element.isConnected || rect.width === 0;
-      Object.assign(box.style, { top: `${rect.top - 3}px`, left: `${rect.left - 3}px`, width: `${rect.width + 6}px`, height: `${rect.height + 6}px` });
+      const seen = rect.width === 0 ? null : clipBox(rect, clips.map((clip) => clip.getBoundingClientRect()));
+      box.hidden = !element.isConnected || !seen;
+      if (!seen) continue;
+      Object.assign(box.style, { top: `${seen.top - 3}px`, left: `${seen.left - 3}px`, width: `${seen.right - seen.left + 6}px`, height: `${seen.bottom - seen.top + 6}px` });
     }
   };
   const schedule = () => {
@@ -80,7 +85,7 @@ export function createOutlines(doc: Document, { picking = false }: { picking?: b
             box.append(tag);
           }
           layer.append(box);
-          return { element, box };
+          return { element, box, clips: clippingAncestors(element) };
         }),
       );
       place();
