@@ -60,6 +60,21 @@ describe('what each way finds on the page', () => {
   });
 });
 
+describe('a person on the line under the row', () => {
+  it('reads a column from the element right after the row (Redmine: the author in the <dd> after the <dt>)', () => {
+    document.body.innerHTML =
+      '<dl>' +
+      PEOPLE.map((p, i) => `<dt class="ev">${EVENTS[i]}</dt><dd><span class="author"><a>${p}</a></span></dd>`).join('') +
+      '</dl>';
+    const elements: RecheckElement[] = [
+      { role: 'row', selectors: ['dt.ev'] },
+      { role: 'col-actor', selectors: [':scope + dd span.author a'] },
+    ];
+    const [, actor] = snapshotTaught(document, elements, ['dt.ev']);
+    expect(actor!.candidates[0]!.found).toEqual(EVENTS.map((e, i) => cellEntry(e, PEOPLE[i]!)));
+  });
+});
+
 describe('after a reload', () => {
   it('keeps every way when nothing changed', async () => {
     render();

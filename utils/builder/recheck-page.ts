@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compileHeaderColumn } from '../engine/columns-by-header';
 import { compileRowQuery, queryAllDeep, sleep } from '../engine/query';
+import { compileCellQuery } from '../engine/row-patterns';
 import { nameOf } from './pick';
 import {
   cellEntry,
@@ -90,7 +91,7 @@ export function snapshotTaught(doc: Document, elements: readonly RecheckElement[
   return elements.map((element) => {
     const candidates = element.selectors.map((selector) => {
       if (element.role === 'row') return { key: selector, found: [...rowsByText(all(doc, selector)).keys()] };
-      if (element.role.startsWith('col-')) return { key: selector, found: cellFinding(rows, compileRowQuery([selector])) };
+      if (element.role.startsWith('col-')) return { key: selector, found: cellFinding(rows, compileCellQuery([selector])) };
       const hits = all(doc, selector);
       // A way that finds several controls no longer points at one.
       return { key: selector, found: hits.length === 1 ? [controlIdentity(hits[0]!)] : hits.length > 1 ? ['', ''] : [] };
