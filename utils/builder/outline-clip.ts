@@ -19,7 +19,7 @@ export function clippingAncestors(element: Element): Element[] {
   if (!win) return found;
   for (let at = element.parentElement; at && at !== element.ownerDocument.documentElement; at = at.parentElement) {
     const style = win.getComputedStyle(at);
-    if (CUTS.has(style.overflowX) || CUTS.has(style.overflowY)) found.push(at);
+    if ([style.overflow, style.overflowX, style.overflowY].some((value) => (value ?? '').split(' ').some((part) => CUTS.has(part)))) found.push(at);
   }
   return found;
 }
