@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { registerBuilderReload } from '../../utils/background/builder-reload';
 import { registerCaseHandlers } from '../../utils/background/case-handlers';
 import { registerCoreHandlers } from '../../utils/background/core-handlers';
 import { registerExecutorHandlers } from '../../utils/background/executor-bridge';
@@ -58,10 +59,11 @@ const SENDER_POLICY: Record<string, SenderPolicy> = {
   'runbook:source': 'extension-page', 'runbook:save-local': 'extension-page', 'runbook:validate': 'extension-page',
   'adapter:save-local': 'extension-page', 'adapter:meanings-where': 'extension-page', 'adapter:teach-meanings': 'extension-page',
   'sites:list': 'extension-page', 'sites:add': 'extension-page', 'sites:remove': 'extension-page',
+  'builder:reload-to-check': 'extension-page',
 };
 const TYPES = Object.keys(SENDER_POLICY);
-/** Read-only types whose bare `{ type }` is a valid request; everything else needs fields. */
-const BARE_IS_VALID = new Set(['detect:table', 'panel:init', 'case:list', 'history:list', 'settings:get', 'packs:list', 'packs:refresh', 'sites:list', 'page:navigated']);
+/** Types whose bare `{ type }` is a valid request (read-only, or the builder reloading the sender's own tab); everything else needs fields. */
+const BARE_IS_VALID = new Set(['detect:table', 'panel:init', 'case:list', 'history:list', 'settings:get', 'packs:list', 'packs:refresh', 'sites:list', 'page:navigated', 'builder:reload-to-check']);
 const NOT_UNDERSTOOD = { error: 'Trailguide received a request it did not understand.' };
 
 let database: TrailguideDatabase;
@@ -162,6 +164,7 @@ beforeEach(async () => {
   registerExecutorHandlers();
   registerCaseHandlers();
   registerSiteHandlers();
+  registerBuilderReload();
   // A worker that has answered its first message: start-up upkeep runs now, before the state is read.
   firstAnswerGiven();
 });

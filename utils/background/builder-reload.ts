@@ -38,7 +38,10 @@ function reloadAndWait(tabId: number): Promise<boolean> {
     };
     const timeout = setTimeout(() => settle(false), LOAD_TIMEOUT_MS);
     browser.tabs.onUpdated.addListener(onUpdated);
-    browser.tabs.reload(tabId).catch(() => settle(false));
+    // A browser that refuses at once (a closed tab, an API it lacks) throws before any promise.
+    Promise.resolve()
+      .then(() => browser.tabs.reload(tabId))
+      .catch(() => settle(false));
   });
 }
 
