@@ -45,6 +45,16 @@ export const capturedRows = (panel: Frame) =>
     items.map((li) => ({ time: li.getAttribute('data-time') ?? '', actor: li.getAttribute('data-actor') ?? '', action: li.getAttribute('data-action') ?? '' })),
   );
 
+/** The builder's last steps: Test on this page finds `rows` rows, then the adapter is saved as `name`. */
+export async function testAndSave(panel: Frame, name: string, rows: number, screenshot?: () => Promise<unknown>): Promise<void> {
+  await panel.getByTestId('builder-test').click();
+  await expect(panel.getByRole('status').filter({ hasText: /Found \d+ rows/ })).toContainText(`Found ${rows} rows`);
+  await screenshot?.();
+  await panel.getByTestId('builder-name').fill(name);
+  await panel.getByTestId('builder-save').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toContainText('My runbooks');
+}
+
 /** Opens the one case whose title has `title` in History and exports its CSV: each capture's rows. */
 export async function caseCsvCaptures(context: BrowserContext, extensionId: string, title: string): Promise<Record<string, string>[][]> {
   const history = await context.newPage();

@@ -14,12 +14,12 @@
  *
  * Needs the console up (./start.sh; test/lab/run.mjs does it) and the demo build.
  */
-import { chromium, test, type Frame, type Page } from '@playwright/test';
+import { test, type Frame, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_PATH, chromiumArgs, dragOverWords, expect, panelFrame, pointAt, selectSentencePart, showPanelLikeTheToolbar } from '../../e2e/fixtures';
-import { capturedRows } from '../lab-journey';
+import { dragOverWords, expect, launchWithExtension, panelFrame, pointAt, selectSentencePart, showPanelLikeTheToolbar } from '../../e2e/fixtures';
+import { capturedRows, testAndSave } from '../lab-journey';
 import { historyModal, historyRows, openHistoryInApp, signIn } from './admin-page';
 import { expectRowsEqual } from './compare';
 import { actions, historyLines, isHistoryRequest, ORIGIN, parseHistoryRequest, type HistoryRequest } from './truth';
@@ -48,13 +48,7 @@ test('Ghost History (a dialog in a single-page admin, sentence rows): taught by 
   expect(answering, `the Ghost lab console should answer on ${ORIGIN} — start it with test/lab/ghost/start.sh`).toBe(true);
 
   const dir = mkdtempSync(join(tmpdir(), 'trailguide-lab-ghost-teach-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROME_PATH,
-    headless: true,
-    args: chromiumArgs(),
-    viewport: { width: 1280, height: 800 },
-    timezoneId: 'Europe/Berlin',
-  });
+  const context = await launchWithExtension(dir, { timezoneId: 'Europe/Berlin' });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = context.pages()[0] ?? (await context.newPage());
@@ -90,12 +84,7 @@ test('Ghost History (a dialog in a single-page admin, sentence rows): taught by 
     await expect(panel.getByTestId('sentence-summary')).toHaveAttribute('data-read', String(truth.length));
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'ghost-teach-sentence.png') });
 
-    await panel.getByTestId('builder-test').click();
-    await expect(panel.getByRole('status').filter({ hasText: /Found \d+ rows/ })).toContainText(`Found ${truth.length} rows`);
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'ghost-teach-tested.png') });
-    await panel.getByTestId('builder-name').fill('Northwind History');
-    await panel.getByTestId('builder-save').click();
-    await expect(panel.getByRole('status').filter({ hasText: 'Saved' })).toContainText('My runbooks');
+    await testAndSave(panel, 'Northwind History', truth.length, SCREENSHOTS ? () => page.screenshot({ path: join(SCREENSHOTS, 'ghost-teach-tested.png') }) : undefined);
 
     // The taught adapter recognises the page (Ghost's admin loaded afresh at the History) and captures every line Ghost lists.
     await page.reload();
