@@ -23,14 +23,12 @@ export function chromiumArgs(extensionPath = EXTENSION_PATH): string[] {
   return sharedChromiumArgs(extensionPath);
 }
 
-/** `options`: more of Playwright's context options (a lab console's `timezoneId`). */
-export async function launchWithExtension(userDataDir: string, options: { timezoneId?: string } = {}): Promise<BrowserContext> {
+export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: true,
     args: chromiumArgs(),
     viewport: { width: 1280, height: 800 },
-    ...options,
   });
 }
 

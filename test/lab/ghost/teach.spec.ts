@@ -18,8 +18,9 @@ import { test, type Frame, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dragOverWords, expect, launchWithExtension, panelFrame, pointAt, selectSentencePart, showPanelLikeTheToolbar } from '../../e2e/fixtures';
+import { dragOverWords, expect, panelFrame, pointAt, selectSentencePart, showPanelLikeTheToolbar } from '../../e2e/fixtures';
 import { capturedRows, testAndSave } from '../lab-journey';
+import { launchTeachBrowser } from '../teach-helpers';
 import { historyModal, historyRows, openHistoryInApp, signIn } from './admin-page';
 import { expectRowsEqual } from './compare';
 import { actions, historyLines, isHistoryRequest, ORIGIN, parseHistoryRequest, type HistoryRequest } from './truth';
@@ -48,7 +49,7 @@ test('Ghost History (a dialog in a single-page admin, sentence rows): taught by 
   expect(answering, `the Ghost lab console should answer on ${ORIGIN} — start it with test/lab/ghost/start.sh`).toBe(true);
 
   const dir = mkdtempSync(join(tmpdir(), 'trailguide-lab-ghost-teach-'));
-  const context = await launchWithExtension(dir, { timezoneId: 'Europe/Berlin' });
+  const context = await launchTeachBrowser(dir, 'Europe/Berlin');
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = context.pages()[0] ?? (await context.newPage());
