@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { sessionArea } from '../panel/tab-session';
+import { sessionArea } from '../panel/session-area';
 import { openBuilder } from './builder-open';
 
 /**

@@ -1,16 +1,12 @@
 import { browser } from 'wxt/browser';
-import { createTabSessionStore, type SessionArea, type TabSessionStore } from '../../utils/panel-session/store';
+import { createTabSessionStore, type TabSessionStore } from '../../utils/panel-session/store';
+import { sessionArea } from './session-area';
 
 /**
  * The panel's per-tab session store (utils/panel-session/store.ts) over the browser's
- * session storage — in memory, extension pages only, gone when the browser closes —
- * or, where a browser has none, storage.local, which the worker empties for a tab when
- * it closes (utils/background/tab-sessions.ts).
+ * session storage (./session-area.ts).
  */
-export function sessionArea(): SessionArea | null {
-  const area = (browser.storage as { session?: SessionArea }).session ?? (browser.storage.local as unknown as SessionArea | undefined);
-  return area ?? null;
-}
+export { sessionArea };
 
 let current: { tabId: number; store: TabSessionStore } | null = null;
 

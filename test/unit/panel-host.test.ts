@@ -29,7 +29,7 @@ describe('the panel host', () => {
     const frame = roots[0]!.querySelector('iframe')!;
     expect(host.isRevealed()).toBe(false);
     expect(frame.className).toBe('closed pending');
-    expect(roots[0]!.querySelector('style')!.textContent).toMatch(/iframe\.pending \{ visibility: hidden; \}/);
+    expect(roots[0]!.querySelector('style')!.textContent).toMatch(/iframe\.pending\s*\{\s*visibility:\s*hidden;?\s*\}/);
     host.reveal();
     expect(host.isRevealed()).toBe(true);
     expect(frame.className).toBe('closed');
