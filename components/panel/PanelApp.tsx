@@ -86,11 +86,23 @@ async function init() {
     if (reopen) openRunbookId.value = reopen;
     // The builder reloaded the page to check what was taught ("Check on a fresh page"): it opens again and finishes.
     void resumeRecheck(tabId.value);
+    // The page may have moved up to a better-fitting adapter (a taught one) while this panel started: that
+    // news (page:changed) came before the panel knew its tab, or before it listened. Ask the page now.
+    if (!side && tabId.value !== null) void catchUpWithPage(tabId.value);
   } catch {
     loadError.value = 'Trailguide could not load its runbooks. Reload the page; if this keeps happening, reinstall the extension.';
   } finally {
     loading.value = false;
   }
+}
+
+/** The adapter the page shows now, if it is another than the one this panel was started for. */
+async function catchUpWithPage(tab: number) {
+  const which = (await browser.tabs.sendMessage(tab, { type: 'host:which' }).catch(() => undefined)) as { adapterId?: unknown } | undefined;
+  const now = typeof which?.adapterId === 'string' ? which.adapterId : null;
+  if (now === null || now === adapterId.value) return;
+  adapterId.value = now;
+  if (adaptersFor !== null && now !== adaptersFor) void refreshPacks();
 }
 
 /** The runbook this tab's panel had open before the page reloaded (utils/panel-session). */
