@@ -18,6 +18,7 @@ const RunbookView = lazyComponent(() => import('./RunbookView').then((m) => m.Ru
 const messageSchemas = () => import('./message-schemas');
 import { adapter, adapterId, loadError, loading, openRunbook, openRunbookId, packs, pageUrl, panelOpen, runbooks, tabId } from './state';
 import { packsForCurrent } from './packs-for';
+import { sessionArea } from './session-area';
 
 type PanelInit = PanelInitReply;
 
@@ -62,11 +63,20 @@ async function sidePanelTab(): Promise<{ tabId: number; pageUrl: string | null; 
   const raw = new URLSearchParams(location.hash.slice(1)).get('tab') ?? '';
   const tab = Number(raw);
   if (dockMode !== 'browser' || !/^\d{1,10}$/.test(raw)) return null;
-  const [info, which] = await Promise.all([
-    browser.tabs.get(tab).catch(() => undefined),
-    browser.tabs.sendMessage(tab, { type: 'host:which' }).catch(() => undefined) as Promise<{ adapterId?: unknown } | undefined>,
-  ]);
-  return { tabId: tab, pageUrl: info?.url ?? null, adapterId: typeof which?.adapterId === 'string' ? which.adapterId : null };
+  const [info, shown] = await Promise.all([browser.tabs.get(tab).catch(() => undefined), pageAdapter(tab)]);
+  return { tabId: tab, pageUrl: info?.url ?? null, adapterId: shown };
+}
+
+/** The adapter the page in `tab` shows now, as its detector says (null: none, or no answer). */
+async function pageAdapter(tab: number): Promise<string | null> {
+  const which = (await browser.tabs.sendMessage(tab, { type: 'host:which' }).catch(() => undefined)) as { adapterId?: unknown } | undefined;
+  return typeof which?.adapterId === 'string' ? which.adapterId : null;
+}
+
+/** The page shows another adapter (or none): follow it, asking for its packs when the first reply did not carry them. */
+function followAdapter(id: string | null) {
+  adapterId.value = id;
+  if (adaptersFor !== null && id !== null && id !== adaptersFor) void refreshPacks();
 }
 
 async function init() {
@@ -98,16 +108,13 @@ async function init() {
 
 /** The adapter the page shows now, if it is another than the one this panel was started for. */
 async function catchUpWithPage(tab: number) {
-  const which = (await browser.tabs.sendMessage(tab, { type: 'host:which' }).catch(() => undefined)) as { adapterId?: unknown } | undefined;
-  const now = typeof which?.adapterId === 'string' ? which.adapterId : null;
-  if (now === null || now === adapterId.value) return;
-  adapterId.value = now;
-  if (adaptersFor !== null && now !== adaptersFor) void refreshPacks();
+  const now = await pageAdapter(tab);
+  if (now !== null && now !== adapterId.value) followAdapter(now);
 }
 
 /** The runbook this tab's panel had open before the page reloaded (utils/panel-session). */
 async function storedRunbook(): Promise<string | null> {
-  const area = (browser.storage as { session?: typeof browser.storage.local }).session ?? browser.storage.local;
+  const area = sessionArea();
   if (tabId.value === null || !area) return null;
   const key = panelSessionKey(tabId.value);
   const raw = await area.get(key).then((got) => got[key], () => undefined);
@@ -160,9 +167,8 @@ export function PanelApp() {
         if (message?.type === 'packs:changed') return void refreshPacks();
         if (message?.type !== 'page:changed' || sender.tab?.id !== tabId.value) return;
         pageUrl.value = message.url;
-        adapterId.value = message.adapterId;
-        // Another console in the same tab: its adapter was not in the first reply.
-        if (adaptersFor !== null && message.adapterId !== null && message.adapterId !== adaptersFor) void refreshPacks();
+        // Another console in the same tab: its adapter may not have been in the first reply.
+        followAdapter(message.adapterId);
       });
     };
     browser.storage.onChanged.addListener(onStorage);
