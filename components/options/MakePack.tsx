@@ -142,7 +142,7 @@ export function MakePack({ busy, onInstall }: MakePackProps) {
         <legend>Pages you taught Trailguide</legend>
         {taughtProblem && <p class="error small">{taughtProblem}</p>}
         {!taughtProblem && taught.length === 0 && (
-          <p class="small muted">None yet. Adapters you make with “Teach Trailguide this page” can be added to the pack here.</p>
+          <p class="small muted">None yet. Pages you teach with “Teach Trailguide this page” (in the panel, on your log tool) can be added to the pack here.</p>
         )}
         {taught.map((adapter) => (
           <label key={adapter.id} class="check-row">
