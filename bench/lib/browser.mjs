@@ -10,10 +10,11 @@ export { CHROME_PATH };
 
 /**
  * @param {string | null} extensionDir the unpacked build, or null for the baseline profile
- * @param {{ waitForWorker?: boolean }} options false for an extension without a service worker
+ * @param {{ waitForWorker?: boolean, userDataDir?: string }} options waitForWorker false for an extension without
+ * a service worker; userDataDir to launch a profile again (a browser restarted: the extension already installed)
  */
 export async function launchProfile(extensionDir, options = {}) {
-  const userDataDir = await mkdtemp(join(tmpdir(), extensionDir ? 'trailguide-bench-ext-' : 'trailguide-bench-base-'));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), extensionDir ? 'trailguide-bench-ext-' : 'trailguide-bench-base-')));
   const args = chromiumArgs(extensionDir);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
@@ -31,9 +32,10 @@ export async function launchProfile(extensionDir, options = {}) {
     extensionId,
     userDataDir,
     browserVersion: context.browser()?.version() ?? null,
-    async close() {
+    /** `keep`: leave the profile's folder on disk, to launch it again. */
+    async close({ keep = false } = {}) {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!keep) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
