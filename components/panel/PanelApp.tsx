@@ -10,11 +10,10 @@ import { LazyBuilderView as BuilderView } from '../builder/LazyBuilderView';
 import { TeachIntro, TeachLink } from '../builder/TeachEntry';
 import { resumeRecheck } from '../builder/recheck-resume';
 import { RunbookList } from './RunbookList';
-import { lazyComponent } from '../common/lazy';
-
 // The list paints first; the heavier views (and zod, the engines, the escalation
-// builder) load in a separate chunk, fetched as soon as the list is on screen.
-const RunbookView = lazyComponent(() => import('./RunbookView').then((m) => m.RunbookView));
+// builder) load in a separate chunk, fetched on the first sign the person may open a runbook.
+import { RunbookView } from './lazy-runbook-view';
+import { mayBePanelMessage } from './panel-message-types';
 const messageSchemas = () => import('./message-schemas');
 import { adapter, adapterId, loadError, loading, openRunbook, openRunbookId, packs, pageUrl, panelOpen, runbooks, tabId } from './state';
 import { packsForCurrent } from './packs-for';
@@ -151,16 +150,16 @@ export function startPanel(): Promise<void> {
 
 export function PanelApp() {
   useEffect(() => {
-    void startPanel().then(() => {
-      // Fetch the runbook view's code while the agent reads the list.
-      setTimeout(() => void RunbookView.preload(), 0);
-    });
+    void startPanel();
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const key = openKey.value;
       if (area === 'local' && key && key in changes && !inSidePanel) panelOpen.value = changes[key]?.newValue !== false;
     };
     const onMessage = (raw: unknown, sender: { id?: string; tab?: { id?: number } }) => {
       if (sender.id !== browser.runtime.id) return;
+      // Every content script's messages to the worker reach this page too: only the two this
+      // panel listens for load the schemas (zod), so a panel that is only shown never loads them.
+      if (!mayBePanelMessage(raw, sender.tab?.id, tabId.value)) return;
       void messageSchemas().then(({ readPanelMessage }) => {
         const message = readPanelMessage(raw);
         // A pack was imported, edited or switched off: reload what the panel shows.

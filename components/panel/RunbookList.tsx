@@ -3,6 +3,7 @@ import { kindsOfPacks } from '../../utils/kinds/packs';
 import { rankByKindFit, type KindFit } from '../../utils/kinds/rank';
 import type { Runbook } from '../../utils/schema/runbook';
 import { adapter, openRunbookId, packs, query, rankedRunbooks, runbooks } from './state';
+import { preloadRunbookView } from './lazy-runbook-view';
 
 /** One runbook in the list; `children` says how well it fits this tool when it doesn't fully. */
 function RunbookItem({ runbook, specific, fit, children }: { runbook: Runbook; specific: boolean; fit: KindFit['fit']; children?: ComponentChildren }) {
@@ -35,7 +36,8 @@ export function RunbookList() {
   const notHere = ranked.filter((r) => r.kindFit.fit === 'none');
   const tool = adapter.value?.name ?? 'this tool';
   return (
-    <section aria-labelledby="runbooks-heading">
+    // The pointer over the list or focus in it: the runbook view's code is fetched before a click needs it.
+    <section aria-labelledby="runbooks-heading" onPointerOver={preloadRunbookView} onFocusIn={preloadRunbookView}>
       <h1 id="runbooks-heading" class="section-title">What do you need to find out?</h1>
       <label class="search">
         <span class="visually-hidden">Search runbooks</span>
