@@ -126,6 +126,7 @@ async function browserMeasures(nodeOptions) {
           { id: 'memory-idle-3s', name: 'Memory added by the extension 3 s after a fresh profile started', unit: 'MB' },
           { id: 'memory-per-console-tab', name: 'Memory added by the first console tab with the panel open', budget: PER_TAB_BUDGET_MB, unit: 'MB' },
           { id: 'memory-per-further-console-tab', name: 'Memory added by each further console tab with its panel open', unit: 'MB' },
+          { id: 'memory-runbook-opened', name: 'Memory added by opening a runbook in a panel', unit: 'MB' },
           { id: 'memory-after-panel-closed', name: 'Memory added after a panel was used and closed (not idle)', unit: 'MB' },
         ],
         // Every round launches (and relaunches) a new pair of profiles of its own (memory.mjs): idle is read before any panel.
