@@ -13,6 +13,7 @@ import { siteAllowed, sitesInForce, syncSiteScripts } from './sites';
 import { isBuiltinSite, webOrigin } from '../sites';
 import { openSidePanel, registerSidePanel } from './side-panel';
 import { panelPacks, type PanelInitReply } from './panel-init';
+import { panelInitPacks } from './panel-init-cache';
 import type { MatchTable } from '../detect';
 
 /** The packs in force (enabled, shadowed copies removed), the source of truth for every part of the extension. */
@@ -70,10 +71,12 @@ export function registerCoreHandlers(): void {
   registerSidePanel();
   registerNavigationHandler(tableNow);
 
+  // On a wake, answered from the reply kept in session storage when no pack changed since
+  // (panel-init-cache.ts): the database is not opened before the first answer.
   registerHandler('panel:init', panelInitRequest, 'extension-page', async (message, sender): Promise<PanelInitReply> => ({
     tabId: sender.tab?.id ?? null,
     pageUrl: sender.tab?.url ?? null,
-    ...panelPacks(await activePacks(), message.adapter),
+    ...(await panelInitPacks(message.adapter, activePacksFromStore).catch(async () => panelPacks([await builtinPack()], message.adapter))),
   }));
 }
 

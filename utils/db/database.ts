@@ -1,4 +1,4 @@
-import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type DexieOptions, type EntityTable } from 'dexie';
 import type { Pack } from '../schema/pack';
 import type { CaptureRecord, CaseRecord, EscalationRecord } from './records';
 
@@ -61,6 +61,46 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/**
+ * Told of every write to the `packs` table, whoever asks for it, at the moment it is asked for
+ * (before it is committed): the worker's kept `panel:init` replies are forgotten then
+ * (utils/background/panel-init-cache.ts). Listeners must be synchronous and must not throw.
+ */
+const packsWriteListeners = new Set<() => void>();
+
+export function onPacksWritten(listener: () => void): () => void {
+  packsWriteListeners.add(listener);
+  return () => packsWriteListeners.delete(listener);
+}
+
+function notePacksWrite(): void {
+  for (const listener of packsWriteListeners) {
+    try {
+      listener();
+    } catch {
+      // A listener never stops a write.
+    }
+  }
+}
+
+/** A Dexie middleware: every add, put or delete on `packs` (upgrades included) goes through `mutate`. */
+function packsWriteWatch(down: DBCore): DBCore {
+  return {
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'packs') return table;
+      return {
+        ...table,
+        mutate(request) {
+          notePacksWrite();
+          return table.mutate(request);
+        },
+      };
+    },
+  };
+}
+
 export class TrailguideDatabase extends Dexie {
   packs!: EntityTable<PackRecord, 'id'>;
   packTexts!: EntityTable<PackTextRecord, 'id'>;
@@ -72,6 +112,7 @@ export class TrailguideDatabase extends Dexie {
   /** options: tests pass their own indexedDB (fake-indexeddb) for isolation. */
   constructor(name = 'trailguide', options?: DexieOptions) {
     super(name, options);
+    this.use({ stack: 'dbcore', name: 'packs-write-watch', create: packsWriteWatch });
     this.version(1).stores({
       packs: 'id, source, enabled, updatedAt',
       cases: 'id, runbookId, adapterId, status, createdAt, updatedAt',
