@@ -32,7 +32,11 @@ type CachedPacks = Pick<PanelInitReply, 'packs' | 'adaptersFor'>;
 interface Entry {
   generation: string;
   builtin: string;
-  reply: CachedPacks;
+  /**
+   * The reply as JSON text: the browser hands a stored string over whole, where a stored
+   * object is rebuilt node by node (≈ 8 ms for the ≈ 100 KB reply, against ≈ 1 ms to parse).
+   */
+  json: string;
 }
 
 interface Area {
@@ -93,8 +97,8 @@ export async function panelInitPacks(adapter: string | undefined, load: () => Pr
       const found = await readEntry(session, key);
       generation = found.generation;
       const { entry } = found;
-      if (generation !== undefined && writes === writesBefore && entry?.generation === generation && entry.builtin === stampNow()) {
-        return entry.reply;
+      if (generation !== undefined && writes === writesBefore && entry?.generation === generation && entry.builtin === stampNow() && typeof entry.json === 'string') {
+        return JSON.parse(entry.json) as CachedPacks;
       }
     } catch {
       // Session storage unreadable: the database answers.
@@ -112,7 +116,7 @@ async function keep(session: Area, key: string, reply: CachedPacks, writesBefore
   // A write asked for since the database was read: this reply may already be out of date.
   if (writes !== writesBefore) return;
   const use = generation ?? (drawn ??= newGeneration());
-  const entry: Entry = { generation: use, builtin: stampNow(), reply };
+  const entry: Entry = { generation: use, builtin: stampNow(), json: JSON.stringify(reply) };
   try {
     await session.set(generation === undefined ? { [GENERATION_KEY]: use, [key]: entry } : { [key]: entry });
   } catch {
