@@ -7,12 +7,14 @@
 // attributed, not a difference of two loads, so the page's own variance is not in it.
 import { sleep } from './browser.mjs';
 
-export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'].join(',');
+// mojom: which interface each message a task received is for (an extension API's answer, below).
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'mojom'].join(',');
 
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'v8.run']);
 const TOP_TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 const urlOf = (event) => String(event.args?.data?.url ?? event.args?.fileName ?? event.args?.data?.scriptName ?? '');
+const sideOf = (url) => (url.startsWith('chrome-extension://') ? 'extension' : 'page');
 
 /**
  * Sums one load's trace events: on the page renderer's main thread (the process that parsed an
@@ -20,7 +22,8 @@ const urlOf = (event) => String(event.args?.data?.url ?? event.args?.fileName ??
  * of outermost script events by whose script they are: `extension` (chrome-extension://), `page`
  * (anything else with a URL). A script event inside another of the same side is not counted again; the page's
  * figure includes extension script that ran inside the page's own events (microtasks), the extension's does not
- * leave any out.
+ * leave any out. The extension's also holds its promise jobs after an extension API's answer (see below);
+ * `unattributedMicrotasksMs` is the time of the other microtask checkpoints outside any script event.
  * @param {Array<Record<string, any>>} events trace events (complete events, ph 'X')
  */
 export function attributeScriptTime(events) {
@@ -41,22 +44,54 @@ export function attributeScriptTime(events) {
   // it are inside it. The two sides are nested separately: the content script's mutation callbacks run in
   // microtasks that can sit inside the page's own script event, and are ours all the same.
   const countedUntil = new Map();
+  /** Each thread's script events, outermost of either side: what a microtask checkpoint holds that is counted already. */
+  const scripted = [];
   for (const e of onMain) {
     if (TOP_TASKS.has(e.name)) taskMs += ms(e);
     if (!SCRIPT_EVENTS.has(e.name)) continue;
     const url = urlOf(e);
     if (!url) continue;
-    const side = url.startsWith('chrome-extension://') ? 'extension' : 'page';
+    const side = sideOf(url);
     const key = `${side}:${e.pid}:${e.tid}`;
     if (e.ts < (countedUntil.get(key) ?? -Infinity)) continue;
     countedUntil.set(key, e.ts + (e.dur ?? 0));
+    scripted.push(e);
     scriptMs[side] += ms(e);
     if (side === 'extension') {
       const name = `${e.name} ${url.replace(/^chrome-extension:\/\/[^/]+/, '')}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}`;
       byExtensionFunction[name] = (byExtensionFunction[name] ?? 0) + ms(e);
     }
   }
-  return { taskMs, scriptMs, byExtensionFunction };
+  // Promise jobs run in a microtask checkpoint (RunMicrotasks) with no script event of their own: a content
+  // script's code after an `await` of an extension API (the storage read's answer, and all it starts) is in no
+  // FunctionCall. A task that received an extension API's answer (a mojo message of an `extensions.mojom.*`
+  // interface) resolved the extension's promises: its checkpoint outside every script event is the extension's
+  // (less the script events inside it, counted above by their own URL: a page's mutation callback our DOM change
+  // set off stays the page's). The page has no such answers. Other checkpoints outside script events are
+  // reported, unattributed.
+  const tasks = onMain.filter((e) => TOP_TASKS.has(e.name));
+  const answered = onMain.filter((e) => /^Receive mojo /.test(e.name) && /^extensions\.mojom\./.test(String(e.args?.chrome_mojo_event_info?.mojo_interface_tag ?? '')));
+  const taskOf = (e) => tasks.find((t) => t.pid === e.pid && t.tid === e.tid && t.ts <= e.ts && e.ts <= t.ts + (t.dur ?? 0));
+  const extensionTasks = new Set(answered.map(taskOf).filter(Boolean));
+  let unattributedMicrotasksMs = 0;
+  const outermostUntil = new Map();
+  for (const e of onMain) {
+    const thread = `${e.pid}:${e.tid}`;
+    const end = e.ts + (e.dur ?? 0);
+    const inside = e.ts < (outermostUntil.get(thread) ?? -Infinity);
+    if (SCRIPT_EVENTS.has(e.name) && urlOf(e) && !inside) outermostUntil.set(thread, end);
+    if (e.name !== 'RunMicrotasks' || inside) continue;
+    outermostUntil.set(thread, end);
+    const within = scripted.filter((s) => `${s.pid}:${s.tid}` === thread && s.ts >= e.ts && s.ts < end);
+    const rest = Math.max(0, ms(e) - within.reduce((sum, s) => sum + ms(s), 0));
+    if (!extensionTasks.has(taskOf(e))) {
+      unattributedMicrotasksMs += rest;
+      continue;
+    }
+    scriptMs.extension += rest;
+    byExtensionFunction['promise jobs after an extension API answer'] = (byExtensionFunction['promise jobs after an extension API answer'] ?? 0) + rest;
+  }
+  return { taskMs, scriptMs, byExtensionFunction, unattributedMicrotasksMs };
 }
 
 /** Loads `url` in a fresh tab with a trace running until load + `settleMs`; returns the trace's events. */

@@ -34,8 +34,8 @@ async function pairedLoads(profiles, url, runs, load = loadAndMeasure) {
 
 /** One traced load, as the CDP metrics' names (seconds), plus the extension's attributed script time (ms). */
 async function tracedLoad(context, url, settleMs) {
-  const { taskMs, scriptMs, byExtensionFunction } = attributeScriptTime(await traceLoad(context, url, settleMs));
-  return { TaskDuration: taskMs / 1000, ScriptDuration: scriptMs.page / 1000, JSHeapUsedSize: 0, ownScriptMs: scriptMs.extension, byExtensionFunction };
+  const { taskMs, scriptMs, byExtensionFunction, unattributedMicrotasksMs } = attributeScriptTime(await traceLoad(context, url, settleMs));
+  return { TaskDuration: taskMs / 1000, ScriptDuration: scriptMs.page / 1000, JSHeapUsedSize: 0, ownScriptMs: scriptMs.extension, byExtensionFunction, unattributedMicrotasksMs };
 }
 
 function describePairs(pairs) {
@@ -93,7 +93,7 @@ export async function measurePageCpu({ withExt, baseline, control, pages, runs }
     const byFunction = own ? topFunctions(pairs.map((p) => p.with.byExtensionFunction)) : undefined;
     const metricNote =
       own ?
-        `Script time of the extension's own scripts on the page's main thread (a trace of each load: EvaluateScript, FunctionCall and compiles whose script is chrome-extension://, thread time, with what they call — DOM reads and writes, layouts they force), ${pageRuns} loads interleaved with the same page without the extension and with the empty-script control, load + ${SETTLE_MS} ms. The empty content script's own script time in the same loads: ${floor?.controlOwnScriptMs ?? '—'} ms. Not in this figure: the page's style and layout in its own frames after ours changed the page, and what the panel runs in its own (extension) process. Task time added (a difference of two loads, noisy): median ${round(median(addedTask))} ms. `
+        `Script time of the extension's own scripts on the page's main thread (a trace of each load: EvaluateScript, FunctionCall and compiles whose script is chrome-extension://, thread time, with what they call — DOM reads and writes, layouts they force; and the extension's share, by the V8 sampler's samples, of microtask checkpoints outside any script event: promise jobs, e.g. the code after an await of a storage read — unattributed, with no script sampled: median ${round(median(pairs.map((p) => p.with.unattributedMicrotasksMs ?? 0)))} ms a load with the extension), ${pageRuns} loads interleaved with the same page without the extension and with the empty-script control, load + ${SETTLE_MS} ms. The empty content script's own script time in the same loads: ${floor?.controlOwnScriptMs ?? '—'} ms. Not in this figure: the page's style and layout in its own frames after ours changed the page, and what the panel runs in its own (extension) process. Task time added (a difference of two loads, noisy): median ${round(median(addedTask))} ms. `
       : metric === 'script' ?
         `Script time (ScriptDuration, thread time) with − without the extension, ${pageRuns} paired runs interleaved with the empty-script control, load + ${SETTLE_MS} ms; task time added median ${round(median(addedTask))} ms. `
       : `Main-thread CPU (TaskDuration, thread time) with − without the extension, ${pageRuns} paired runs interleaved, load + ${SETTLE_MS} ms. `;
@@ -121,7 +121,13 @@ export async function measurePageCpu({ withExt, baseline, control, pages, runs }
           ...(floor ?? {}),
           floorForBudgetMs: floorForBudget,
           addedTaskMs: addedTask.map(round),
-          ...(own ? { ownScriptMs: ownScript.map(round), ownScriptByFunctionMs: byFunction } : { addedScriptMs: addedScript.map(round) }),
+          ...(own
+            ? {
+                ownScriptMs: ownScript.map(round),
+                ownScriptByFunctionMs: byFunction,
+                unattributedMicrotasksMs: { with: round(median(pairs.map((p) => p.with.unattributedMicrotasksMs))), without: round(median(pairs.map((p) => p.without.unattributedMicrotasksMs))) },
+              }
+            : { addedScriptMs: addedScript.map(round) }),
           url: url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
         },
       }),

@@ -53,6 +53,43 @@ describe('the bench attributes script time on the page by script URL', () => {
     expect(Object.keys(result.byExtensionFunction).sort()).toEqual(['EvaluateScript /content-scripts/content.js', 'FunctionCall /content-scripts/content.js']);
   });
 
+  it("counts a microtask checkpoint outside any script event as ours when its task received an extension API's answer (the code after an await)", () => {
+    const answer = (ts: number, tag: string) => ({
+      ph: 'X',
+      name: 'Receive mojo reply',
+      pid: PAGE,
+      tid: MAIN,
+      ts,
+      dur: 10,
+      tdur: 10,
+      args: { chrome_mojo_event_info: { mojo_interface_tag: tag } },
+    });
+    const events = [
+      ...meta,
+      // The storage read's answer: its promise jobs (the check, the early panel frame) are ours,
+      x('RunTask', PAGE, MAIN, 1000, 3000, 3000),
+      answer(1000, 'extensions.mojom.LocalFrameHost'),
+      x('RunMicrotasks', PAGE, MAIN, 1100, 2000, 2000),
+      // less a page's mutation callback our DOM change set off (the page's, by its URL) and our own callback.
+      x('FunctionCall', PAGE, MAIN, 1200, 300, 300, 'http://127.0.0.1:4000/app.js'),
+      x('FunctionCall', PAGE, MAIN, 1600, 100, 100, ext),
+      // A fetch's answer to the page: its checkpoint is not ours, and not counted as anyone's script.
+      x('RunTask', PAGE, MAIN, 9000, 1000, 1000),
+      answer(9000, 'network.mojom.URLLoaderClient'),
+      x('RunMicrotasks', PAGE, MAIN, 9100, 800, 800),
+      // Inside the page's own script event: already the page's.
+      x('RunTask', PAGE, MAIN, 20000, 1000, 1000),
+      answer(20000, 'extensions.mojom.LocalFrameHost'),
+      x('FunctionCall', PAGE, MAIN, 20000, 1000, 1000, 'http://127.0.0.1:4000/app.js'),
+      x('RunMicrotasks', PAGE, MAIN, 20500, 400, 400),
+    ];
+    const result = attributeScriptTime(events);
+    expect(result.scriptMs.extension).toBeCloseTo(0.1 + (2 - 0.3 - 0.1), 6);
+    expect(result.scriptMs.page).toBeCloseTo(0.3 + 1, 6);
+    expect(result.unattributedMicrotasksMs).toBeCloseTo(0.8, 6);
+    expect(result.byExtensionFunction['promise jobs after an extension API answer']).toBeCloseTo(1.6, 6);
+  });
+
   it('finds nothing of ours on a page loaded without the extension', () => {
     const events = [...meta, x('RunTask', PAGE, MAIN, 100, 5000, 4000), x('FunctionCall', PAGE, MAIN, 100, 4000, 3000, 'http://127.0.0.1:4000/app.js')];
     expect(attributeScriptTime(events).scriptMs).toEqual({ extension: 0, page: 3 });
