@@ -66,13 +66,24 @@ export function createPageDock(doc: Document = document): PageDock {
   /** The x where the panel begins (the viewport's width without its scroll bar, minus the panel). */
   const edge = () => root.clientWidth - width;
 
-  /** Calls `visit` for each element in `from` and below, but inside the subtrees skipped (SKIP). */
+  /**
+   * Calls `visit` for each element in `from` and below, but inside the subtrees skipped (SKIP). The walk
+   * steps over a skipped subtree itself: a walker's filter would call back into script for every node.
+   */
   const each = (from: Element[], visit: (el: HTMLElement) => void) => {
     for (const top of from) {
-      if (top instanceof win.HTMLElement && !SKIP.has(top.tagName)) visit(top);
-      // NodeFilter's SHOW_ELEMENT, FILTER_REJECT and FILTER_ACCEPT, as numbers: the content script ships every byte.
-      const walker = doc.createTreeWalker(top, 1, { acceptNode: (node) => (SKIP.has((node as Element).tagName) ? 2 : 1) });
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof win.HTMLElement) visit(node);
+      // NodeFilter's SHOW_ELEMENT, as a number: the content script ships every byte.
+      const walker = doc.createTreeWalker(top, 1);
+      for (let node: Node | null = top; node; ) {
+        if (SKIP.has((node as Element).tagName)) {
+          // Past the subtree: the next sibling of it or of the nearest ancestor that has one (null back at `top`).
+          node = null;
+          while (!(node = walker.nextSibling()) && walker.parentNode());
+        } else {
+          if (node instanceof win.HTMLElement) visit(node);
+          node = walker.nextNode();
+        }
+      }
     }
   };
 
@@ -116,28 +127,34 @@ export function createPageDock(doc: Document = document): PageDock {
     fitOverflow();
   };
 
+  /**
+   * Runs `then` in the browser's next frame, once it has computed the page's style and layout
+   * and before it paints: a ResizeObserver's first callback. Reads there cost next to nothing
+   * (nothing is dirty: made mid-parse, the first read made the browser compute the style of
+   * the page parsed so far inside our call), and what is changed there is laid out again
+   * before that same paint — a fixed element moved there moves in the frame the panel appears
+   * in (no layout shift). A hidden tab has no frames: it waits until the tab is shown.
+   */
+  const afterLayout = (then: () => void) => {
+    const observer = new win.ResizeObserver(() => {
+      observer.disconnect();
+      then();
+    });
+    observer.observe(root);
+  };
+
   const layOut = () => {
     const turn = ++turns;
     restore();
     // The window's width decides whether to dock (no layout needed: the scroll bar's few pixels
-    // do not change the answer); the scan reads the page laid out once, at its new width.
+    // do not change the answer). Only writes here; every read waits for the frame's own layout.
     width = wanted > 0 && win.innerWidth - wanted >= MIN_PAGE_WIDTH ? Math.round(wanted) : 0;
     if (width > 0) {
       set(root, 'margin-right', `${width}px`);
       // A page whose root sets its own width would otherwise keep it under the panel.
       set(root, 'width', 'auto');
       set(root, 'max-width', 'none');
-      const body = doc.body;
-      if (!body) return;
-      // A fixed element must move in the frame the panel appears in (later, it would be a layout shift), and
-      // is found by its style alone (no layout). An empty one (a toast or portal container waiting for
-      // content: no box to move) does not count here; the scan after the frame still sees it. With none, the rest (blocks as wide as the viewport, content
-      // wider than the space left) waits for the page's next frame to lay the page out at its new width: read
-      // then, it costs next to nothing, and nothing of ours holds up that frame (docs/performance.md).
-      let fixed = false;
-      each([body], (el) => void (fixed ||= !!el.firstChild && win.getComputedStyle(el).position === 'fixed'));
-      if (fixed) return scan([body]);
-      win.requestAnimationFrame(() => setTimeout(() => turn === turns && width > 0 && scan([body])));
+      afterLayout(() => turn === turns && width > 0 && doc.body && scan([doc.body]));
     }
   };
 
@@ -156,6 +173,7 @@ export function createPageDock(doc: Document = document): PageDock {
 
   const rescanPending = () => {
     timer = undefined;
+    if (!observer) return; // released (or folded) before the frame came
     const targets = [...pending];
     pending = new Set();
     // Not those gone, nor those inside a subtree the scan skips (rows added to a table).
@@ -172,7 +190,7 @@ export function createPageDock(doc: Document = document): PageDock {
           if (!(record.attributeName === 'style' && saved.has(target))) pending.add(target);
         } else for (const node of record.addedNodes) if (node.nodeType === 1) pending.add(node as Element);
       }
-      if (pending.size > 0) timer ??= setTimeout(rescanPending, RESCAN_EVERY_MS);
+      if (pending.size > 0) timer ??= setTimeout(() => afterLayout(rescanPending), RESCAN_EVERY_MS);
     });
     observer.observe(doc.body ?? root, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'hidden', 'open'] });
     win.addEventListener('resize', onResize);

@@ -20,14 +20,45 @@ function rightAnchoredBox(el: HTMLElement, viewport: number, boxWidth: number) {
   };
 }
 
+/**
+ * The browser's next frame, up to its layout: happy-dom has no frames, and its ResizeObserver does
+ * nothing. This one keeps the observers a test made; `layoutDone()` calls back each that observes
+ * something, as the browser does once it has laid the page out (before it paints).
+ */
+const observers = new Set<{ callback: ResizeObserverCallback; self: ResizeObserver; observing: boolean }>();
+class FrameResizeObserver {
+  private readonly entry;
+  constructor(callback: ResizeObserverCallback) {
+    this.entry = { callback, self: this as unknown as ResizeObserver, observing: false };
+    observers.add(this.entry);
+  }
+  observe() {
+    this.entry.observing = true;
+  }
+  unobserve() {
+    this.entry.observing = false;
+  }
+  disconnect() {
+    this.entry.observing = false;
+    observers.delete(this.entry);
+  }
+}
+function layoutDone() {
+  for (const entry of [...observers]) if (entry.observing) entry.callback([], entry.self);
+}
+
 describe('docking the page beside the panel', () => {
+  const original = window.ResizeObserver;
   beforeEach(() => {
     viewportWidth(1280);
     document.body.innerHTML = '';
     document.documentElement.removeAttribute('style');
+    observers.clear();
+    window.ResizeObserver = FrameResizeObserver as unknown as typeof ResizeObserver;
   });
   afterEach(() => {
     for (const el of document.querySelectorAll('trailguide-panel')) el.remove();
+    window.ResizeObserver = original;
   });
 
   it("narrows the page by the panel's width and gives back the root's own style exactly", () => {
@@ -58,7 +89,7 @@ describe('docking the page beside the panel', () => {
     expect(document.documentElement.hasAttribute('style')).toBe(false);
   });
 
-  it('moves a fixed, right-anchored element (a drawer) out from under the panel, and back', () => {
+  it('moves a fixed, right-anchored element (a drawer) out from under the panel once the frame is laid out, before it is painted; and back', () => {
     const drawer = document.createElement('aside');
     drawer.style.position = 'fixed';
     drawer.style.right = '0px';
@@ -68,7 +99,11 @@ describe('docking the page beside the panel', () => {
     rightAnchoredBox(drawer, 1280, 300);
     const dock = createPageDock();
     dock.setWidth(400);
-    // In the same task: the drawer moves in the frame the panel appears in.
+    // Only writes before the frame: the margin at once, nothing read (no style or layout forced mid-parse).
+    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('400px');
+    expect(drawer.style.getPropertyValue('right')).toBe('0px');
+    // In the frame's own layout step (a ResizeObserver's callback), before its paint: the drawer moves in the frame the panel appears in.
+    layoutDone();
     expect(drawer.style.getPropertyValue('right')).toBe('400px');
     expect(drawer.style.getPropertyValue('max-width')).toBe('');
     dock.release();
@@ -76,40 +111,58 @@ describe('docking the page beside the panel', () => {
     expect(drawer.style.getPropertyPriority('right')).toBe('');
   });
 
-  it('with no fixed element, fits a block as wide as the viewport only after the next frame, and not after release', async () => {
+  it('fits a block as wide as the viewport in the same step, but nothing inside the subtrees it skips; not after release', () => {
     const banner = document.createElement('div');
     banner.style.width = '1280px';
-    document.body.append(banner);
+    const table = document.createElement('table');
+    const body = table.appendChild(document.createElement('tbody'));
+    const row = body.appendChild(document.createElement('tr'));
+    row.style.width = '1280px';
+    document.body.append(banner, table);
     const dock = createPageDock();
     dock.setWidth(400);
-    // The margin is set at once; the scan waits for the page's own frame (no layout forced before it).
-    expect(document.documentElement.style.getPropertyValue('margin-right')).toBe('400px');
     expect(banner.style.getPropertyValue('max-width')).toBe('');
-    await vi.waitFor(() => expect(banner.style.getPropertyValue('max-width')).toBe('100%'));
+    layoutDone();
+    expect(banner.style.getPropertyValue('max-width')).toBe('100%');
+    expect(row.style.getPropertyValue('max-width')).toBe(''); // a table's rows are never scanned
     dock.release();
     expect(banner.style.getPropertyValue('max-width')).toBe('');
     // A scan put off by a layout that was released before the frame does nothing.
     dock.setWidth(400);
     dock.release();
-    const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
-    await frame();
-    await frame();
+    layoutDone();
     expect(banner.style.getPropertyValue('max-width')).toBe('');
     expect(document.documentElement.hasAttribute('style')).toBe(false);
   });
 
-  it('an empty fixed element (a toast region waiting for toasts) does not hold up the frame; it is moved after it', async () => {
+  it('looks at elements the page adds later in a later frame, and not once released', async () => {
+    const dock = createPageDock();
+    dock.setWidth(400);
+    layoutDone();
     const toasts = document.createElement('div');
     toasts.style.position = 'fixed';
     toasts.style.right = '0px';
-    document.body.append(toasts);
+    toasts.textContent = 'Saved';
     rightAnchoredBox(toasts, 1280, 300);
-    const dock = createPageDock();
-    dock.setWidth(400);
-    expect(toasts.style.getPropertyValue('right')).toBe('0px'); // not moved yet
-    await vi.waitFor(() => expect(toasts.style.getPropertyValue('right')).toBe('400px'));
-    dock.release();
+    document.body.append(toasts);
+    // The mutations are gathered for a while, then looked at in the next frame's layout step.
+    await vi.waitFor(() => expect([...observers].some((entry) => entry.observing)).toBe(true));
     expect(toasts.style.getPropertyValue('right')).toBe('0px');
+    layoutDone();
+    expect(toasts.style.getPropertyValue('right')).toBe('400px');
+    const late = document.createElement('div');
+    late.style.position = 'fixed';
+    late.style.right = '0px';
+    rightAnchoredBox(late, 1280, 300);
+    document.body.append(late);
+    await vi.waitFor(() => expect([...observers].some((entry) => entry.observing)).toBe(true));
+    dock.release();
+    // (Content wider than the window: a scan would widen the root to it.)
+    Object.defineProperty(document.body, 'scrollWidth', { configurable: true, get: () => 1500 });
+    layoutDone();
+    delete (document.body as { scrollWidth?: number }).scrollWidth;
+    expect(late.style.getPropertyValue('right')).toBe('0px');
+    expect(document.documentElement.hasAttribute('style')).toBe(false);
   });
 
   it('does not dock where too little of the page would be left (the panel floats as before)', () => {
