@@ -91,16 +91,27 @@ async function workerAwake(profile) {
   }
 }
 
-/** Waits until the panel in `page` lists a runbook (the panel is open and rendered). */
-async function panelShown(page, timeoutMs = 20_000) {
+/**
+ * Waits until `selector` matches in `frame()` (a frame that may not exist yet) and returns that frame.
+ * It asks with `evaluate` in the page's own world, not with Playwright's locators: a locator injects
+ * Playwright's own script (≈ 0.3 MB of source, its code and heap) into the frame, and in the panel's
+ * frame that lands in the extension's process — the bench would measure Playwright.
+ */
+export async function shown(frame, selector, what, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html');
-    if (frame && (await frame.locator('[data-testid="runbook-item"]').count().catch(() => 0)) > 0) return;
+    const f = frame();
+    if (f && (await f.evaluate((s) => document.querySelector(s) !== null, selector).catch(() => false))) return f;
     await sleep(50);
   }
-  throw new Error('the panel did not list a runbook within 20 s');
+  throw new Error(`${what} within ${timeoutMs / 1000} s`);
 }
+
+/** The panel's frame in `page`, if it is there. */
+const panelFrame = (page) => page.frames().find((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html');
+
+/** Waits until the panel in `page` lists a runbook (the panel is open and rendered); returns its frame. */
+const panelShown = (page) => shown(() => panelFrame(page), '[data-testid="runbook-item"]', 'the panel did not list a runbook');
 
 /** One blank tab, as a browser shows at start. */
 const blank = async (profile) => profile.context.pages()[0] ?? (await profile.context.newPage());
@@ -132,7 +143,7 @@ async function oneRound(launchExt, launchBase, demoUrl) {
         const [extPage, basePage] = await Promise.all([ext.context.newPage(), base.context.newPage()]);
         pages.push(extPage, basePage);
         await Promise.all([extPage.goto(url, { waitUntil: 'load' }), basePage.goto(url, { waitUntil: 'load' })]);
-        await basePage.waitForSelector('table tbody tr');
+        await shown(() => basePage.mainFrame(), 'table tbody tr', 'the demo audit log showed no rows');
         await panelShown(extPage);
         await sleep(SETTLE_MS);
         const pair = await readPair(ext, base);
@@ -140,10 +151,9 @@ async function oneRound(launchExt, launchBase, demoUrl) {
         tabParts.push({ ext: pair.ext.byType, base: pair.base.byType });
       }
       // A runbook opened in the last tab's panel: its view's code comes in (fetched on intent, not with the list).
-      const last = pages[pages.length - 2];
-      const frame = last.frames().find((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === '/panel.html');
-      await frame.locator('[data-testid="runbook-item"]').first().click();
-      await frame.locator('[data-testid="step"]').first().waitFor({ timeout: 20_000 });
+      const frame = await panelShown(pages[pages.length - 2]);
+      await frame.evaluate(() => document.querySelector('[data-testid="runbook-item"]').click());
+      await shown(() => frame, '[data-testid="step"]', 'the runbook opened showed no step');
       await sleep(SETTLE_MS);
       const opened = await readPair(ext, base);
       runbookOpen = (opened.ext.totalBytes - readings[readings.length - 1].ext - (opened.base.totalBytes - readings[readings.length - 1].base)) / MB;

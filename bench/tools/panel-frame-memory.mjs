@@ -16,7 +16,7 @@ import { startDemoServer } from '../../demo/server.mjs';
 import { launchProfile, sleep } from '../lib/browser.mjs';
 import { profileMemory } from '../lib/processes.mjs';
 import { median, round } from '../lib/stats.mjs';
-import { tabCosts } from '../measures/memory.mjs';
+import { shown, tabCosts } from '../measures/memory.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const EXT = resolve(ROOT, process.env.TRAILGUIDE_OUT_DIR || '.output-bench', 'chrome-mv3');
@@ -53,16 +53,9 @@ async function writeFrameControl(dir) {
   return dir;
 }
 
-/** Waits until the extension's frame in `page` shows its list (ours: a runbook listed; the control: its page loaded). */
-async function frameShown(page, path, ready) {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === path);
-    if (frame && (await frame.locator(ready).count().catch(() => 0)) > 0) return;
-    await sleep(50);
-  }
-  throw new Error(`no ${path} frame within 20 s`);
-}
+/** The extension's frame at `path` in `page`, once `ready` matches in it (evaluate, not a locator: memory.mjs's `shown`). */
+const frameShown = (page, path, ready) =>
+  shown(() => page.frames().find((f) => f.url().startsWith('chrome-extension://') && new URL(f.url()).pathname === path), ready, `no ${path} frame showing ${ready}`);
 
 const controlDir = join(tmpdir(), `trailguide-frame-control-${process.pid}`);
 await writeFrameControl(controlDir);
@@ -88,7 +81,7 @@ try {
       for (let t = 0; t < TABS; t += 1) {
         const pages = await Promise.all(profiles.map((p) => p.context.newPage()));
         await Promise.all(pages.map((p) => p.goto(`${demo.url}/audit`, { waitUntil: 'load' })));
-        await Promise.all([frameShown(pages[0], '/panel.html', '[data-testid="runbook-item"]'), frameShown(pages[1], '/frame.html', '[data-ready]'), pages[2].waitForSelector('table tbody tr')]);
+        await Promise.all([frameShown(pages[0], '/panel.html', '[data-testid="runbook-item"]'), frameShown(pages[1], '/frame.html', '[data-ready]'), shown(() => pages[2].mainFrame(), 'table tbody tr', 'the demo audit log showed no rows')]);
         await sleep(1500);
         snap();
       }
