@@ -31,9 +31,10 @@ const control = await launchProfile(controlDir);
 const base = await launchProfile(null);
 try {
   for (const p of [ours, control, base]) if (!p.context.pages()[0]) await p.context.newPage();
-  // As the bench's idle figure: the worker awake after start-up (launchProfile waited for it), no extension page
-  // opened (a panel page would leave its own code and heap in the extension process).
-  await sleep(3000);
+  // The worker awake after start-up (launchProfile waited for it), no extension page opened (a panel page would
+  // leave its own code and heap in the extension process), and the install's work over: fresh profiles settle
+  // within 9–17 s (docs/performance.md, sixth pass); Chromium stops an idle worker at 30 s, so the reads end before.
+  await sleep(15_000);
   const rows = { ours: [], control: [] };
   const parts = { ours: [], control: [] };
   for (let i = 0; i < reads; i += 1) {
