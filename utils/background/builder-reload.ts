@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazy';
 import { detectorAnswers, reachTab } from './detector-scripts';
 import { registerHandler } from './router';
 
@@ -10,11 +11,11 @@ import { registerHandler } from './router';
  * toolbar button does once the page has loaded: the detector in, and the panel opened to teach
  * — where the panel (components/builder/recheck-resume.ts) finishes the check.
  */
-export const builderReloadRequest = z.strictObject({
+export const builderReloadRequest = lazySchema(() => z.strictObject({
   type: z.literal('builder:reload-to-check'),
   /** The side panel names its tab; the panel docked in the page is known by its sender. */
   tabId: z.number().int().min(0).optional(),
-});
+}));
 
 export interface BuilderReloadReply {
   reloaded: boolean;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazy';
 import { adapterSchema, type Adapter } from '../schema/adapter';
 import { KIND_RISKS, kindId } from '../schema/kinds';
 
@@ -9,7 +10,7 @@ import { KIND_RISKS, kindId } from '../schema/kinds';
  * adapter's own `glossary` and `kinds` map — the same keys a hand-written adapter
  * uses — so captured rows explain the code in the person's words.
  */
-export const taughtMeaning = z.strictObject({
+export const taughtMeaning = lazySchema(() => z.strictObject({
   /** The code as the console shows it ("user.login"). */
   code: z.string().trim().min(1).max(120),
   /** What it means, in the person's words; empty: not taught. */
@@ -17,7 +18,7 @@ export const taughtMeaning = z.strictObject({
   risk: z.enum(KIND_RISKS).default('routine'),
   /** The shared event kind this code is, if the person said so. */
   kind: kindId.optional(),
-});
+}));
 export type TaughtMeaning = z.infer<typeof taughtMeaning>;
 
 export interface SeenCode {
@@ -163,17 +164,17 @@ export function editMeanings(adapter: Adapter, meanings: readonly TaughtMeaning[
 }
 
 /** Panel → background: where this console's meanings come from (can the person teach them here?). */
-export const adapterMeaningsWhereRequest = z.strictObject({
+export const adapterMeaningsWhereRequest = lazySchema(() => z.strictObject({
   type: z.literal('adapter:meanings-where'),
   adapterId: z.string().min(1).max(120),
-});
+}));
 /** Panel → background: save what the person taught for these codes into their own (taught) adapter. */
-export const adapterTeachMeaningsRequest = z.strictObject({
+export const adapterTeachMeaningsRequest = lazySchema(() => z.strictObject({
   type: z.literal('adapter:teach-meanings'),
   adapterId: z.string().min(1).max(120),
   /** Checked by editMeanings, so a problem names its code. */
   meanings: z.array(z.record(z.string(), z.unknown())).min(1).max(200),
-});
+}));
 
 export type MeaningsWhere =
   | { editable: true; packName: string }

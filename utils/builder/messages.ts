@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazy';
 import { adapterSchema, selectorList, type ValueFormat } from '../schema/adapter';
 import type { DomKind } from '../engine/collect';
 import { builderRole, type BuilderRole } from './roles';
@@ -12,7 +13,7 @@ import type { Recording, Taught } from './record';
  * the executor (they are part of utils/engine/messages.ts's execRequest union);
  * `adapter:save-local` goes to the background, from extension pages only.
  */
-export const execPickRequest = z.strictObject({
+export const execPickRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:pick'),
   role: builderRole,
   /** Shown on the page while waiting for the click ("Click the search box."). */
@@ -21,16 +22,16 @@ export const execPickRequest = z.strictObject({
   rowSelectors: selectorList.optional(),
   /** How long to wait for the click before giving up. */
   timeoutMs: z.number().int().min(1_000).max(300_000).default(120_000),
-});
+}));
 
 /** "Show me" (./record.ts): start writing down what the person does on the page, letting it through. */
-export const execRecordRequest = z.strictObject({
+export const execRecordRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:record'),
   /** Shown on the page while recording. */
   prompt: z.string().trim().min(1).max(200),
-});
+}));
 /** Ends the recording and returns it (./record-page.ts stopRecording). */
-export const execRecordStopRequest = z.strictObject({ type: z.literal('exec:record-stop') });
+export const execRecordStopRequest = lazySchema(() => z.strictObject({ type: z.literal('exec:record-stop') }));
 
 export interface RecordReply {
   type: 'exec:record';
@@ -42,13 +43,13 @@ export interface RecordStopReply {
   recording: Recording | null;
 }
 
-export const execTestSelectorsRequest = z.strictObject({
+export const execTestSelectorsRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:test-selectors'),
   /** The draft adapter assembled from the picks (utils/builder/assemble.ts). */
   adapter: adapterSchema,
   /** Typed into the search box and then taken out again. */
   sample: z.string().trim().min(1).max(100).default('trailguide test'),
-});
+}));
 
 /** What the page says about the element a person clicked (serialisable, no element references). */
 export interface PickedElement {
@@ -118,11 +119,11 @@ export interface TestSelectorsReply {
   report: LiveTestReport;
 }
 
-export const adapterSaveLocalRequest = z.strictObject({
+export const adapterSaveLocalRequest = lazySchema(() => z.strictObject({
   type: z.literal('adapter:save-local'),
   /** Checked against adapterSchema by the handler, so the reply can say what is wrong. */
   adapter: z.record(z.string(), z.unknown()),
-});
+}));
 
 export interface AdapterSaveReply {
   packId: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazy';
 import { compileHeaderColumn } from '../engine/columns-by-header';
 import { compileRowQuery, queryAllDeep, sleep } from '../engine/query';
 import { compileCellQuery } from '../engine/row-patterns';
@@ -22,13 +23,13 @@ import {
  * after (`before` given: the page is looked at again, waiting up to `waitMs` for the rows
  * and controls to be drawn, and the two looks compared).
  */
-export const execRecheckRequest = z.strictObject({
+export const execRecheckRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:recheck'),
   elements: z.array(recheckElement).max(12),
   before: recheckSnapshot.optional(),
   /** After a reload: how long to wait for the page to draw what was taught. */
   waitMs: z.number().int().min(0).max(30_000).default(0),
-});
+}));
 export type ExecRecheckRequest = z.input<typeof execRecheckRequest>;
 
 export interface RecheckReply {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazy';
 import type { PickedElement } from './messages';
 import { BUILDER_ROLES, builderRole, isCellRole, ROLE_INFO, type BuilderRole } from './roles';
 
@@ -15,27 +16,27 @@ import { BUILDER_ROLES, builderRole, isCellRole, ROLE_INFO, type BuilderRole } f
  * This file is pure (what was found is plain strings); ./recheck-page.ts reads the page.
  */
 
-const selector = z.string().min(1).max(500);
+const selector = lazySchema(() => z.string().min(1).max(500));
 
 /** One taught element as the check needs it (a pick's selectors, and a column's header). */
-export const recheckElement = z.strictObject({
+export const recheckElement = lazySchema(() => z.strictObject({
   role: builderRole,
   selectors: z.array(selector).max(12),
   header: z.string().min(1).max(120).optional(),
   inner: z.array(selector).max(10).optional(),
-});
+}));
 export type RecheckElement = z.infer<typeof recheckElement>;
 
 /** What one way of finding an element found: a control's identity, the rows' texts, or [row text, value] pairs. */
-export const recheckFinding = z.strictObject({
+export const recheckFinding = lazySchema(() => z.strictObject({
   key: z.string().min(1).max(700),
   found: z.array(z.string().max(2_000)).max(600),
-});
+}));
 export type RecheckFinding = z.infer<typeof recheckFinding>;
 
-export const recheckSnapshot = z
-  .array(z.strictObject({ role: builderRole, candidates: z.array(recheckFinding).max(16) }))
-  .max(BUILDER_ROLES.length);
+export const recheckSnapshot = lazySchema(() =>
+  z.array(z.strictObject({ role: builderRole, candidates: z.array(recheckFinding).max(16) })).max(BUILDER_ROLES.length),
+);
 export type RecheckSnapshot = z.infer<typeof recheckSnapshot>;
 
 /** The key of a column's header way (its other ways are its selectors). */

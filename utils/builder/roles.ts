@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazy';
 
 /**
  * The things a person points at when teaching Trailguide a console, in the order
@@ -19,7 +20,7 @@ export const BUILDER_ROLES = [
   'col-target',
   'next',
 ] as const;
-export const builderRole = z.enum(BUILDER_ROLES);
+export const builderRole = lazySchema(() => z.enum(BUILDER_ROLES));
 export type BuilderRole = z.infer<typeof builderRole>;
 
 export type CellRole = Extract<BuilderRole, `col-${string}`>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../schema/lazy';
 import { selectorList } from '../schema/adapter';
 import { findAll } from '../engine/query';
 import { visibleText } from '../engine/row-patterns';
@@ -11,19 +12,19 @@ import { SENTENCE_ROLES } from './sentence';
  * words a person selects (or clicks) in one row, as offsets in that text. Nothing here
  * writes to the page except the builder's own overlay (a closed shadow root).
  */
-export const execSentenceRowsRequest = z.strictObject({
+export const execSentenceRowsRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:sentence-rows'),
   rowSelectors: selectorList,
-});
+}));
 
-export const execSelectWordsRequest = z.strictObject({
+export const execSelectWordsRequest = lazySchema(() => z.strictObject({
   type: z.literal('exec:select-words'),
   role: z.enum(SENTENCE_ROLES),
   rowSelectors: selectorList,
   /** Shown on the page while waiting ("Select who did it in one row."). */
   prompt: z.string().trim().min(1).max(200),
   timeoutMs: z.number().int().min(1_000).max(300_000).default(120_000),
-});
+}));
 
 export interface SentenceRowsReply {
   type: 'exec:sentence-rows';
