@@ -46,6 +46,8 @@ export function attributeScriptTime(events) {
   const countedUntil = new Map();
   /** Each thread's script events, outermost of either side: what a microtask checkpoint holds that is counted already. */
   const scripted = [];
+  /** What the extension's figure is made of: its outermost script events, and its checkpoints less the script events inside them. */
+  const segments = [];
   for (const e of onMain) {
     if (TOP_TASKS.has(e.name)) taskMs += ms(e);
     if (!SCRIPT_EVENTS.has(e.name)) continue;
@@ -58,6 +60,7 @@ export function attributeScriptTime(events) {
     scripted.push(e);
     scriptMs[side] += ms(e);
     if (side === 'extension') {
+      segments.push({ event: e, within: [] });
       const name = `${e.name} ${url.replace(/^chrome-extension:\/\/[^/]+/, '')}${e.args?.data?.functionName ? ` ${e.args.data.functionName}` : ''}`;
       byExtensionFunction[name] = (byExtensionFunction[name] ?? 0) + ms(e);
     }
@@ -89,9 +92,10 @@ export function attributeScriptTime(events) {
       continue;
     }
     scriptMs.extension += rest;
+    segments.push({ event: e, within });
     byExtensionFunction['promise jobs after an extension API answer'] = (byExtensionFunction['promise jobs after an extension API answer'] ?? 0) + rest;
   }
-  return { taskMs, scriptMs, byExtensionFunction, unattributedMicrotasksMs };
+  return { taskMs, scriptMs, byExtensionFunction, unattributedMicrotasksMs, segments, onMain };
 }
 
 /** Loads `url` in a fresh tab with a trace running until load + `settleMs`; returns the trace's events. */
