@@ -72,24 +72,6 @@ function zodInItsOwnChunk(): Plugin {
   };
 }
 
-/**
- * The database library loaded on first use (utils/db/dexie-class.ts): in a build, that module's
- * plain import becomes a `require`, which the bundler keeps lazy (a CommonJS module is wrapped in
- * a function, called where it is required), so Dexie's module body does not run when the worker
- * starts — a wake answered from the kept `panel:init` reply never needs it (docs/performance.md).
- */
-function lazyDexie(): Plugin {
-  return {
-    name: 'trailguide:lazy-dexie',
-    apply: 'build',
-    enforce: 'pre',
-    transform(_code, id) {
-      if (!id.replace(/\\/g, '/').endsWith('/utils/db/dexie-class.ts')) return null;
-      return { code: "export function loadDexie() { const m = require('dexie'); return m.default ?? m; }", map: null };
-    },
-  };
-}
-
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
@@ -204,6 +186,6 @@ export default defineConfig({
           }
         : {}),
     },
-    plugins: [zodInItsOwnChunk(), lazyDexie()],
+    plugins: [zodInItsOwnChunk()],
   }),
 });

@@ -1,5 +1,4 @@
-import type { DBCore, Dexie, DexieOptions, EntityTable } from 'dexie';
-import { loadDexie } from './dexie-class';
+import Dexie, { type DBCore, type DexieOptions, type EntityTable } from 'dexie';
 import type { Pack } from '../schema/pack';
 import type { CaptureRecord, CaseRecord, EscalationRecord } from './records';
 
@@ -102,60 +101,41 @@ function packsWriteWatch(down: DBCore): DBCore {
   };
 }
 
-export interface TrailguideDatabase extends Dexie {
-  packs: EntityTable<PackRecord, 'id'>;
-  packTexts: EntityTable<PackTextRecord, 'id'>;
-  cases: EntityTable<CaseRecord, 'id'>;
-  captures: EntityTable<CaptureRecord, 'id'>;
-  escalations: EntityTable<EscalationRecord, 'id'>;
-  settings: EntityTable<SettingRecord, 'key'>;
-}
+export class TrailguideDatabase extends Dexie {
+  packs!: EntityTable<PackRecord, 'id'>;
+  packTexts!: EntityTable<PackTextRecord, 'id'>;
+  cases!: EntityTable<CaseRecord, 'id'>;
+  captures!: EntityTable<CaptureRecord, 'id'>;
+  escalations!: EntityTable<EscalationRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
-type DatabaseConstructor = new (name?: string, options?: DexieOptions) => TrailguideDatabase;
-
-let DatabaseClass: DatabaseConstructor | undefined;
-
-/** The class, made the first time a database is: Dexie is loaded then (dexie-class.ts). */
-function databaseClass(): DatabaseConstructor {
-  if (DatabaseClass) return DatabaseClass;
-  const DexieClass = loadDexie();
-  class Database extends DexieClass {
-    /** options: tests pass their own indexedDB (fake-indexeddb) for isolation. */
-    constructor(name = 'trailguide', options?: DexieOptions) {
-      super(name, options);
-      this.use({ stack: 'dbcore', name: 'packs-write-watch', create: packsWriteWatch });
-      this.version(1).stores({
-        packs: 'id, source, enabled, updatedAt',
-        cases: 'id, runbookId, adapterId, status, createdAt, updatedAt',
-        captures: 'id, caseId, capturedAt',
-        escalations: 'id, caseId, status, createdAt',
-        settings: 'key',
+  /** options: tests pass their own indexedDB (fake-indexeddb) for isolation. */
+  constructor(name = 'trailguide', options?: DexieOptions) {
+    super(name, options);
+    this.use({ stack: 'dbcore', name: 'packs-write-watch', create: packsWriteWatch });
+    this.version(1).stores({
+      packs: 'id, source, enabled, updatedAt',
+      cases: 'id, runbookId, adapterId, status, createdAt, updatedAt',
+      captures: 'id, caseId, capturedAt',
+      escalations: 'id, caseId, status, createdAt',
+      settings: 'key',
+    });
+    // Version 2: each pack's text moves to its own table; the packs table keeps the rest.
+    this.version(2)
+      .stores({ packTexts: 'id' })
+      .upgrade(async (tx) => {
+        const texts: PackTextRecord[] = [];
+        await tx
+          .table('packs')
+          .toCollection()
+          .modify((record: Partial<PackRecordWithText>) => {
+            if (typeof record.raw === 'string' && typeof record.id === 'string') texts.push({ id: record.id, raw: record.raw });
+            delete record.raw;
+          });
+        await tx.table('packTexts').bulkPut(texts);
       });
-      // Version 2: each pack's text moves to its own table; the packs table keeps the rest.
-      this.version(2)
-        .stores({ packTexts: 'id' })
-        .upgrade(async (tx) => {
-          const texts: PackTextRecord[] = [];
-          await tx
-            .table('packs')
-            .toCollection()
-            .modify((record: Partial<PackRecordWithText>) => {
-              if (typeof record.raw === 'string' && typeof record.id === 'string') texts.push({ id: record.id, raw: record.raw });
-              delete record.raw;
-            });
-          await tx.table('packTexts').bulkPut(texts);
-        });
-    }
   }
-  DatabaseClass = Database as unknown as DatabaseConstructor;
-  return DatabaseClass;
 }
-
-/** `new TrailguideDatabase(name?, options?)`: the database (tests pass their own name and indexedDB). */
-export const TrailguideDatabase = function TrailguideDatabase(name?: string, options?: DexieOptions): TrailguideDatabase {
-  const Made = databaseClass();
-  return new Made(name, options);
-} as unknown as DatabaseConstructor;
 
 let instance: TrailguideDatabase | undefined;
 
