@@ -10,7 +10,11 @@
 // the top-level evaluation), to split the cold start into "until the script runs",
 // "evaluating the bundle" and "the first answer".
 //
-//   TRAILGUIDE_OUT_DIR=.output-x node bench/tools/worker-profile.mjs [--times] [runs]
+// `--unkept`: session storage is emptied before each cold start, so the worker cannot answer from
+// the `panel:init` reply it keeps there (utils/background/panel-init-cache.ts) and reads the
+// database — the first panel of a browser session, or the first after a pack changed.
+//
+//   TRAILGUIDE_OUT_DIR=.output-x node bench/tools/worker-profile.mjs [--times] [--unkept] [runs]
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +26,7 @@ import { median, round } from '../lib/stats.mjs';
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const BUILD = resolve(ROOT, process.env.TRAILGUIDE_OUT_DIR || '.output-bench', 'chrome-mv3');
 const timesMode = process.argv.includes('--times');
+const unkept = process.argv.includes('--unkept');
 const runs = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -121,6 +126,7 @@ try {
     return { ms: e - s, sendAt: performance.timeOrigin + s, replyAt: performance.timeOrigin + e, error: r?.error ?? null }; })()`;
   const rows = [];
   for (let i = 0; i < runs + 1; i += 1) {
+    if (unkept) await evaluate(page, 'chrome.storage.session.clear().then(() => true)');
     await stop();
     if (timesMode) {
       const reply = await evaluate(page, send);
@@ -157,7 +163,7 @@ try {
   if (timesMode) {
     const m = (k) => round(median(rows.map((r) => r[k])));
     console.log(JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])))));
-    console.log(`message ${message}; median of ${runs}: total ${m('total')} ms = until the worker exists ${m('untilWorker')} + until its script runs ${m('untilScript')} + evaluating the bundle ${m('evaluate')} + the first answer ${m('answer')}`);
+    console.log(`message ${message}${unkept ? ' (session storage emptied before each start)' : ''}; median of ${runs}: total ${m('total')} ms = until the worker exists ${m('untilWorker')} + until its script runs ${m('untilScript')} + evaluating the bundle ${m('evaluate')} + the first answer ${m('answer')}`);
   } else {
     const merge = (key) => {
       const all = new Map();
