@@ -5,6 +5,10 @@
 // when it started, which splits the figure into "until the worker runs" and the rest
 // (script evaluation, start-up work, the handler). An empty-worker control extension is
 // measured the same way, run for run, in the same minutes: the floor any MV3 extension pays.
+// Since 2026-12-02 a woken worker answers `panel:init` from the reply it kept in session storage
+// (utils/background/panel-init-cache.ts): what is measured here is that wake, the usual one; the
+// first panel of a browser session, or the first after a pack changed, reads the database
+// (`bench/tools/worker-profile.mjs --times --unkept` measures that one).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,7 +124,7 @@ export async function measureWorkerStart({ withExt, extensionId, runs }) {
         values: cold,
         notes:
           `The worker stopped (CDP ServiceWorker.stopAllWorkers), then the panel's first message (${JSON.stringify(message)}), timed in the page until its reply (${bytes} bytes of JSON: the packs in force${message.adapter ? ', of the adapters only the page’s' : ''}). ` +
-          `${runs} runs after one warm-up. The worker's clock starts ${spawnMs ?? '?'} ms after the send (median): the browser starting it; the rest is evaluating the worker script, start-up work and the handler. ` +
+          `${runs} runs after one warm-up. A worker that kept the reply in session storage answers from it (utils/background/panel-init-cache.ts; the first panel of a browser session, or the first after a pack changed, reads the database instead: bench/tools/worker-profile.mjs --times --unkept). The worker's clock starts ${spawnMs ?? '?'} ms after the send (median): the browser starting it; the rest is evaluating the worker script, start-up work and the handler. ` +
           `The same message to the running worker right after: median ${round(median(warm))} ms. ` +
           `The floor, an empty worker's cold start in the same minutes: median ${round(median(floorCold))} ms (worker-cold-start-floor). ` +
           'Playwright attaches to every new worker and holds it until it has set up its own listeners: one DevTools round trip is included here that a person’s browser does not pay.',
