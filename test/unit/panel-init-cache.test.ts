@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { panelPacks } from '../../utils/background/panel-init';
-import { panelInitKey, panelInitPacks, resetPanelInitCacheForTests } from '../../utils/background/panel-init-cache';
+import { MAX_JSON, MAX_KEPT, panelInitKey, panelInitPacks, resetPanelInitCacheForTests } from '../../utils/background/panel-init-cache';
 import { db } from '../../utils/db/database';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import { applyManagedPolicy } from '../../utils/packs/managed';
@@ -229,6 +229,31 @@ describe('panel:init kept for the next wake', () => {
     load.mockClear();
     expect((await panelInitPacks(ADAPTER, load)).packs).toHaveLength(1);
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it(`keeps at most ${MAX_KEPT} replies (session storage is shared with the panels' state), the least recent dropped`, async () => {
+    const others = Array.from({ length: MAX_KEPT }, (_, i) => `other-console-${i}`);
+    for (const adapter of others) {
+      await panelInitPacks(adapter, load);
+      await kept(panelInitKey(adapter));
+    }
+    const keys = Object.keys(await fakeBrowser.storage.session.get(null)).filter((k) => k.startsWith('panelInit:'));
+    expect(keys.sort()).toEqual(others.map(panelInitKey).sort());
+    // The first kept (the beforeEach's) was dropped: a wake for it reads the database again.
+    restartWorker();
+    load.mockClear();
+    await panelInitPacks(ADAPTER, load);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it(`a reply over ${MAX_JSON / 1024} KB of text is not kept`, async () => {
+    const huge = Array.from({ length: 8 }, (_, i) => ({ ...builtin, id: `copy-${i}` }));
+    expect(JSON.stringify(panelPacks(huge, undefined)).length).toBeGreaterThan(MAX_JSON);
+    await panelInitPacks(undefined, async () => huge);
+    // A later reply's entry is kept after the huge one would have been.
+    await panelInitPacks('another-console', load);
+    await kept(panelInitKey('another-console'));
+    expect((await fakeBrowser.storage.session.get(panelInitKey(undefined)))[panelInitKey(undefined)]).toBeUndefined();
   });
 
   it('a database that fails is not kept (the handler falls back to the built-in pack, uncached)', async () => {

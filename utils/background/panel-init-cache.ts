@@ -25,6 +25,16 @@ import { panelPacks, type PanelInitReply } from './panel-init';
  */
 const GENERATION_KEY = 'panelInitGeneration';
 const ENTRY_PREFIX = 'panelInit:';
+/** The kept entries' keys, most recently kept first. */
+const INDEX_KEY = 'panelInitKeys';
+/**
+ * Session storage is shared with the panels' working state (a capture across page loads keeps its
+ * rows there) under one quota (10 MB in Chrome): this cache takes at most MAX_KEPT replies of at
+ * most MAX_JSON characters each (the built-in pack's reply for one adapter is ≈ 109 KB); a larger
+ * reply is simply not kept.
+ */
+export const MAX_KEPT = 4;
+export const MAX_JSON = 512 * 1024;
 /** `all`: no adapter named (the builder, reports); `one:<id>`: the packs narrowed to that adapter. */
 export const panelInitKey = (adapter: string | undefined) => `${ENTRY_PREFIX}${adapter === undefined ? 'all' : `one:${adapter}`}`;
 
@@ -116,9 +126,15 @@ async function keep(session: Area, key: string, reply: CachedPacks, writesBefore
   // A write asked for since the database was read: this reply may already be out of date.
   if (writes !== writesBefore) return;
   const use = generation ?? (drawn ??= newGeneration());
-  const entry: Entry = { generation: use, builtin: stampNow(), json: JSON.stringify(reply) };
+  const json = JSON.stringify(reply);
+  if (json.length > MAX_JSON) return;
+  const entry: Entry = { generation: use, builtin: stampNow(), json };
   try {
-    await session.set(generation === undefined ? { [GENERATION_KEY]: use, [key]: entry } : { [key]: entry });
+    const index = (await session.get([INDEX_KEY]))[INDEX_KEY];
+    const keys = [key, ...(Array.isArray(index) ? index.filter((k): k is string => typeof k === 'string' && k !== key) : [])];
+    const kept = { [key]: entry, [INDEX_KEY]: keys.slice(0, MAX_KEPT) };
+    await session.set(generation === undefined ? { [GENERATION_KEY]: use, ...kept } : kept);
+    if (keys.length > MAX_KEPT) await session.remove(keys.slice(MAX_KEPT));
   } catch {
     // Over the quota (or no session storage after all): the next wake reads the database.
     await session.remove(key).catch(() => undefined);
