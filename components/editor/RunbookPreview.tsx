@@ -3,6 +3,7 @@ import type { Runbook } from '../../utils/schema/runbook';
 import { Markdown } from '../common/Markdown';
 import { describeAction } from '../panel/describe-action';
 import { ReviewNotice } from '../panel/ReviewNotice';
+import { needsOptionalMark } from '../../utils/runbook/optional-mark';
 
 /** "→ step 3 (Tell the customer)" or "→ ends: The customer changed it themself". */
 function whereTo(runbook: Runbook, link: { next?: string | undefined; outcome?: string | undefined }): string {
@@ -55,7 +56,7 @@ export function RunbookPreview({ runbook }: { runbook: Runbook }) {
             {runbook.inputs.map((input) => (
               <li key={input.name}>
                 {input.label}
-                {!input.required && <span class="muted"> (optional)</span>}
+                {needsOptionalMark(input) && <span class="muted"> (optional)</span>}
                 {input.example && <span class="muted"> — e.g. <code>{input.example}</code></span>}
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { joinRange, splitRange, type InputValues } from '../../utils/inputs';
 import type { RunbookInput } from '../../utils/schema/runbook';
+import { needsOptionalMark } from '../../utils/runbook/optional-mark';
 
 interface Props {
   inputs: readonly RunbookInput[];
@@ -54,7 +55,7 @@ function Field({ input, value, problem, hint, onChange }: { input: RunbookInput;
     <div class={`field ${problem ? 'has-problem' : ''}`}>
       <label id={`${id}-label`} for={input.type === 'dateRange' ? undefined : id}>
         {input.label}
-        {!input.required && <span class="muted"> (optional)</span>}
+        {needsOptionalMark(input) && <span class="muted"> (optional)</span>}
       </label>
       {control}
       {input.help && <p id={`${id}-help`} class="help">{input.help}</p>}
