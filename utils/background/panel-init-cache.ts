@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onPacksWritten } from '../db/database';
+import { newId } from '../ids';
 import { builtinPackStamp } from '../pack/builtin';
 import type { Pack } from '../schema/pack';
 import { panelPacks, type PanelInitReply } from './panel-init';
@@ -81,10 +82,6 @@ function stampNow(): string {
   return builtinPackStamp().stamp;
 }
 
-function newGeneration(): string {
-  return typeof crypto?.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 async function readEntry(session: Area, key: string): Promise<{ generation: string | undefined; entry: Entry | undefined }> {
   await forgetting;
   const got = await session.get([GENERATION_KEY, key]);
@@ -125,7 +122,7 @@ export async function panelInitPacks(adapter: string | undefined, load: () => Pr
 async function keep(session: Area, key: string, reply: CachedPacks, writesBefore: number, generation: string | undefined): Promise<void> {
   // A write asked for since the database was read: this reply may already be out of date.
   if (writes !== writesBefore) return;
-  const use = generation ?? (drawn ??= newGeneration());
+  const use = generation ?? (drawn ??= newId());
   const json = JSON.stringify(reply);
   if (json.length > MAX_JSON) return;
   const entry: Entry = { generation: use, builtin: stampNow(), json };
