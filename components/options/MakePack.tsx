@@ -98,8 +98,8 @@ export function MakePack({ busy, onInstall }: MakePackProps) {
       <h2 id="make-heading">Make a pack from a folder</h2>
       <p class="small muted">
         Choose the folder that holds your pack's <code>pack.yaml</code>, runbooks (<code>.md</code>), <code>glossary.yaml</code> and{' '}
-        <code>adapters/</code> — or a .zip of it. Trailguide checks it exactly as its pack command (<code>npm run pack</code>) does; then save the pack
-        file to share it, or install it here.
+        <code>adapters/</code> — or a .zip of it. Trailguide checks every file and names any problem it finds; then save the pack file to share it, or
+        install it here.
       </p>
       <div class="make-pack-choose">
         <label class="button secondary file-button">
