@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { panelPacks } from '../../utils/background/panel-init';
 import { MAX_JSON, MAX_KEPT, panelInitKey, panelInitPacks, resetPanelInitCacheForTests } from '../../utils/background/panel-init-cache';
-import { db } from '../../utils/db/database';
+import { db, onPacksWritten } from '../../utils/db/database';
 import { loadBuiltinPack } from '../../utils/pack/builtin';
 import { applyManagedPolicy } from '../../utils/packs/managed';
 import {
@@ -207,6 +207,36 @@ describe('panel:init kept for the next wake', () => {
     load.mockClear();
     expect((await panelInitPacks(ADAPTER, load)).packs).toEqual([]);
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('a pack written while the reply was being kept (between its reads and its write) leaves nothing kept', async () => {
+    restartWorker();
+    await fakeBrowser.storage.session.clear();
+    const session = fakeBrowser.storage.session;
+    const realGet = session.get.bind(session);
+    let writing: Promise<unknown> | undefined;
+    const get = vi.spyOn(session, 'get').mockImplementation(((keys: unknown) => {
+      // keep() reads the index of kept replies just before it writes its entry: a pack is switched off right then.
+      if (Array.isArray(keys) && keys.includes('panelInitKeys') && !writing) {
+        // The index is answered once the write has been asked for (the table told), not before.
+        const asked = new Promise<void>((resolve) => {
+          const stop = onPacksWritten(() => {
+            stop();
+            resolve();
+          });
+        });
+        writing = setPackEnabled(builtin.id, false);
+        return asked.then(() => realGet(keys as string[]));
+      }
+      return realGet(keys as string[]);
+    }) as typeof session.get);
+    await panelInitPacks(ADAPTER, load);
+    await vi.waitFor(() => expect(writing).toBeDefined());
+    await writing;
+    get.mockRestore();
+    const { answer, truth } = await wakeAndAsk();
+    expect(truth.packs).toEqual([]);
+    expect(answer.packs).toEqual(truth.packs);
   });
 
   it('an entry of another build of the built-in pack is not used', async () => {

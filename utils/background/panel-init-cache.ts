@@ -130,6 +130,9 @@ async function keep(session: Area, key: string, reply: CachedPacks, writesBefore
     const index = (await session.get([INDEX_KEY]))[INDEX_KEY];
     const keys = [key, ...(Array.isArray(index) ? index.filter((k): k is string => typeof k === 'string' && k !== key) : [])];
     const kept = { [key]: entry, [INDEX_KEY]: keys.slice(0, MAX_KEPT) };
+    // Checked again after the read above: a write asked for meanwhile has already removed the
+    // generation, and writing it back here would make this out-of-date reply current again.
+    if (writes !== writesBefore) return;
     await session.set(generation === undefined ? { [GENERATION_KEY]: use, ...kept } : kept);
     if (keys.length > MAX_KEPT) await session.remove(keys.slice(MAX_KEPT));
   } catch {
