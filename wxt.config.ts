@@ -72,28 +72,6 @@ function zodInItsOwnChunk(): Plugin {
   };
 }
 
-/**
- * The content script runs on every page of our hosts (entrypoints/content.ts). It does not use WXT's
- * ContentScriptContext (`main`'s argument), whose constructor ran on every page anyway: it dispatched an event
- * named with the extension's id on the page's document and shipped ≈ 2.5 KB; an empty class stands in for it.
- * And V8 is asked to compile the whole script at once (a magic comment, Chromium's explicit compile hints)
- * rather than each function on its first call, in the middle of the page's load (docs/performance.md).
- */
-function leanContentScript(): Plugin {
-  const stub = '\0trailguide:no-content-script-context';
-  return {
-    name: 'trailguide:lean-content-script',
-    apply: 'build',
-    enforce: 'pre',
-    resolveId: (id) => (id === 'wxt/utils/content-script-context' ? stub : null),
-    load: (id) => (id === stub ? 'export class ContentScriptContext {}' : null),
-    generateBundle(_options, bundle) {
-      const script = bundle['content-scripts/content.js'];
-      if (script?.type === 'chunk') script.code = `//# allFunctionsCalledOnLoad\n${script.code}`;
-    },
-  };
-}
-
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   srcDir: '.',
@@ -208,6 +186,6 @@ export default defineConfig({
           }
         : {}),
     },
-    plugins: [zodInItsOwnChunk(), leanContentScript()],
+    plugins: [zodInItsOwnChunk()],
   }),
 });

@@ -23,8 +23,7 @@ const CHECK_EVERY_MS = 50;
  *
  * It does not use WXT's ContentScriptContext (`main`'s argument): its watcher and
  * invalidation hooks cost time on every page, and a page can fire the event that
- * invalidates it. The disconnect watchdog below covers what it was used for. The build
- * puts an empty class in its place (wxt.config.ts, leanContentScript), so it costs nothing.
+ * invalidates it. The disconnect watchdog below covers what it was used for.
  */
 export default defineContentScript({
   // Listed in the manifest by wxt.config.ts (only where a built-in adapter's address fits)
